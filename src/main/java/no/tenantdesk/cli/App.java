@@ -1,0 +1,201 @@
+package no.tenantdesk.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import no.tenantdesk.config.Config;
+import no.tenantdesk.domain.ContactRole;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Source;
+import no.tenantdesk.domain.Status;
+import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.service.AttachmentService;
+import no.tenantdesk.service.ContactService;
+import no.tenantdesk.service.InquiryService;
+import no.tenantdesk.service.LocationService;
+import no.tenantdesk.service.TaskService;
+import no.tenantdesk.store.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * The composition root of one run: it holds the environment and the global options, opens the database when a
+ * command first needs it, and hands picocli the commands with their dependencies.
+ */
+final class App implements CommandLine.IFactory {
+
+    private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Environment environment;
+    private final GlobalOptions options = new GlobalOptions();
+    private Database database;
+    private Config config;
+
+    App(Environment environment) {
+        this.environment = environment;
+    }
+
+    CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(TenantdeskCommand.class, this);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        ErrorHandler errors = new ErrorHandler(options);
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.registerConverter(long.class, App::id);
+        commandLine.registerConverter(Long.class, App::id);
+        commandLine.registerConverter(Status.class, spelled(Status::parse));
+        commandLine.registerConverter(Priority.class, spelled(Priority::parse));
+        commandLine.registerConverter(Source.class, spelled(Source::parse));
+        commandLine.registerConverter(ContactRole.class, spelled(ContactRole::parse));
+        commandLine.registerConverter(TaskKind.class, spelled(TaskKind::parse));
+        Map<String, String> exitCodes = new LinkedHashMap<>();
+        for (String line : ExitCodes.LIST) {
+            int colon = line.indexOf(':');
+            exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
+        }
+        applyToAll(commandLine, c -> c.getCommandSpec().usageMessage().exitCodeList(exitCodes));
+        return commandLine;
+    }
+
+    private static void applyToAll(CommandLine commandLine, java.util.function.Consumer<CommandLine> action) {
+        action.accept(commandLine);
+        commandLine.getSubcommands().values().forEach(sub -> applyToAll(sub, action));
+    }
+
+    /** Ids as users copy them from mail subjects and tables: "12" or "#12". */
+    private static long id(String text) {
+        String digits = text.startsWith("#") ? text.substring(1) : text;
+        if (!digits.matches("\\d{1,18}")) {
+            throw new TypeConversionException("'" + text + "' is not an id (a whole number)");
+        }
+        return Long.parseLong(digits);
+    }
+
+    private static <T> ITypeConverter<T> spelled(java.util.function.Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (InvalidInputException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        };
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+        for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+            Class<?>[] parameters = constructor.getParameterTypes();
+            if (parameters.length == 1 && parameters[0] == App.class) {
+                constructor.setAccessible(true);
+                return type.cast(constructor.newInstance(this));
+            }
+        }
+        return CommandLine.defaultFactory().create(type);
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    GlobalOptions options() {
+        return options;
+    }
+
+    Output output(CommandSpec spec) {
+        return new Output(spec.commandLine(), options, environment);
+    }
+
+    /** Who is recorded as having done something: --as, else $TENANTDESK_USER, else the login name. */
+    String actor() {
+        if (options.actor != null && !options.actor.isBlank()) {
+            return options.actor.strip();
+        }
+        for (String variable : new String[] {"TENANTDESK_USER", "USER", "LOGNAME"}) {
+            if (environment.get(variable) != null) {
+                return environment.get(variable);
+            }
+        }
+        return System.getProperty("user.name", "unknown");
+    }
+
+    InquiryService inquiries() {
+        return new InquiryService(database(), environment.clock());
+    }
+
+    TaskService tasks() {
+        return new TaskService(database(), environment.clock());
+    }
+
+    ContactService contacts() {
+        return new ContactService(database(), environment.clock());
+    }
+
+    LocationService locations() {
+        return new LocationService(database(), environment.clock());
+    }
+
+    AttachmentService attachments() {
+        return new AttachmentService(database(), environment.clock());
+    }
+
+    Config config() {
+        if (config == null) {
+            String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
+            config = explicit != null ? Config.load(Path.of(explicit), true)
+                    : Config.load(xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
+        }
+        return config;
+    }
+
+    private Database database() {
+        if (database == null) {
+            database = Database.open(databasePath(), busyTimeout());
+        }
+        return database;
+    }
+
+    /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
+    Path databasePath() {
+        String chosen = options.db != null ? options.db
+                : environment.get("TENANTDESK_DB") != null ? environment.get("TENANTDESK_DB")
+                : config().database();
+        if (chosen == null) {
+            return xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
+        }
+        if (chosen.startsWith("jdbc:sqlite:")) {
+            return Path.of(chosen.substring("jdbc:sqlite:".length()));
+        }
+        if (chosen.startsWith("jdbc:")) {
+            throw new InvalidInputException("unsupported database URL '" + chosen
+                    + "': this tenantdesk stores its data in SQLite; give a file path");
+        }
+        return Path.of(chosen);
+    }
+
+    private Duration busyTimeout() {
+        String value = environment.get("TENANTDESK_BUSY_TIMEOUT");
+        if (value == null) {
+            return DEFAULT_BUSY_TIMEOUT;
+        }
+        if (!value.matches("\\d{1,9}")) {
+            throw new InvalidInputException("TENANTDESK_BUSY_TIMEOUT must be milliseconds, not '" + value + "'");
+        }
+        return Duration.ofMillis(Long.parseLong(value));
+    }
+
+    private Path xdg(String variable, String fallback) {
+        String base = environment.get(variable);
+        if (base != null && Path.of(base).isAbsolute()) {
+            return Path.of(base);
+        }
+        String home = environment.get("HOME") != null ? environment.get("HOME") : System.getProperty("user.home");
+        return Path.of(home).resolve(fallback);
+    }
+}

@@ -1,0 +1,25 @@
+package no.tenantdesk.cli;
+
+/** The options every command accepts, before or after its name; filled in by {@link TenantdeskCommand}. */
+final class GlobalOptions {
+
+    String db;
+    String config;
+    boolean json;
+    String actor;
+    boolean quiet;
+    boolean verbose;
+    boolean noColor;
+
+    boolean json() {
+        return json;
+    }
+
+    boolean quiet() {
+        return quiet;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+}

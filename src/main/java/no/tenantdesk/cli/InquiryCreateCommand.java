@@ -1,0 +1,72 @@
+package no.tenantdesk.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import no.tenantdesk.domain.Inquiry;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Source;
+import no.tenantdesk.render.TerminalText;
+import no.tenantdesk.service.InquiryService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "create", description = "Create an inquiry by hand: a phone call, a visit at the desk.")
+final class InquiryCreateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final App app;
+
+    @Option(names = "--title", required = true, paramLabel = "TEXT", description = "What it is about, in a line.")
+    private String title;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "The whole story; - reads standard input.")
+    private String description;
+
+    @Option(names = "--description-file", paramLabel = "FILE", description = "Read the description from a file.")
+    private Path descriptionFile;
+
+    @Option(names = "--tenant", paramLabel = "WHO",
+            description = "Who asks: contact id, e-mail or name; an unknown e-mail address becomes a new tenant.")
+    private String tenant;
+
+    @Option(names = "--location", paramLabel = "PATH",
+            description = "Where, e.g. 'Bygg A/2. etasje/Kontor 204' (default: the tenant's location).")
+    private String location;
+
+    @Option(names = "--priority", paramLabel = "PRIORITY", description = "${COMPLETION-CANDIDATES} (default normal).")
+    private Priority priority;
+
+    @Option(names = "--assignee", paramLabel = "WHO", description = "The staff member or contractor responsible.")
+    private String assignee;
+
+    @Option(names = "--source", paramLabel = "SOURCE", description = "${COMPLETION-CANDIDATES} (default phone).")
+    private Source source;
+
+    @Option(names = "--attach", paramLabel = "FILE", description = "A file to keep with it (repeatable).")
+    private List<Path> attachments = new ArrayList<>();
+
+    InquiryCreateCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        String text = TextInput.read(description, descriptionFile, app.environment(), "--description",
+                "--description-file");
+        Inquiry inquiry = app.inquiries().create(new InquiryService.NewInquiry(
+                title, text, tenant, location, priority, assignee, source, attachments), app.actor());
+        Output output = app.output(spec);
+        if (output.json()) {
+            output.json(inquiry);
+        } else {
+            output.done("Created inquiry " + inquiry.id() + ": " + TerminalText.line(inquiry.title()));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,105 @@
+package no.tenantdesk.cli;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import no.tenantdesk.domain.Inquiry;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.render.Formats;
+import no.tenantdesk.render.Table;
+import no.tenantdesk.service.InquiryService;
+import no.tenantdesk.service.InquiryService.Sort;
+import no.tenantdesk.service.InquiryService.StatusFilter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", description = {
+    "List inquiries: by default the open ones, most urgent and oldest first.",
+    "--location includes every place below it; --assignee none lists the unassigned ones."})
+final class InquiryListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final App app;
+
+    @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open",
+            description = "todo, in-progress, done, open (todo and in-progress) or all (default ${DEFAULT-VALUE}).")
+    private String status;
+
+    @Option(names = "--assignee", paramLabel = "WHO", description = "Only those assigned to WHO (or none).")
+    private String assignee;
+
+    @Option(names = "--tenant", paramLabel = "WHO", description = "Only those from this tenant.")
+    private String tenant;
+
+    @Option(names = "--location", paramLabel = "PATH", description = "Only those at this place or below it.")
+    private String location;
+
+    @Option(names = "--priority", paramLabel = "PRIORITY", description = "${COMPLETION-CANDIDATES}.")
+    private Priority priority;
+
+    @Option(names = "--search", paramLabel = "TEXT",
+            description = "Only those whose title, description, comments or file names contain TEXT.")
+    private String search;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N (default ${DEFAULT-VALUE}).")
+    private int limit;
+
+    @Option(names = "--sort", paramLabel = "FIELD", defaultValue = "priority",
+            description = "priority, created, updated, id, title or status; -FIELD reverses (default ${DEFAULT-VALUE}).")
+    private String sort;
+
+    InquiryListCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        boolean descending = sort.startsWith("-");
+        InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(), assignee, tenant,
+                location, priority, search, sortField(descending ? sort.substring(1) : sort), descending, limit));
+        Output output = app.output(spec);
+        if (output.json()) {
+            output.json(page.inquiries());
+            return ExitCodes.OK;
+        }
+        if (page.inquiries().isEmpty()) {
+            output.note("No " + (status.equals("all") ? "" : status + " ") + "inquiries.");
+            return ExitCodes.OK;
+        }
+        Formats formats = output.formats();
+        Table table = new Table().column("ID").column("STATUS").column("PRIORITY").flexible("TITLE", 16)
+                .flexible("TENANT", 8).flexible("LOCATION", 8).flexible("ASSIGNEE", 8).column("CREATED");
+        for (Inquiry i : page.inquiries()) {
+            table.row(i.id(), i.status().cli(), i.priority().cli(), i.title(), Formats.name(i.requester()),
+                    Formats.path(i.location()), Formats.name(i.assignee()), formats.date(i.createdAt()));
+        }
+        output.table(table);
+        if (page.total() > page.inquiries().size()) {
+            output.note("Showing " + page.inquiries().size() + " of " + page.total() + "; use --limit to see more.");
+        }
+        return ExitCodes.OK;
+    }
+
+    private StatusFilter statusFilter() {
+        for (StatusFilter filter : StatusFilter.values()) {
+            if (filter.name().replace('_', '-').equalsIgnoreCase(status.strip())) {
+                return filter;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "Invalid value for option '--status': unknown status '"
+                + status + "' (valid: todo, in-progress, done, open, all)");
+    }
+
+    private Sort sortField(String field) {
+        try {
+            return Sort.valueOf(field.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--sort': unknown field '"
+                    + field + "' (valid: priority, created, updated, id, title, status)");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package no.tenantdesk.cli;
+
+import java.util.concurrent.Callable;
+import no.tenantdesk.domain.InquiryDetails;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "show", description = "The whole story of an inquiry: fields, tasks, files and its timeline.")
+final class InquiryShowCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final App app;
+
+    @Parameters(paramLabel = "ID", description = "The inquiry's number.")
+    private long id;
+
+    InquiryShowCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        InquiryDetails details = app.inquiries().show(id);
+        Output output = app.output(spec);
+        if (output.json()) {
+            output.json(details);
+        } else {
+            output.details().inquiry(output.out(), details);
+        }
+        return ExitCodes.OK;
+    }
+}

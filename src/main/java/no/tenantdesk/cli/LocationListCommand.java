@@ -1,0 +1,43 @@
+package no.tenantdesk.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import no.tenantdesk.domain.Location;
+import no.tenantdesk.render.Formats;
+import no.tenantdesk.render.Table;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", description = "The places as a tree, with who is responsible and how many inquiries are open.")
+final class LocationListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final App app;
+
+    LocationListCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        List<Location> locations = app.locations().list();
+        Output output = app.output(spec);
+        if (output.json()) {
+            output.json(locations);
+            return ExitCodes.OK;
+        }
+        if (locations.isEmpty()) {
+            output.note("No locations (add one with: tenantdesk location add 'Bygg A/2. etasje/Kontor 204').");
+            return ExitCodes.OK;
+        }
+        Table table = new Table().flexible("LOCATION", 12).flexible("RESPONSIBLE", 10).column("OPEN");
+        for (Location l : locations) {
+            table.row("  ".repeat(l.depth()) + l.name(), Formats.name(l.responsible()), l.openInquiries());
+        }
+        output.table(table);
+        return ExitCodes.OK;
+    }
+}

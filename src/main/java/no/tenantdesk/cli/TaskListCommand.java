@@ -1,0 +1,61 @@
+package no.tenantdesk.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import no.tenantdesk.domain.Status;
+import no.tenantdesk.domain.Task;
+import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.render.Formats;
+import no.tenantdesk.render.Table;
+import no.tenantdesk.service.TaskService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "list", description = "List tasks and deviations, soonest due first.")
+final class TaskListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final App app;
+
+    @Option(names = "--inquiry", paramLabel = "ID", description = "Only this inquiry's.")
+    private Long inquiryId;
+
+    @Option(names = "--assignee", paramLabel = "WHO", description = "Only those assigned to WHO.")
+    private String assignee;
+
+    @Option(names = "--status", paramLabel = "STATUS", description = "${COMPLETION-CANDIDATES}.")
+    private Status status;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}.")
+    private TaskKind kind;
+
+    TaskListCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        List<Task> tasks = app.tasks().list(new TaskService.Query(inquiryId, assignee, status, kind));
+        Output output = app.output(spec);
+        if (output.json()) {
+            output.json(tasks);
+            return ExitCodes.OK;
+        }
+        if (tasks.isEmpty()) {
+            output.note("No tasks.");
+            return ExitCodes.OK;
+        }
+        Table table = new Table().column("ID").column("INQUIRY").column("KIND").column("STATUS").column("PRIORITY")
+                .flexible("TITLE", 16).flexible("ASSIGNEE", 8).column("DUE").column("FILES");
+        for (Task t : tasks) {
+            table.row(t.id(), t.inquiryId(), t.kind().cli(), t.status().cli(), t.priority().cli(), t.title(),
+                    Formats.name(t.assignee()), Formats.orDash(t.due()), t.attachments().size());
+        }
+        output.table(table);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,11 @@
+package no.tenantdesk.domain;
+
+import java.time.Instant;
+
+public record Contact(
+        long id, String name, String email, String phone, ContactRole role, LocationRef location, Instant createdAt) {
+
+    public ContactRef ref() {
+        return new ContactRef(id, name, email);
+    }
+}

@@ -1,0 +1,9 @@
+package no.tenantdesk.domain;
+
+/** The user asked for something that cannot be: a bad value, an ambiguous name, a missing file. */
+public class InvalidInputException extends TenantdeskException {
+
+    public InvalidInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,3 @@
+package no.tenantdesk.domain;
+
+public record LocationRef(long id, String path) {}

@@ -1,0 +1,159 @@
+package no.tenantdesk.render;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import no.tenantdesk.domain.Attachment;
+import no.tenantdesk.domain.Comment;
+import no.tenantdesk.domain.Contact;
+import no.tenantdesk.domain.Event;
+import no.tenantdesk.domain.Inquiry;
+import no.tenantdesk.domain.InquiryDetails;
+import no.tenantdesk.domain.Task;
+
+/** The long forms for people: an inquiry's whole story, a task, a contact. */
+public final class DetailsText {
+
+    private final Formats formats;
+
+    public DetailsText(Formats formats) {
+        this.formats = formats;
+    }
+
+    public void inquiry(PrintWriter out, InquiryDetails details) {
+        Inquiry i = details.inquiry();
+        out.println("Inquiry " + i.id() + ": " + TerminalText.line(i.title()));
+        field(out, "Status", i.status().cli() + (i.closedAt() == null ? "" : " (closed " + formats.time(i.closedAt()) + ")"));
+        field(out, "Priority", i.priority().cli());
+        field(out, "Tenant", Formats.label(i.requester()));
+        field(out, "Location", Formats.path(i.location()));
+        field(out, "Assignee", Formats.label(i.assignee()));
+        field(out, "Source", i.source().cli());
+        field(out, "Created", formats.time(i.createdAt()));
+        field(out, "Updated", formats.time(i.updatedAt()));
+        if (!i.description().isBlank()) {
+            out.println();
+            out.println("Description");
+            indented(out, i.description(), "  ");
+        }
+        if (!details.tasks().isEmpty()) {
+            out.println();
+            out.println("Tasks");
+            for (Task task : details.tasks()) {
+                taskSummary(out, task);
+            }
+        }
+        if (!details.attachments().isEmpty()) {
+            out.println();
+            out.println("Attachments");
+            Table table = new Table().column("  ID").flexible("FILE", 12).column("TYPE").column("SIZE").column("WITH");
+            for (Attachment a : details.attachments()) {
+                table.row("  " + a.id(), a.filename(), a.contentType(), Formats.size(a.size()), owner(a));
+            }
+            table.print(out, Integer.MAX_VALUE);
+        }
+        out.println();
+        out.println("Timeline");
+        timeline(out, details);
+    }
+
+    private void taskSummary(PrintWriter out, Task task) {
+        out.println("  #" + task.id() + " " + task.kind().cli() + " [" + task.status().cli() + "] "
+                + TerminalText.line(task.title()) + " → " + Formats.name(task.assignee())
+                + (task.due() == null ? "" : ", due " + task.due()));
+        if (task.completionNote() != null) {
+            indented(out, "Note: " + task.completionNote(), "     ");
+        }
+        if (!task.attachments().isEmpty()) {
+            out.println("     Files: " + task.attachments().stream()
+                    .map(a -> "#" + a.id() + " " + TerminalText.line(a.filename()) + " (" + Formats.size(a.size()) + ")")
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private record Entry(Instant at, int order, String who, String what, String body) {}
+
+    private void timeline(PrintWriter out, InquiryDetails details) {
+        Inquiry inquiry = details.inquiry();
+        List<Entry> entries = new ArrayList<>();
+        entries.add(new Entry(inquiry.createdAt(), 0, Formats.name(inquiry.requester()),
+                "created (" + inquiry.source().cli() + ")", null));
+        for (Comment c : details.comments()) {
+            String files = c.attachments().isEmpty() ? "" : " [" + c.attachments().stream()
+                    .map(a -> TerminalText.line(a.filename())).collect(Collectors.joining(", ")) + "]";
+            entries.add(new Entry(c.createdAt(), 1, c.author(), c.kind().cli() + " comment" + files, c.body()));
+        }
+        for (Event e : details.events()) {
+            String subject = e.taskId() == null ? "" : "task #" + e.taskId() + " ";
+            String what = e.from() == null && e.taskId() != null
+                    ? "created " + e.field() + " #" + e.taskId() + ": " + TerminalText.line(e.to())
+                    : subject + e.field() + ": " + shortValue(e.from()) + " → " + shortValue(e.to());
+            entries.add(new Entry(e.createdAt(), 2, e.actor(), what, null));
+        }
+        entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::order));
+        for (Entry entry : entries) {
+            out.println("  " + formats.time(entry.at()) + "  " + TerminalText.line(entry.who()) + ": " + entry.what());
+            if (entry.body() != null) {
+                indented(out, entry.body(), "      ");
+            }
+        }
+    }
+
+    public void task(PrintWriter out, Task task) {
+        out.println("Task " + task.id() + " (" + task.kind().cli() + "): " + TerminalText.line(task.title()));
+        field(out, "Inquiry", "#" + task.inquiryId());
+        field(out, "Status", task.status().cli() + (task.closedAt() == null ? "" : " (closed " + formats.time(task.closedAt()) + ")"));
+        field(out, "Priority", task.priority().cli());
+        field(out, "Assignee", Formats.label(task.assignee()));
+        field(out, "Due", Formats.orDash(task.due()));
+        field(out, "Created", formats.time(task.createdAt()) + " by " + TerminalText.line(task.createdBy()));
+        if (!task.description().isBlank()) {
+            out.println();
+            out.println("Description");
+            indented(out, task.description(), "  ");
+        }
+        if (task.completionNote() != null) {
+            out.println();
+            out.println("Completion note");
+            indented(out, task.completionNote(), "  ");
+        }
+        if (!task.attachments().isEmpty()) {
+            out.println();
+            out.println("Files");
+            for (Attachment a : task.attachments()) {
+                out.println("  #" + a.id() + " " + TerminalText.line(a.filename()) + "  " + a.contentType() + "  "
+                        + Formats.size(a.size()));
+            }
+        }
+    }
+
+    public void contact(PrintWriter out, Contact contact) {
+        out.println("Contact " + contact.id() + ": " + TerminalText.line(contact.name()));
+        field(out, "Role", contact.role().cli());
+        field(out, "E-mail", Formats.orDash(contact.email()));
+        field(out, "Phone", Formats.orDash(contact.phone()));
+        field(out, "Location", Formats.path(contact.location()));
+        field(out, "Added", formats.time(contact.createdAt()));
+    }
+
+    private static String owner(Attachment a) {
+        return a.taskId() != null ? "task #" + a.taskId() : a.commentId() != null ? "comment #" + a.commentId() : "inquiry";
+    }
+
+    private static String shortValue(String value) {
+        return value == null ? "-" : Table.cut(TerminalText.line(value), 60);
+    }
+
+    private static void field(PrintWriter out, String name, String value) {
+        out.printf("  %-9s %s%n", name, TerminalText.line(value));
+    }
+
+    private static void indented(PrintWriter out, String text, String indent) {
+        for (String line : TerminalText.block(text).split("\n")) {
+            out.println((indent + line).stripTrailing());
+        }
+    }
+}

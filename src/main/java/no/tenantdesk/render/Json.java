@@ -1,0 +1,63 @@
+package no.tenantdesk.render;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import no.tenantdesk.domain.CliEnum;
+import no.tenantdesk.domain.InquiryDetails;
+
+/**
+ * Output for scripts: exactly one JSON value per command, camelCase fields, ISO-8601 UTC times, enums as the CLI
+ * spells them. Records are written as their components, so a record's shape is its JSON contract.
+ */
+public final class Json {
+
+    private final ObjectMapper mapper;
+
+    public Json() {
+        SimpleModule spellings = new SimpleModule("cli-spellings");
+        spellings.addSerializer(CliEnum.class, new StdSerializer<>(CliEnum.class) {
+            @Override
+            public void serialize(CliEnum value, JsonGenerator generator, SerializerProvider provider)
+                    throws IOException {
+                generator.writeString(value.cli());
+            }
+        });
+        this.mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(spellings)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    public void print(PrintWriter out, Object value) {
+        try {
+            out.println(mapper.writeValueAsString(tree(value)));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public JsonNode tree(Object value) {
+        if (value instanceof InquiryDetails details) {
+            // `inquiry show`: the inquiry's own fields, then its story beside them.
+            ObjectNode node = mapper.valueToTree(details.inquiry());
+            node.set("comments", mapper.valueToTree(details.comments()));
+            node.set("tasks", mapper.valueToTree(details.tasks()));
+            node.set("attachments", mapper.valueToTree(details.attachments()));
+            node.set("events", mapper.valueToTree(details.events()));
+            return node;
+        }
+        return mapper.valueToTree(value);
+    }
+}

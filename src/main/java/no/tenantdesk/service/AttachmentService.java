@@ -1,0 +1,55 @@
+package no.tenantdesk.service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import no.tenantdesk.domain.Attachment;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.NotFoundException;
+import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Database;
+
+/** Files kept with inquiries, stored in the database once per content. */
+public final class AttachmentService {
+
+    private final Database database;
+    private final Clock clock;
+
+    public AttachmentService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public record Content(Attachment attachment, byte[] data) {}
+
+    public List<Attachment> add(long inquiryId, List<Path> paths, String actor) {
+        if (paths.isEmpty()) {
+            throw new InvalidInputException("no files given");
+        }
+        List<FileInput> files = FileInput.readAll(paths);
+        return database.write(tx -> {
+            new Lookup(tx).inquiry(inquiryId);
+            Recorder recorder = new Recorder(tx, actor, clock.instant());
+            List<Attachment> stored = recorder.attach(inquiryId, null, null, files);
+            recorder.touch(inquiryId);
+            return stored;
+        });
+    }
+
+    public List<Attachment> list(long inquiryId) {
+        return database.read(tx -> {
+            new Lookup(tx).inquiry(inquiryId);
+            return tx.mapper(AttachmentMapper.class).byInquiry(inquiryId);
+        });
+    }
+
+    public Content get(long id) {
+        return database.read(tx -> {
+            Attachment attachment = tx.mapper(AttachmentMapper.class).byId(id);
+            if (attachment == null) {
+                throw NotFoundException.of("attachment", id);
+            }
+            return new Content(attachment, tx.mapper(AttachmentMapper.class).blob(attachment.sha256()).data());
+        });
+    }
+}

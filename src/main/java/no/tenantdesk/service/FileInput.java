@@ -1,0 +1,77 @@
+package no.tenantdesk.service;
+
+import java.io.IOException;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.tenantdesk.domain.InvalidInputException;
+
+/** A file a user attached, read whole before the transaction starts, so a bad path stores nothing. */
+record FileInput(String filename, String contentType, byte[] data, String sha256) {
+
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("jpg", "image/jpeg"),
+            Map.entry("jpeg", "image/jpeg"),
+            Map.entry("png", "image/png"),
+            Map.entry("gif", "image/gif"),
+            Map.entry("webp", "image/webp"),
+            Map.entry("heic", "image/heic"),
+            Map.entry("pdf", "application/pdf"),
+            Map.entry("txt", "text/plain"),
+            Map.entry("csv", "text/csv"),
+            Map.entry("doc", "application/msword"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xls", "application/vnd.ms-excel"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Map.entry("mp4", "video/mp4"),
+            Map.entry("mov", "video/quicktime"),
+            Map.entry("zip", "application/zip"),
+            Map.entry("eml", "message/rfc822"));
+
+    static List<FileInput> readAll(List<Path> paths) {
+        for (Path path : paths) { // check all before reading any: one missing file fails the command up front
+            if (!Files.isRegularFile(path)) {
+                throw new InvalidInputException(
+                        (Files.exists(path) ? "not a file: " : "no such file: ") + path);
+            }
+            if (!Files.isReadable(path)) {
+                throw new InvalidInputException("cannot read file: " + path);
+            }
+        }
+        return paths.stream().map(FileInput::read).toList();
+    }
+
+    private static FileInput read(Path path) {
+        try {
+            byte[] data = Files.readAllBytes(path);
+            String name = SafeNames.filename(path.getFileName().toString());
+            return new FileInput(name, contentType(name), data, sha256(data));
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read file " + path + ": " + e.getMessage());
+        }
+    }
+
+    static String contentType(String filename) {
+        int dot = filename.lastIndexOf('.');
+        String extension = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.get(extension);
+        if (type == null) {
+            type = URLConnection.guessContentTypeFromName(filename);
+        }
+        return type == null ? "application/octet-stream" : type;
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package no.tenantdesk.service;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.tenantdesk.domain.Attachment;
+import no.tenantdesk.domain.Comment;
+import no.tenantdesk.domain.CommentKind;
+import no.tenantdesk.domain.ContactRef;
+import no.tenantdesk.domain.ContactRole;
+import no.tenantdesk.domain.Inquiry;
+import no.tenantdesk.domain.InquiryDetails;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.LocationRef;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Source;
+import no.tenantdesk.domain.Status;
+import no.tenantdesk.domain.Task;
+import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.CommentMapper;
+import no.tenantdesk.store.ContactMapper;
+import no.tenantdesk.store.ContactRow;
+import no.tenantdesk.store.Database;
+import no.tenantdesk.store.EventMapper;
+import no.tenantdesk.store.InquiryMapper;
+import no.tenantdesk.store.InquiryRow;
+import no.tenantdesk.store.LocationRow;
+import no.tenantdesk.store.TaskMapper;
+import no.tenantdesk.store.Tx;
+
+/** Inquiries: creating, finding, changing and closing them, each use case one transaction. */
+public final class InquiryService {
+
+    /** Said for --assignee, --location or --tenant, clears the field. */
+    public static final String NONE = "none";
+
+    private final Database database;
+    private final Clock clock;
+
+    public InquiryService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public record NewInquiry(
+            String title,
+            String description,
+            String tenant,
+            String location,
+            Priority priority,
+            String assignee,
+            Source source,
+            List<Path> attachments) {}
+
+    /** Null fields stay as they are. */
+    public record Changes(
+            String title, String description, String tenant, String location, Priority priority, String assignee) {
+
+        boolean isEmpty() {
+            return title == null && description == null && tenant == null && location == null && priority == null
+                    && assignee == null;
+        }
+    }
+
+    public enum StatusFilter {
+        TODO, IN_PROGRESS, DONE, OPEN, ALL;
+
+        List<Status> statuses() {
+            return switch (this) {
+                case TODO -> List.of(Status.TODO);
+                case IN_PROGRESS -> List.of(Status.IN_PROGRESS);
+                case DONE -> List.of(Status.DONE);
+                case OPEN -> List.of(Status.TODO, Status.IN_PROGRESS);
+                case ALL -> List.of();
+            };
+        }
+    }
+
+    public enum Sort {
+        PRIORITY, CREATED, UPDATED, ID, TITLE, STATUS
+    }
+
+    public record Query(
+            StatusFilter status,
+            String assignee,
+            String tenant,
+            String location,
+            Priority priority,
+            String search,
+            Sort sort,
+            boolean descending,
+            int limit) {}
+
+    public record Page(List<Inquiry> inquiries, long total) {}
+
+    public record StatusChange(Inquiry inquiry, Status from, boolean changed) {}
+
+    public Inquiry create(NewInquiry request, String actor) {
+        String title = requireTitle(request.title());
+        List<FileInput> files = FileInput.readAll(request.attachments());
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            Recorder recorder = new Recorder(tx, actor, clock.instant());
+            ContactRow requester = request.tenant() == null ? null : requester(tx, lookup, request.tenant(), recorder);
+            Long locationId = request.location() != null ? Long.valueOf(lookup.location(request.location()).id())
+                    : requester != null ? requester.locationId() // a tenant's inquiry is about their premises
+                    : null;
+            ContactRow assignee = request.assignee() == null ? null : lookup.assignable(request.assignee());
+            long id = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
+                    title,
+                    request.description() == null ? "" : request.description().strip(),
+                    Status.TODO,
+                    request.priority() == null ? Priority.NORMAL : request.priority(),
+                    request.source() == null ? Source.PHONE : request.source(),
+                    requester == null ? null : requester.id(),
+                    locationId,
+                    assignee == null ? null : assignee.id(),
+                    recorder.now()));
+            recorder.attach(id, null, null, files);
+            return lookup.inquiry(id).toInquiry();
+        });
+    }
+
+    /** The tenant asking: a known contact, or a new tenant when an unknown e-mail address is given. */
+    private static ContactRow requester(Tx tx, Lookup lookup, String who, Recorder recorder) {
+        ContactRow row = lookup.contactOrUnknownEmail(who);
+        if (row != null) {
+            return row;
+        }
+        String email = Lookup.Keys.email(who);
+        String name = email.substring(0, email.indexOf('@'));
+        long id = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(
+                name, Lookup.Keys.name(name), email, email, null, ContactRole.TENANT, null, recorder.now()));
+        return tx.mapper(ContactMapper.class).byId(id);
+    }
+
+    public Inquiry update(long id, Changes changes, String actor) {
+        if (changes.isEmpty()) {
+            throw new InvalidInputException(
+                    "nothing to change: give --title, --description, --tenant, --location, --priority or --assignee");
+        }
+        String title = changes.title() == null ? null : requireTitle(changes.title());
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            Recorder recorder = new Recorder(tx, actor, clock.instant());
+            InquiryRow row = lookup.inquiry(id);
+            Inquiry before = row.toInquiry();
+
+            String newTitle = title == null ? before.title() : title;
+            String description = changes.description() == null ? before.description() : changes.description().strip();
+            Priority priority = changes.priority() == null ? before.priority() : changes.priority();
+            ContactRef requester = changes.tenant() == null ? before.requester()
+                    : isNone(changes.tenant()) ? null : requester(tx, lookup, changes.tenant(), recorder).toRef();
+            LocationRef location = changes.location() == null ? before.location()
+                    : isNone(changes.location()) ? null : toRef(lookup.location(changes.location()));
+            ContactRef assignee = changes.assignee() == null ? before.assignee()
+                    : isNone(changes.assignee()) ? null : lookup.assignable(changes.assignee()).toRef();
+
+            boolean changed = recorder.event(id, null, "title", before.title(), newTitle);
+            changed |= recorder.event(id, null, "description", before.description(), description);
+            changed |= recorder.event(id, null, "priority", before.priority().cli(), priority.cli());
+            changed |= recorder.event(id, null, "requester", label(before.requester()), label(requester));
+            changed |= recorder.event(id, null, "location", path(before.location()), path(location));
+            changed |= recorder.event(id, null, "assignee", label(before.assignee()), label(assignee));
+            if (changed) {
+                tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(id, newTitle, description,
+                        row.status(), priority, idOf(requester), location == null ? null : location.id(),
+                        idOf(assignee), recorder.now(), row.closedAt()));
+            }
+            return lookup.inquiry(id).toInquiry();
+        });
+    }
+
+    public StatusChange changeStatus(long id, Status status, String note, String actor) {
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            Recorder recorder = new Recorder(tx, actor, clock.instant());
+            InquiryRow row = lookup.inquiry(id);
+            if (note != null && !note.isBlank()) {
+                tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(
+                        id, CommentKind.INTERNAL, actor, note.strip(), recorder.now()));
+                recorder.touch(id);
+            }
+            if (row.status() == status) {
+                return new StatusChange(lookup.inquiry(id).toInquiry(), row.status(), false);
+            }
+            recorder.event(id, null, "status", row.status().cli(), status.cli());
+            InquiryMapper.Fields fields = row.fields();
+            tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(id, fields.title(), fields.description(),
+                    status, fields.priority(), fields.requesterId(), fields.locationId(), fields.assigneeId(),
+                    recorder.now(), status == Status.DONE ? recorder.now() : null));
+            return new StatusChange(lookup.inquiry(id).toInquiry(), row.status(), true);
+        });
+    }
+
+    /** An internal comment: kept with the inquiry, never sent to anyone. */
+    public Comment comment(long id, String body, List<Path> attachments, String actor) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidInputException("the comment is empty");
+        }
+        List<FileInput> files = FileInput.readAll(attachments);
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            Recorder recorder = new Recorder(tx, actor, clock.instant());
+            lookup.inquiry(id);
+            long commentId = tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(
+                    id, CommentKind.INTERNAL, actor, body.strip(), recorder.now()));
+            List<Attachment> stored = recorder.attach(id, commentId, null, files);
+            recorder.touch(id);
+            return new Comment(commentId, CommentKind.INTERNAL, actor, body.strip(), recorder.now(), stored);
+        });
+    }
+
+    public InquiryDetails show(long id) {
+        return database.read(tx -> {
+            Inquiry inquiry = new Lookup(tx).inquiry(id).toInquiry();
+            List<Attachment> attachments = tx.mapper(AttachmentMapper.class).byInquiry(id);
+            Map<Long, List<Attachment>> byComment = attachments.stream()
+                    .filter(a -> a.commentId() != null)
+                    .collect(Collectors.groupingBy(Attachment::commentId));
+            Map<Long, List<Attachment>> byTask = attachments.stream()
+                    .filter(a -> a.taskId() != null)
+                    .collect(Collectors.groupingBy(Attachment::taskId));
+            List<Comment> comments = tx.mapper(CommentMapper.class).byInquiry(id).stream()
+                    .map(c -> new Comment(c.id(), c.kind(), c.author(), c.body(), c.createdAt(),
+                            byComment.getOrDefault(c.id(), List.of())))
+                    .toList();
+            List<Task> tasks = tx.mapper(TaskMapper.class).find(new TaskMapper.Filter(id, null, null, null)).stream()
+                    .map(t -> t.toTask(byTask.getOrDefault(t.id(), List.of())))
+                    .sorted(Comparator.comparingLong(Task::id))
+                    .toList();
+            return new InquiryDetails(inquiry, comments, tasks, attachments,
+                    tx.mapper(EventMapper.class).byInquiry(id));
+        });
+    }
+
+    public Page list(Query query) {
+        if (query.limit() < 1) {
+            throw new InvalidInputException("--limit must be at least 1");
+        }
+        return database.read(tx -> {
+            Lookup lookup = new Lookup(tx);
+            boolean unassigned = query.assignee() != null && isNone(query.assignee());
+            Long assigneeId = query.assignee() == null || unassigned ? null : lookup.contact(query.assignee()).id();
+            Long requesterId = query.tenant() == null ? null : lookup.contact(query.tenant()).id();
+            List<Long> locationIds = query.location() == null ? null : lookup.subtree(lookup.location(query.location()));
+            String search = query.search() == null || query.search().isBlank() ? null
+                    : Lookup.Keys.likeContains(Lookup.Keys.name(query.search()));
+            InquiryMapper.Filter filter = new InquiryMapper.Filter(query.status().statuses(), assigneeId, unassigned,
+                    requesterId, locationIds, query.priority(), search,
+                    query.sort().name().toLowerCase(java.util.Locale.ROOT), query.descending(), query.limit());
+            InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
+            List<Inquiry> page = inquiries.find(filter).stream().map(InquiryRow::toInquiry).toList();
+            long total = page.size() < query.limit() ? page.size() : inquiries.count(filter);
+            return new Page(page, total);
+        });
+    }
+
+    static String requireTitle(String title) {
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException("an inquiry needs a title");
+        }
+        return title.strip().replaceAll("\\s+", " ");
+    }
+
+    private static boolean isNone(String value) {
+        return value.strip().equalsIgnoreCase(NONE);
+    }
+
+    private static Long idOf(ContactRef ref) {
+        return ref == null ? null : ref.id();
+    }
+
+    private static String label(ContactRef ref) {
+        return ref == null ? null : ref.name();
+    }
+
+    private static String path(LocationRef ref) {
+        return ref == null ? null : ref.path();
+    }
+
+    private static LocationRef toRef(LocationRow row) {
+        return new LocationRef(row.id(), row.path());
+    }
+}

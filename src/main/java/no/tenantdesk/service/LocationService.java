@@ -1,0 +1,68 @@
+package no.tenantdesk.service;
+
+import java.time.Clock;
+import java.util.List;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.Location;
+import no.tenantdesk.store.Database;
+import no.tenantdesk.store.LocationMapper;
+import no.tenantdesk.store.LocationRow;
+
+/** The building as a tree of places, each with an optional responsible person who gets its tasks. */
+public final class LocationService {
+
+    private final Database database;
+    private final Clock clock;
+
+    public LocationService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Adds the place and any missing places above it, like mkdir -p; the place itself must be new. */
+    public Location add(String path, String responsible) {
+        List<String> segments = Paths.segments(path);
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            Long responsibleId = responsible == null ? null : lookup.assignable(responsible).id();
+            LocationMapper locations = tx.mapper(LocationMapper.class);
+            List<LocationRow> all = locations.all();
+            Long parentId = null;
+            String current = "";
+            for (int i = 0; i < segments.size(); i++) {
+                current = current.isEmpty() ? segments.get(i) : current + "/" + segments.get(i);
+                String key = Lookup.Keys.path(current);
+                LocationRow existing = all.stream()
+                        .filter(l -> Lookup.Keys.path(l.path()).equals(key))
+                        .findFirst()
+                        .orElse(null);
+                boolean leaf = i == segments.size() - 1;
+                if (existing != null && leaf) {
+                    throw new InvalidInputException("location '" + existing.path()
+                            + "' exists already (change it with: tenantdesk location update)");
+                }
+                parentId = existing != null ? Long.valueOf(existing.id())
+                        : Long.valueOf(locations.insert(new LocationMapper.NewLocation(
+                                parentId, current, key, leaf ? responsibleId : null, clock.instant())));
+            }
+            return locations.byId(parentId).toLocation();
+        });
+    }
+
+    public Location update(String path, String responsible) {
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            LocationRow location = lookup.location(path);
+            Long responsibleId = InquiryService.NONE.equalsIgnoreCase(responsible.strip()) ? null
+                    : Long.valueOf(lookup.assignable(responsible).id());
+            tx.mapper(LocationMapper.class).setResponsible(location.id(), responsibleId);
+            return tx.mapper(LocationMapper.class).byId(location.id()).toLocation();
+        });
+    }
+
+    public List<Location> list() {
+        return database.read(tx -> tx.mapper(LocationMapper.class).all().stream()
+                .map(LocationRow::toLocation)
+                .toList());
+    }
+}

@@ -1,0 +1,169 @@
+package no.tenantdesk.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.NotFoundException;
+import no.tenantdesk.store.ContactMapper;
+import no.tenantdesk.store.ContactRow;
+import no.tenantdesk.store.InquiryMapper;
+import no.tenantdesk.store.InquiryRow;
+import no.tenantdesk.store.LocationMapper;
+import no.tenantdesk.store.LocationRow;
+import no.tenantdesk.store.TaskMapper;
+import no.tenantdesk.store.TaskRow;
+import no.tenantdesk.store.Tx;
+
+/**
+ * Finds what a user named, inside the current transaction. WHO is a contact id, an e-mail address or a name that
+ * matches one contact; a location is a path, or the tail of one path ("Kontor 204"). Ambiguity is an error that
+ * names the candidates, never a guess.
+ */
+final class Lookup {
+
+    private final Tx tx;
+
+    Lookup(Tx tx) {
+        this.tx = tx;
+    }
+
+    InquiryRow inquiry(long id) {
+        InquiryRow row = tx.mapper(InquiryMapper.class).byId(id);
+        if (row == null) {
+            throw NotFoundException.of("inquiry", id);
+        }
+        return row;
+    }
+
+    TaskRow task(long id) {
+        TaskRow row = tx.mapper(TaskMapper.class).byId(id);
+        if (row == null) {
+            throw NotFoundException.of("task", id);
+        }
+        return row;
+    }
+
+    /** The contact WHO names, or null when WHO is an e-mail address nobody has yet. */
+    ContactRow contactOrUnknownEmail(String who) {
+        String wanted = who.strip();
+        ContactMapper contacts = tx.mapper(ContactMapper.class);
+        if (wanted.matches("#?\\d+")) {
+            ContactRow row = contacts.byId(Long.parseLong(wanted.replace("#", "")));
+            if (row == null) {
+                throw new InvalidInputException("no contact has id " + wanted);
+            }
+            return row;
+        }
+        if (wanted.contains("@")) {
+            return contacts.byEmailKey(Keys.email(wanted));
+        }
+        String key = Keys.name(wanted);
+        List<ContactRow> exact = contacts.byNamePattern(Keys.likeExact(key));
+        if (exact.size() == 1) {
+            return exact.get(0);
+        }
+        List<ContactRow> candidates = exact.isEmpty() ? contacts.byNamePattern(Keys.likeContains(key)) : exact;
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        if (candidates.isEmpty()) {
+            throw new InvalidInputException("no contact matches '" + who + "' (see: tenantdesk contact list)");
+        }
+        throw new InvalidInputException("'" + who + "' matches " + candidates.size() + " contacts: "
+                + candidates.stream().limit(8).map(Lookup::describe).collect(Collectors.joining(", "))
+                + (candidates.size() > 8 ? ", …" : "") + "; give an id or e-mail address");
+    }
+
+    ContactRow contact(String who) {
+        ContactRow row = contactOrUnknownEmail(who);
+        if (row == null) {
+            throw new InvalidInputException("no contact has e-mail address " + who.strip()
+                    + " (add one with: tenantdesk contact add)");
+        }
+        return row;
+    }
+
+    /** A contact that may be made responsible for work: staff or a contractor, never a tenant. */
+    ContactRow assignable(String who) {
+        ContactRow row = contact(who);
+        if (!row.role().canBeAssigned()) {
+            throw new InvalidInputException(
+                    row.name() + " is a " + row.role().cli() + "; only staff and contractors can be assigned");
+        }
+        return row;
+    }
+
+    LocationRow location(String path) {
+        List<LocationRow> all = tx.mapper(LocationMapper.class).all();
+        String key = Keys.path(Paths.normalize(path));
+        List<LocationRow> tails = new ArrayList<>();
+        for (LocationRow row : all) {
+            String rowKey = Keys.path(row.path());
+            if (rowKey.equals(key)) {
+                return row;
+            }
+            if (rowKey.endsWith("/" + key)) {
+                tails.add(row);
+            }
+        }
+        if (tails.size() == 1) {
+            return tails.get(0);
+        }
+        if (tails.isEmpty()) {
+            throw new InvalidInputException("unknown location '" + path + "' (add it with: tenantdesk location add '"
+                    + Paths.normalize(path) + "')");
+        }
+        throw new InvalidInputException("'" + path + "' matches " + tails.size() + " locations: "
+                + tails.stream().map(r -> "'" + r.path() + "'").collect(Collectors.joining(", "))
+                + "; give the whole path");
+    }
+
+    /** The location and every location below it, for filters that mean "in this building". */
+    List<Long> subtree(LocationRow root) {
+        String prefix = Keys.path(root.path()) + "/";
+        List<Long> ids = new ArrayList<>();
+        for (LocationRow row : tx.mapper(LocationMapper.class).all()) {
+            String rowKey = Keys.path(row.path());
+            if (row.id() == root.id() || rowKey.startsWith(prefix)) {
+                ids.add(row.id());
+            }
+        }
+        return ids;
+    }
+
+    private static String describe(ContactRow row) {
+        return "#" + row.id() + " " + row.name() + (row.email() == null ? "" : " <" + row.email() + ">");
+    }
+
+    /** Keys that look-ups compare: lower-cased with the root locale, which folds æøå as SQL's lower() does not. */
+    static final class Keys {
+
+        private Keys() {}
+
+        static String name(String name) {
+            return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        }
+
+        static String email(String email) {
+            return email.strip().toLowerCase(Locale.ROOT);
+        }
+
+        static String path(String path) {
+            return path.toLowerCase(Locale.ROOT);
+        }
+
+        static String likeExact(String text) {
+            return escapeLike(text);
+        }
+
+        static String likeContains(String text) {
+            return "%" + escapeLike(text) + "%";
+        }
+
+        private static String escapeLike(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+}

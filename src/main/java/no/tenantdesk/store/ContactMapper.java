@@ -1,0 +1,30 @@
+package no.tenantdesk.store;
+
+import java.time.Instant;
+import java.util.List;
+import no.tenantdesk.domain.ContactRole;
+import org.apache.ibatis.annotations.Param;
+
+public interface ContactMapper {
+
+    record NewContact(
+            String name,
+            String nameKey,
+            String email,
+            String emailKey,
+            String phone,
+            ContactRole role,
+            Long locationId,
+            Instant createdAt) {}
+
+    long insert(NewContact contact);
+
+    ContactRow byId(long id);
+
+    ContactRow byEmailKey(String emailKey);
+
+    /** Contacts whose lower-cased name matches a LIKE pattern (escape character: backslash). */
+    List<ContactRow> byNamePattern(String pattern);
+
+    List<ContactRow> list(@Param("role") ContactRole role);
+}

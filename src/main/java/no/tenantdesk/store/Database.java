@@ -1,0 +1,134 @@
+package no.tenantdesk.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.function.Function;
+import no.tenantdesk.domain.TenantdeskException;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.type.ByteArrayTypeHandler;
+import org.apache.ibatis.type.JdbcType;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * One SQLite file and the MyBatis mappers over it. Every use case runs in {@link #write} or {@link #read}: one
+ * transaction, committed whole or not at all.
+ */
+public final class Database {
+
+    private final Path file;
+    private final SQLiteDataSource writeSource;
+    private final SQLiteDataSource readSource;
+    private final SqlSessionFactory factory;
+
+    private Database(Path file, Duration busyTimeout) {
+        this.file = file;
+        // A writer takes the write lock when it begins (IMMEDIATE), not halfway through: two writers then queue on
+        // the busy timeout instead of one failing with SQLITE_BUSY on a lock upgrade.
+        this.writeSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE);
+        this.readSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED);
+        this.factory = new SqlSessionFactoryBuilder().build(configuration(readSource));
+    }
+
+    /** Opens the file, creating it and its folder on first use, and brings its schema up to date. */
+    public static Database open(Path file, Duration busyTimeout) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new TenantdeskException("cannot create folder " + folder + " for the database: " + e.getMessage(), e);
+        }
+        if (Files.isDirectory(file)) {
+            throw new TenantdeskException("cannot open database " + file + ": it is a folder");
+        }
+        Database database = new Database(file, busyTimeout);
+        database.withConnection(database.writeSource, connection -> {
+            new Migrator(connection).migrate();
+            return null;
+        });
+        return database;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public <T> T write(Function<Tx, T> work) {
+        return inTransaction(writeSource, work);
+    }
+
+    public <T> T read(Function<Tx, T> work) {
+        return inTransaction(readSource, work);
+    }
+
+    private <T> T inTransaction(SQLiteDataSource source, Function<Tx, T> work) {
+        return withConnection(source, connection -> {
+            connection.setAutoCommit(false);
+            try (SqlSession session = factory.openSession(connection)) {
+                T result = work.apply(new Tx(session));
+                // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session dirty.
+                session.commit(true);
+                return result;
+            }
+        });
+    }
+
+    private interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(SQLiteDataSource source, ConnectionWork<T> work) {
+        try (Connection connection = source.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException | PersistenceException e) {
+            throw StoreErrors.translate(file, e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file, Duration busyTimeout, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.setTransactionMode(mode);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
+    }
+
+    private static Configuration configuration(SQLiteDataSource source) {
+        Configuration configuration = new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), source));
+        configuration.setDatabaseId("sqlite");
+        configuration.setArgNameBasedConstructorAutoMapping(true);
+        configuration.setMapUnderscoreToCamelCase(true);
+        // A use case reads what it has just written; a session-wide cache would hand back stale rows.
+        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        configuration.setCacheEnabled(false);
+        configuration.setDefaultEnumTypeHandler(CliEnumTypeHandler.class);
+        configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
+        configuration.getTypeHandlerRegistry().register(LocalDate.class, new LocalDateTypeHandler());
+        // The driver has no java.sql.Blob; a BLOB column is read and written as plain bytes.
+        configuration.getTypeHandlerRegistry().register(byte[].class, JdbcType.BLOB, new ByteArrayTypeHandler());
+        configuration.addMapper(LocationMapper.class);
+        configuration.addMapper(ContactMapper.class);
+        configuration.addMapper(InquiryMapper.class);
+        configuration.addMapper(TaskMapper.class);
+        configuration.addMapper(CommentMapper.class);
+        configuration.addMapper(AttachmentMapper.class);
+        configuration.addMapper(EventMapper.class);
+        return configuration;
+    }
+}

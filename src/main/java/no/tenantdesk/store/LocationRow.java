@@ -1,0 +1,22 @@
+package no.tenantdesk.store;
+
+import java.time.Instant;
+import no.tenantdesk.domain.ContactRef;
+import no.tenantdesk.domain.Location;
+
+public record LocationRow(
+        long id,
+        String path,
+        Long parentId,
+        Long responsibleId,
+        String responsibleName,
+        String responsibleEmail,
+        long openInquiries,
+        Instant createdAt) {
+
+    public Location toLocation() {
+        ContactRef responsible =
+                responsibleId == null ? null : new ContactRef(responsibleId, responsibleName, responsibleEmail);
+        return new Location(id, path, parentId, responsible, openInquiries, createdAt);
+    }
+}

@@ -1,0 +1,80 @@
+package no.tenantdesk.testing;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import no.tenantdesk.cli.Environment;
+import no.tenantdesk.cli.Main;
+
+/**
+ * Runs the program in-process through {@link Main#run}, as a user would from a shell: a fresh command tree per
+ * call, a real SQLite file in a temporary folder, captured stdout and stderr, no terminal.
+ */
+public final class Cli {
+
+    private final Path folder;
+    private final Map<String, String> variables = new HashMap<>();
+    private Clock clock = Clock.systemUTC();
+
+    public Cli(Path folder) {
+        this.folder = folder;
+        variables.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());
+        variables.put("TENANTDESK_USER", "operator");
+        variables.put("HOME", folder.toString());
+        variables.put("XDG_CONFIG_HOME", folder.resolve("config").toString());
+        variables.put("XDG_DATA_HOME", folder.resolve("data").toString());
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path database() {
+        return Path.of(variables.get("TENANTDESK_DB"));
+    }
+
+    public Cli env(String name, String value) {
+        if (value == null) {
+            variables.remove(name);
+        } else {
+            variables.put(name, value);
+        }
+        return this;
+    }
+
+    public Cli clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public CommandResult run(String... args) {
+        return runWithInput("", args);
+    }
+
+    public CommandResult runWithInput(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        Environment environment = new Environment(variables,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), raw, false, clock, ZoneOffset.UTC);
+        int code = Main.run(environment, new PrintWriter(out), new PrintWriter(err), args);
+        return new CommandResult(code, out.toString(), err.toString(), raw.toByteArray());
+    }
+
+    /** Runs a command that must succeed with --json and returns the id it printed. */
+    public long create(String... args) {
+        String[] withJson = new String[args.length + 1];
+        System.arraycopy(args, 0, withJson, 0, args.length);
+        withJson[args.length] = "--json";
+        CommandResult result = run(withJson);
+        CommandResultAssert.assertThat(result).succeeded();
+        return result.id();
+    }
+}
