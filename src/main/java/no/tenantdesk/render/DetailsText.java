@@ -77,10 +77,7 @@ public final class DetailsText {
     private record Entry(Instant at, int order, String who, String what, String body) {}
 
     private void timeline(PrintWriter out, InquiryDetails details) {
-        Inquiry inquiry = details.inquiry();
         List<Entry> entries = new ArrayList<>();
-        entries.add(new Entry(inquiry.createdAt(), 0, Formats.name(inquiry.requester()),
-                "created (" + inquiry.source().cli() + ")", null));
         for (Comment c : details.comments()) {
             String files = c.attachments().isEmpty() ? "" : " [" + c.attachments().stream()
                     .map(a -> TerminalText.line(a.filename())).collect(Collectors.joining(", ")) + "]";
@@ -88,10 +85,11 @@ public final class DetailsText {
         }
         for (Event e : details.events()) {
             String subject = e.taskId() == null ? "" : "task #" + e.taskId() + " ";
-            String what = e.from() == null && e.taskId() != null
+            String what = e.field().equals("created") ? "created the inquiry (" + e.to() + ")"
+                    : e.from() == null && e.taskId() != null
                     ? "created " + e.field() + " #" + e.taskId() + ": " + TerminalText.line(e.to())
                     : subject + e.field() + ": " + shortValue(e.from()) + " → " + shortValue(e.to());
-            entries.add(new Entry(e.createdAt(), 2, e.actor(), what, null));
+            entries.add(new Entry(e.createdAt(), e.field().equals("created") ? 0 : 2, e.actor(), what, null));
         }
         entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::order));
         for (Entry entry : entries) {

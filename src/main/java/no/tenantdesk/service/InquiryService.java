@@ -109,16 +109,18 @@ public final class InquiryService {
                     : requester != null ? requester.locationId() // a tenant's inquiry is about their premises
                     : null;
             ContactRow assignee = request.assignee() == null ? null : lookup.assignable(request.assignee());
+            Source source = request.source() == null ? Source.PHONE : request.source();
             long id = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
                     title,
                     request.description() == null ? "" : request.description().strip(),
                     Status.TODO,
                     request.priority() == null ? Priority.NORMAL : request.priority(),
-                    request.source() == null ? Source.PHONE : request.source(),
+                    source,
                     requester == null ? null : requester.id(),
                     locationId,
                     assignee == null ? null : assignee.id(),
                     recorder.now()));
+            recorder.event(id, null, "created", null, source.cli()); // who took the call: the audit starts here
             recorder.attach(id, null, null, files);
             return lookup.inquiry(id).toInquiry();
         });
