@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TenantdeskCommand.Version.class,
         sortOptions = false,
-        header = "The tenant-inquiry desk of a property manager, in a terminal.",
+        // No header: with scope INHERIT every subcommand would show it in place of its own description.
         description = {
-            "Inquiries from tenants (by phone or e-mail), with comments, status, tasks and deviation reports,",
-            "attachments, contacts and the locations of the buildings, in one SQLite file.",
+            "The tenant-inquiry desk of a property manager, in a terminal.",
+            "Inquiries from tenants with their comments, status, tasks, deviation reports",
+            "and files; contacts and the places in the buildings; all in one SQLite file.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         subcommands = {
@@ -41,41 +42,46 @@ final class TenantdeskCommand implements Runnable {
     }
 
     // Inherited options are copies bound to these setters: wherever the user writes one, it lands in GlobalOptions.
+    // Their order (101…) puts them after each command's own options in its help.
 
-    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "Database file (env TENANTDESK_DB; default ~/.local/share/tenantdesk/tenantdesk.db).")
+    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, order = 101,
+            description = "The database file (env TENANTDESK_DB).")
     void setDb(String db) {
         options.db = db;
     }
 
-    @Option(names = "--config", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "Config file (env TENANTDESK_CONFIG; default ~/.config/tenantdesk/tenantdesk.yaml).")
+    @Option(names = "--config", paramLabel = "PATH", scope = ScopeType.INHERIT, order = 102,
+            description = "The config file (env TENANTDESK_CONFIG).")
     void setConfig(String config) {
         options.config = config;
     }
 
-    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print one JSON value on stdout, for scripts.")
+    @Option(names = "--json", scope = ScopeType.INHERIT, order = 103,
+            description = "Print one JSON value on stdout, for scripts.")
     void setJson(boolean json) {
         options.json = json;
     }
 
-    @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT,
-            description = "Who is recorded as doing this (env TENANTDESK_USER; default the login name).")
+    @Option(names = "--as", paramLabel = "NAME", scope = ScopeType.INHERIT, order = 104,
+            description = "Who is recorded as doing it (env TENANTDESK_USER).")
     void setActor(String actor) {
         options.actor = actor;
     }
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only data and errors.")
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, order = 105,
+            description = "Print only data and errors.")
     void setQuiet(boolean quiet) {
         options.quiet = quiet;
     }
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, order = 106,
+            description = "Show stack traces of errors.")
     void setVerbose(boolean verbose) {
         options.verbose = verbose;
     }
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT, description = "No colours (also env NO_COLOR).")
+    @Option(names = "--no-color", scope = ScopeType.INHERIT, order = 107,
+            description = "No colours (also env NO_COLOR).")
     void setNoColor(boolean noColor) {
         options.noColor = noColor;
     }
