@@ -47,7 +47,7 @@ final class AttachmentGetCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Output output = app.output(spec);
         if ("-".equals(target) && output.json()) {
-            throw new InvalidInputException("-o - writes the file's bytes to stdout; it cannot be combined with --json");
+            throw new InvalidInputException("-o - writes the file's bytes to stdout; it cannot go with --json");
         }
         AttachmentService.Content content = app.attachments().get(id);
         if ("-".equals(target)) {
@@ -74,7 +74,8 @@ final class AttachmentGetCommand implements Callable<Integer> {
             result.put("path", path.toAbsolutePath().toString());
             output.json(result);
         } else {
-            output.done("Saved " + TerminalText.line(path.toString()) + " (" + Formats.size(content.data().length) + ")");
+            output.done("Saved " + TerminalText.line(path.toString()) + " ("
+                    + Formats.size(content.data().length) + ")");
         }
         return ExitCodes.OK;
     }

@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "inquiry", description = "Create, list, read and change inquiries.",
+@Command(
+        name = "inquiry",
+        description = "Create, list, read and change inquiries.",
         subcommands = {InquiryCreateCommand.class, InquiryListCommand.class, InquiryShowCommand.class, InquiryUpdateCommand.class})
 final class InquiryCommand implements Runnable {
 

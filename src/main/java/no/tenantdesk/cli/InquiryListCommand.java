@@ -45,11 +45,13 @@ final class InquiryListCommand implements Callable<Integer> {
             description = "Only those whose title, description, comments or file names contain TEXT.")
     private String search;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N (default ${DEFAULT-VALUE}).")
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+            description = "At most N (default ${DEFAULT-VALUE}).")
     private int limit;
 
     @Option(names = "--sort", paramLabel = "FIELD", defaultValue = "priority",
-            description = "priority, created, updated, id, title or status; -FIELD reverses (default ${DEFAULT-VALUE}).")
+            description = "priority, created, updated, id, title or status; -FIELD reverses"
+                    + " (default ${DEFAULT-VALUE}).")
     private String sort;
 
     InquiryListCommand(App app) {

@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "location", description = "The buildings as a tree of places (Bygg A/2. etasje/Kontor 204), each with a responsible person.",
+@Command(
+        name = "location",
+        description = "The buildings as a tree of places (Bygg A/2. etasje/Kontor 204), each with a responsible person.",
         subcommands = {LocationAddCommand.class, LocationListCommand.class, LocationUpdateCommand.class})
 final class LocationCommand implements Runnable {
 

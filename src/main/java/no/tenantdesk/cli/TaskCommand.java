@@ -5,7 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "task", description = "Tasks and deviation reports (avvik) made from an inquiry, for staff and contractors.",
+@Command(
+        name = "task",
+        description = "Tasks and deviation reports (avvik) made from an inquiry, for staff and contractors.",
         subcommands = {TaskCreateCommand.class, TaskListCommand.class, TaskShowCommand.class, TaskStatusCommand.class})
 final class TaskCommand implements Runnable {
 

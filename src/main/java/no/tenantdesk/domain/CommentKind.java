@@ -1,6 +1,9 @@
 package no.tenantdesk.domain;
 
-/** incoming: from the tenant by e-mail; reply: sent to the tenant; internal: never sent; system: written by tenantdesk. */
+/**
+ * incoming: from the tenant by e-mail; reply: sent to the tenant; internal: never sent; system: written by
+ * tenantdesk itself.
+ */
 public enum CommentKind implements CliEnum {
     INCOMING,
     REPLY,

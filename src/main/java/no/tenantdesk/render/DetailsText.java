@@ -26,7 +26,7 @@ public final class DetailsText {
     public void inquiry(PrintWriter out, InquiryDetails details) {
         Inquiry i = details.inquiry();
         out.println("Inquiry " + i.id() + ": " + TerminalText.line(i.title()));
-        field(out, "Status", i.status().cli() + (i.closedAt() == null ? "" : " (closed " + formats.time(i.closedAt()) + ")"));
+        field(out, "Status", status(i.status().cli(), i.closedAt()));
         field(out, "Priority", i.priority().cli());
         field(out, "Tenant", Formats.label(i.requester()));
         field(out, "Location", Formats.path(i.location()));
@@ -69,7 +69,8 @@ public final class DetailsText {
         }
         if (!task.attachments().isEmpty()) {
             out.println("     Files: " + task.attachments().stream()
-                    .map(a -> "#" + a.id() + " " + TerminalText.line(a.filename()) + " (" + Formats.size(a.size()) + ")")
+                    .map(a -> "#" + a.id() + " " + TerminalText.line(a.filename())
+                            + " (" + Formats.size(a.size()) + ")")
                     .collect(Collectors.joining(", ")));
         }
     }
@@ -103,7 +104,7 @@ public final class DetailsText {
     public void task(PrintWriter out, Task task) {
         out.println("Task " + task.id() + " (" + task.kind().cli() + "): " + TerminalText.line(task.title()));
         field(out, "Inquiry", "#" + task.inquiryId());
-        field(out, "Status", task.status().cli() + (task.closedAt() == null ? "" : " (closed " + formats.time(task.closedAt()) + ")"));
+        field(out, "Status", status(task.status().cli(), task.closedAt()));
         field(out, "Priority", task.priority().cli());
         field(out, "Assignee", Formats.label(task.assignee()));
         field(out, "Due", Formats.orDash(task.due()));
@@ -135,6 +136,10 @@ public final class DetailsText {
         field(out, "Phone", Formats.orDash(contact.phone()));
         field(out, "Location", Formats.path(contact.location()));
         field(out, "Added", formats.time(contact.createdAt()));
+    }
+
+    private String status(String status, Instant closedAt) {
+        return closedAt == null ? status : status + " (closed " + formats.time(closedAt) + ")";
     }
 
     private static String owner(Attachment a) {

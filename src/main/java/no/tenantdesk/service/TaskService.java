@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.InvalidInputException;
@@ -105,7 +106,7 @@ public final class TaskService {
             TaskRow row = lookup.task(id);
             boolean changed = recorder.event(row.inquiryId(), id, "status", row.status().cli(), status.cli());
             String completionNote = note == null || note.isBlank() ? row.completionNote() : note.strip();
-            if (changed || files.size() > 0 || !java.util.Objects.equals(completionNote, row.completionNote())) {
+            if (changed || !files.isEmpty() || !Objects.equals(completionNote, row.completionNote())) {
                 tx.mapper(TaskMapper.class).updateProgress(new TaskMapper.Progress(id, status, completionNote,
                         recorder.now(), status == Status.DONE
                                 ? (row.status() == Status.DONE ? row.closedAt() : recorder.now())
@@ -123,9 +124,7 @@ public final class TaskService {
     }
 
     private static List<Attachment> attachments(Tx tx, TaskRow row) {
-        return tx.mapper(AttachmentMapper.class).byInquiry(row.inquiryId()).stream()
-                .filter(a -> a.taskId() != null && a.taskId() == row.id())
-                .toList();
+        return tx.mapper(AttachmentMapper.class).byTask(row.id());
     }
 
     private static String requireTitle(String title) {

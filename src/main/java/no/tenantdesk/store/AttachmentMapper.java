@@ -27,6 +27,8 @@ public interface AttachmentMapper {
 
     List<Attachment> byInquiry(long inquiryId);
 
+    List<Attachment> byTask(long taskId);
+
     /** A wrapper, because MyBatis reads a byte[] return type as "many rows". */
     record BlobData(byte[] data) {}
 
