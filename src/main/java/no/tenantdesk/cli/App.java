@@ -4,8 +4,13 @@ import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.tenantdesk.config.Config;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
@@ -50,6 +55,7 @@ final class App implements CommandLine.IFactory {
         commandLine.setParameterExceptionHandler(errors);
         commandLine.registerConverter(long.class, App::id);
         commandLine.registerConverter(Long.class, App::id);
+        commandLine.registerConverter(LocalDate.class, this::date);
         commandLine.registerConverter(Status.class, spelled(Status::parse));
         commandLine.registerConverter(Priority.class, spelled(Priority::parse));
         commandLine.registerConverter(Source.class, spelled(Source::parse));
@@ -76,6 +82,29 @@ final class App implements CommandLine.IFactory {
             throw new TypeConversionException("'" + text + "' is not an id (a whole number)");
         }
         return Long.parseLong(digits);
+    }
+
+    /** A due date: 2026-12-01, today, tomorrow, or a number of days or weeks from today (+3, +3d, +2w). */
+    private LocalDate date(String text) {
+        LocalDate today = LocalDate.now(environment.clock().withZone(environment.zone()));
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        if (wanted.equals("today")) {
+            return today;
+        }
+        if (wanted.equals("tomorrow")) {
+            return today.plusDays(1);
+        }
+        Matcher relative = Pattern.compile("\\+(\\d{1,4})([dw]?)").matcher(wanted);
+        if (relative.matches()) {
+            int amount = Integer.parseInt(relative.group(1));
+            return relative.group(2).equals("w") ? today.plusWeeks(amount) : today.plusDays(amount);
+        }
+        try {
+            return LocalDate.parse(wanted);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException(
+                    "'" + text + "' is not a date (give 2026-12-01, today, tomorrow, +3d or +2w)");
+        }
     }
 
     private static <T> ITypeConverter<T> spelled(java.util.function.Function<String, T> parse) {

@@ -92,6 +92,7 @@ public final class Database {
 
     private <T> T withConnection(SQLiteDataSource source, ConnectionWork<T> work) {
         try (Connection connection = source.getConnection()) {
+            UnicodeLower.register(connection);
             return work.apply(connection);
         } catch (SQLException | PersistenceException e) {
             throw StoreErrors.translate(file, e);
