@@ -1,6 +1,7 @@
 package no.tenantdesk.service;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,7 @@ final class Recorder {
     Recorder(Tx tx, String actor, Instant now) {
         this.tx = tx;
         this.actor = actor;
-        this.now = now;
+        this.now = now.truncatedTo(ChronoUnit.MILLIS); // what the database keeps, so what we return matches it
     }
 
     Instant now() {
