@@ -111,8 +111,8 @@ final class Migrator {
         StringBuilder current = new StringBuilder();
         boolean inTrigger = false;
         for (String line : script.split("\n", -1)) {
-            String trimmed = line.strip();
-            if (current.length() == 0 && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
+            String trimmed = withoutLineComment(line).strip();
+            if (current.length() == 0 && trimmed.isEmpty()) {
                 continue;
             }
             current.append(line).append('\n');
@@ -130,6 +130,20 @@ final class Migrator {
             statements.add(current.toString().strip());
         }
         return statements;
+    }
+
+    /** The line up to a "--" comment outside quotes: "END; -- why" still ends a statement. */
+    private static String withoutLineComment(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && line.startsWith("--", i)) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
     }
 
     TreeMap<Integer, Migration> available() {
