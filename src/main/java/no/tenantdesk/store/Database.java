@@ -78,10 +78,17 @@ public final class Database {
         return withConnection(source, connection -> {
             connection.setAutoCommit(false);
             try (SqlSession session = factory.openSession(connection)) {
-                T result = work.apply(new Tx(session));
-                // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session dirty.
-                session.commit(true);
-                return result;
+                try {
+                    T result = work.apply(new Tx(session));
+                    // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session dirty.
+                    session.commit(true);
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    // Forced for the same reason: a session that is not dirty skips the rollback, and closing it
+                    // turns auto-commit back on, which commits whatever the failed use case had written.
+                    session.rollback(true);
+                    throw e;
+                }
             }
         });
     }

@@ -35,9 +35,16 @@ final class Migrator {
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
     private final Connection connection;
+    private final String folder;
 
     Migrator(Connection connection) {
+        this(connection, FOLDER);
+    }
+
+    /** With another folder of scripts: tests upgrade a file in place without changing everyone's schema. */
+    Migrator(Connection connection, String folder) {
         this.connection = connection;
+        this.folder = folder;
     }
 
     record Migration(int version, String name, String resource) {}
@@ -104,8 +111,8 @@ final class Migrator {
         StringBuilder current = new StringBuilder();
         boolean inTrigger = false;
         for (String line : script.split("\n", -1)) {
-            String trimmed = line.strip();
-            if (current.length() == 0 && (trimmed.isEmpty() || trimmed.startsWith("--"))) {
+            String trimmed = withoutLineComment(line).strip();
+            if (current.length() == 0 && trimmed.isEmpty()) {
                 continue;
             }
             current.append(line).append('\n');
@@ -125,13 +132,27 @@ final class Migrator {
         return statements;
     }
 
-    static TreeMap<Integer, Migration> available() {
+    /** The line up to a "--" comment outside quotes: "END; -- why" still ends a statement. */
+    private static String withoutLineComment(String line) {
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && line.startsWith("--", i)) {
+                return line.substring(0, i);
+            }
+        }
+        return line;
+    }
+
+    TreeMap<Integer, Migration> available() {
         TreeMap<Integer, Migration> migrations = new TreeMap<>();
         for (String file : listFolder()) {
             Matcher m = NAME.matcher(file);
             if (m.matches()) {
                 int version = Integer.parseInt(m.group(1));
-                Migration previous = migrations.put(version, new Migration(version, m.group(2), FOLDER + "/" + file));
+                Migration previous = migrations.put(version, new Migration(version, m.group(2), folder + "/" + file));
                 if (previous != null) {
                     throw new IllegalStateException("two migrations numbered " + version);
                 }
@@ -140,8 +161,8 @@ final class Migrator {
         return migrations;
     }
 
-    private static List<String> listFolder() {
-        URL url = Migrator.class.getClassLoader().getResource(FOLDER);
+    private List<String> listFolder() {
+        URL url = Migrator.class.getClassLoader().getResource(folder);
         if (url == null) {
             return List.of();
         }
@@ -153,8 +174,8 @@ final class Migrator {
                 Enumeration<JarEntry> entries = jar.getJarFile().entries();
                 while (entries.hasMoreElements()) {
                     String name = entries.nextElement().getName();
-                    if (name.startsWith(FOLDER + "/") && name.length() > FOLDER.length() + 1) {
-                        names.add(name.substring(FOLDER.length() + 1));
+                    if (name.startsWith(folder + "/") && name.length() > folder.length() + 1) {
+                        names.add(name.substring(folder.length() + 1));
                     }
                 }
                 return names;
