@@ -1,6 +1,7 @@
 package no.tenantdesk.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,7 +50,8 @@ public final class Database {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new TenantdeskException("cannot create folder " + folder + " for the database: " + e.getMessage(), e);
+            throw new TenantdeskException(
+                    "cannot create folder " + folder + " for the database: " + reason(folder, e), e);
         }
         if (Files.isDirectory(file)) {
             throw new TenantdeskException("cannot open database " + file + ": it is a folder");
@@ -60,6 +62,16 @@ public final class Database {
             return null;
         });
         return database;
+    }
+
+    /** The IOException of createDirectories names a path, not the problem. */
+    private static String reason(Path folder, IOException e) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return p + " is a file, not a folder";
+            }
+        }
+        return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
     }
 
     public Path file() {
@@ -118,7 +130,8 @@ public final class Database {
     }
 
     private static Configuration configuration(SQLiteDataSource source) {
-        Configuration configuration = new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), source));
+        Configuration configuration =
+                new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), source));
         configuration.setDatabaseId("sqlite");
         configuration.setArgNameBasedConstructorAutoMapping(true);
         configuration.setMapUnderscoreToCamelCase(true);

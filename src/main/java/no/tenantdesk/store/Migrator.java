@@ -96,8 +96,8 @@ final class Migrator {
                 statement.executeUpdate(sql);
             }
         }
-        try (PreparedStatement insert =
-                connection.prepareStatement("INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
             insert.setInt(1, migration.version());
             insert.setString(2, migration.name());
             insert.setString(3, InstantTypeHandler.format(Instant.now()));
@@ -116,7 +116,7 @@ final class Migrator {
                 continue;
             }
             current.append(line).append('\n');
-            if (current.toString().strip().toUpperCase().matches("(?s)CREATE\\s+(TEMP\\s+)?TRIGGER.*")) {
+            if (current.toString().strip().toUpperCase().matches("(?s)CREATE\\s+(TEMP(ORARY)?\\s+)?TRIGGER.*")) {
                 inTrigger = true;
             }
             boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
