@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = TenantdeskCommand.Version.class,
         sortOptions = false,
-        header = "The tenant-inquiry desk of a property manager, in a terminal.",
+        // No header: with scope INHERIT every subcommand would inherit it, and --help would list it as their summary.
         description = {
+            "The tenant-inquiry desk of a property manager, in a terminal.",
             "Inquiries from tenants (by phone or e-mail), with comments, status, tasks and deviation reports,",
             "attachments, contacts and the locations of the buildings, in one SQLite file.",
         },
@@ -70,7 +71,7 @@ final class TenantdeskCommand implements Runnable {
         options.quiet = quiet;
     }
 
-    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show stack traces of errors.")
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Show stack traces of internal errors.")
     void setVerbose(boolean verbose) {
         options.verbose = verbose;
     }
