@@ -30,7 +30,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         } else {
             err.println("tenantdesk: internal error: " + e + (options.verbose() ? "" : " (run with -v for details)"));
         }
-        if (options.verbose()) {
+        // A user's mistake (not found, invalid input) needs no trace; a bug or a failure with a cause below it does.
+        if (options.verbose() && (!(e instanceof TenantdeskException) || e.getCause() != null)) {
             e.printStackTrace(err);
         }
         err.flush();

@@ -62,7 +62,7 @@ public final class DetailsText {
 
     private void taskSummary(PrintWriter out, Task task) {
         out.println("  #" + task.id() + " " + task.kind().cli() + " [" + task.status().cli() + "] "
-                + TerminalText.line(task.title()) + " → " + Formats.name(task.assignee())
+                + TerminalText.line(task.title()) + " → " + TerminalText.line(Formats.name(task.assignee()))
                 + (task.due() == null ? "" : ", due " + task.due()));
         if (task.completionNote() != null) {
             indented(out, "Note: " + task.completionNote(), "     ");

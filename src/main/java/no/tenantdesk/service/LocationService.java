@@ -1,6 +1,7 @@
 package no.tenantdesk.service;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Location;
@@ -61,7 +62,9 @@ public final class LocationService {
     }
 
     public List<Location> list() {
+        // Tree order: '/' sorts after ' ' and '-', so "Bygg A-fløy" would land between "Bygg A" and its children.
         return database.read(tx -> tx.mapper(LocationMapper.class).all().stream()
+                .sorted(Comparator.comparing((LocationRow l) -> Lookup.Keys.path(l.path()).replace('/', '\u0000')))
                 .map(LocationRow::toLocation)
                 .toList());
     }

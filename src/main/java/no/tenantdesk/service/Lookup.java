@@ -50,7 +50,9 @@ final class Lookup {
         String wanted = who.strip();
         ContactMapper contacts = tx.mapper(ContactMapper.class);
         if (wanted.matches("#?\\d+")) {
-            ContactRow row = contacts.byId(Long.parseLong(wanted.replace("#", "")));
+            String digits = wanted.replace("#", "");
+            // More digits than a long holds can name no contact; parsing them would crash.
+            ContactRow row = digits.length() > 18 ? null : contacts.byId(Long.parseLong(digits));
             if (row == null) {
                 throw new InvalidInputException("no contact has id " + wanted);
             }

@@ -44,6 +44,18 @@ class InquiryCreateCommandTest {
     }
 
     @Test
+    void creationIsTheFirstEventAndNamesWhoTookTheCall() {
+        long id = cli.create("inquiry", "create", "--title", "Heisen står", "--source", "walk-in", "--as", "Lise");
+
+        JsonNode events = cli.run("inquiry", "show", String.valueOf(id), "--json").json().get("events");
+
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).get("field").asText()).isEqualTo("created");
+        assertThat(events.get(0).get("actor").asText()).isEqualTo("Lise");
+        assertThat(events.get(0).get("to").asText()).isEqualTo("walk-in");
+    }
+
+    @Test
     void missingTitleIsAUsageErrorThatNeverWaitsForInput() {
         CommandResult result = cli.run("inquiry", "create", "--tenant", "kari");
 

@@ -2,11 +2,15 @@ package no.tenantdesk.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,6 +56,24 @@ public final class Cli {
     public Cli clock(Clock clock) {
         this.clock = clock;
         return this;
+    }
+
+    /** From now on the program's clock stands still at this instant. */
+    public Cli at(String isoInstant) {
+        return clock(Clock.fixed(Instant.parse(isoInstant), ZoneOffset.UTC));
+    }
+
+    /** A file in the test's folder, for --attach, --file and attachment add. */
+    public Path file(String name, byte[] content) {
+        try {
+            return Files.write(folder.resolve(name), content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path file(String name, String content) {
+        return file(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     public CommandResult run(String... args) {

@@ -1,5 +1,6 @@
 package no.tenantdesk.testing;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,7 +9,8 @@ import java.io.UncheckedIOException;
 /** What one run of the program did: its exit code, what it printed, and the raw bytes of stdout. */
 public record CommandResult(int exitCode, String out, String err, byte[] rawOut) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Trailing tokens fail: a command's --json must print exactly one value, not one value and then more.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public JsonNode json() {
         try {

@@ -1,0 +1,138 @@
+package no.tenantdesk.cli;
+
+import static no.tenantdesk.testing.CommandResultAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import no.tenantdesk.testing.Cli;
+import no.tenantdesk.testing.CommandResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocationCommandTest {
+
+    @TempDir
+    Path folder;
+
+    Cli cli;
+
+    @BeforeEach
+    void setUp() {
+        cli = new Cli(folder);
+    }
+
+    private JsonNode locations() {
+        CommandResult result = cli.run("location", "list", "--json");
+        assertThat(result).succeeded();
+        return result.json();
+    }
+
+    @Test
+    void addCreatesTheMissingPlacesAbove() {
+        assertThat(cli.run("location", "add", "Bygg A / 2. etasje/Kontor  204")).succeeded()
+                .printed("Added location Bygg A/2. etasje/Kontor 204");
+
+        assertThat(locations()).extracting(l -> l.get("path").asText())
+                .containsExactly("Bygg A", "Bygg A/2. etasje", "Bygg A/2. etasje/Kontor 204");
+        JsonNode office = locations().get(2);
+        assertThat(office.get("parentId").asLong()).isEqualTo(locations().get(1).get("id").asLong());
+    }
+
+    @Test
+    void anExistingPlaceIsRefusedWhateverItsCase() {
+        cli.create("location", "add", "Bygg A/Kontor 204");
+
+        assertThat(cli.run("location", "add", "bygg a/kontor 204")).failedWith(2, "'Bygg A/Kontor 204' exists already");
+    }
+
+    @Test
+    void aPlaceIsFoundByTheTailOfItsPath() {
+        cli.create("location", "add", "Bygg A/2. etasje/Kontor 204");
+
+        JsonNode inquiry = cli.run("inquiry", "create", "--title", "Kaldt", "--location", "kontor 204", "--json").json();
+
+        assertThat(inquiry.at("/location/path").asText()).isEqualTo("Bygg A/2. etasje/Kontor 204");
+    }
+
+    @Test
+    void anAmbiguousTailNamesBothPaths() {
+        cli.create("location", "add", "Bygg A/Lager");
+        cli.create("location", "add", "Bygg B/Lager");
+
+        assertThat(cli.run("inquiry", "create", "--title", "Mus", "--location", "Lager"))
+                .failedWith(2, "'Lager' matches 2 locations: 'Bygg A/Lager', 'Bygg B/Lager'; give the whole path");
+    }
+
+    @Test
+    void anUnknownPlaceSaysHowToAddIt() {
+        assertThat(cli.run("inquiry", "create", "--title", "Mus", "--location", "Loftet"))
+                .failedWith(2, "unknown location 'Loftet' (add it with: tenantdesk location add 'Loftet')");
+    }
+
+    @Test
+    void updateSetsAndClearsTheResponsiblePerson() {
+        cli.create("contact", "add", "--name", "Per Vaktmester", "--role", "staff");
+        cli.create("location", "add", "Bygg A/Kontor 204");
+
+        assertThat(cli.run("location", "update", "Kontor 204", "--responsible", "Per")).succeeded()
+                .printed("Location Bygg A/Kontor 204: responsible Per Vaktmester");
+        assertThat(locations().get(1).at("/responsible/name").asText()).isEqualTo("Per Vaktmester");
+
+        assertThat(cli.run("location", "update", "Kontor 204", "--responsible", "none")).succeeded();
+        assertThat(locations().get(1).get("responsible").isNull()).isTrue();
+    }
+
+    @Test
+    void aTenantCannotBeResponsible() {
+        cli.create("contact", "add", "--name", "Kari Nordmann");
+
+        assertThat(cli.run("location", "add", "Bygg A", "--responsible", "Kari")).failedWith(2, "is a tenant");
+        assertThat(locations()).isEmpty();
+    }
+
+    @Test
+    void listIsATreeWithResponsiblePeopleAndOpenInquiryCounts() {
+        cli.create("contact", "add", "--name", "Per Vaktmester", "--role", "staff");
+        cli.create("location", "add", "Bygg A/2. etasje/Kontor 204");
+        cli.create("location", "add", "Bygg B", "--responsible", "Per");
+        cli.create("inquiry", "create", "--title", "En", "--location", "Kontor 204");
+        cli.create("inquiry", "create", "--title", "To", "--location", "Kontor 204");
+        long done = cli.create("inquiry", "create", "--title", "Ferdig", "--location", "Kontor 204");
+        cli.run("status", String.valueOf(done), "done");
+
+        CommandResult result = cli.run("location", "list");
+
+        assertThat(result).succeeded();
+        assertThat(result.out().lines().map(String::stripTrailing).toList()).containsExactly(
+                "LOCATION        RESPONSIBLE     OPEN",
+                "Bygg A          -               0",
+                "  2. etasje     -               0",
+                "    Kontor 204  -               2",
+                "Bygg B          Per Vaktmester  0");
+        assertThat(locations()).extracting(l -> l.get("path").asText(), l -> l.get("openInquiries").asLong())
+                .contains(tuple("Bygg A/2. etasje/Kontor 204", 2L));
+    }
+
+    @Test
+    void childrenAreListedUnderTheirOwnParentEvenWhenANeighbourSortsBetween() {
+        cli.create("location", "add", "Bygg A/Kjeller");
+        cli.create("location", "add", "Bygg A-fløy/Lager");
+
+        assertThat(locations()).extracting(l -> l.get("path").asText())
+                .containsExactly("Bygg A", "Bygg A/Kjeller", "Bygg A-fløy", "Bygg A-fløy/Lager");
+    }
+
+    @Test
+    void anEmptyListSaysHowToAddAPlace() {
+        CommandResult result = cli.run("location", "list");
+
+        assertThat(result).succeeded();
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("tenantdesk location add");
+        assertThat(locations()).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of()));
+    }
+}
