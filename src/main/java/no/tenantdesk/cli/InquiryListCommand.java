@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.render.Formats;
+import no.tenantdesk.render.Palette;
 import no.tenantdesk.render.Table;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.InquiryService.Sort;
@@ -73,11 +74,13 @@ final class InquiryListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Formats formats = output.formats();
+        Palette palette = output.palette();
         Table table = new Table().column("ID").column("STATUS").column("PRIORITY").flexible("TITLE", 16)
                 .flexible("TENANT", 8).flexible("LOCATION", 8).flexible("ASSIGNEE", 8).column("CREATED");
         for (Inquiry i : page.inquiries()) {
-            table.row(i.id(), i.status().cli(), i.priority().cli(), i.title(), Formats.name(i.requester()),
-                    Formats.path(i.location()), Formats.name(i.assignee()), formats.date(i.createdAt()));
+            table.row(i.id(), palette.status(i.status()), palette.priority(i.priority()), i.title(),
+                    Formats.name(i.requester()), Formats.path(i.location()), Formats.name(i.assignee()),
+                    formats.recent(i.createdAt()));
         }
         output.table(table);
         if (page.total() > page.inquiries().size()) {

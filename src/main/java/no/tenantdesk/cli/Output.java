@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import no.tenantdesk.render.DetailsText;
 import no.tenantdesk.render.Formats;
 import no.tenantdesk.render.Json;
+import no.tenantdesk.render.Palette;
 import no.tenantdesk.render.Table;
 import picocli.CommandLine;
 
@@ -51,11 +52,18 @@ final class Output {
     }
 
     Formats formats() {
-        return new Formats(environment.zone());
+        return new Formats(environment.zone(), environment.clock().instant());
+    }
+
+    /** Colours only for a person at a terminal that can show them, and who has not said no. */
+    Palette palette() {
+        boolean enabled = environment.terminal() && !options.noColor && environment.get("NO_COLOR") == null
+                && !"dumb".equals(environment.get("TERM"));
+        return new Palette(enabled);
     }
 
     DetailsText details() {
-        return new DetailsText(formats());
+        return new DetailsText(formats(), palette());
     }
 
     /** $COLUMNS (the launcher sets it from the terminal), 80 on a terminal that did not say, else no limit. */

@@ -6,6 +6,7 @@ import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.Task;
 import no.tenantdesk.domain.TaskKind;
 import no.tenantdesk.render.Formats;
+import no.tenantdesk.render.Palette;
 import no.tenantdesk.render.Table;
 import no.tenantdesk.service.TaskService;
 import picocli.CommandLine.Command;
@@ -51,8 +52,10 @@ final class TaskListCommand implements Callable<Integer> {
         }
         Table table = new Table().column("ID").column("INQUIRY").column("KIND").column("STATUS").column("PRIORITY")
                 .flexible("TITLE", 16).flexible("ASSIGNEE", 8).column("DUE").column("FILES");
+        Palette palette = output.palette();
         for (Task t : tasks) {
-            table.row(t.id(), t.inquiryId(), t.kind().cli(), t.status().cli(), t.priority().cli(), t.title(),
+            table.row(t.id(), t.inquiryId(), t.kind().cli(), palette.status(t.status()), palette.priority(t.priority()),
+                    t.title(),
                     Formats.name(t.assignee()), Formats.orDash(t.due()), t.attachments().size());
         }
         output.table(table);

@@ -18,50 +18,48 @@ import no.tenantdesk.domain.Task;
 public final class DetailsText {
 
     private final Formats formats;
+    private final Palette palette;
 
-    public DetailsText(Formats formats) {
+    public DetailsText(Formats formats, Palette palette) {
         this.formats = formats;
+        this.palette = palette;
     }
 
     public void inquiry(PrintWriter out, InquiryDetails details) {
         Inquiry i = details.inquiry();
-        out.println("Inquiry " + i.id() + ": " + TerminalText.line(i.title()));
-        field(out, "Status", status(i.status().cli(), i.closedAt()));
-        field(out, "Priority", i.priority().cli());
+        out.println(palette.bold("Inquiry " + i.id() + ": " + i.title()));
+        field(out, "Status", palette.status(i.status()), closed(i.closedAt()));
+        field(out, "Priority", palette.priority(i.priority()));
         field(out, "Tenant", Formats.label(i.requester()));
         field(out, "Location", Formats.path(i.location()));
         field(out, "Assignee", Formats.label(i.assignee()));
         field(out, "Source", i.source().cli());
-        field(out, "Created", formats.time(i.createdAt()));
-        field(out, "Updated", formats.time(i.updatedAt()));
+        field(out, "Created", formats.timeAndAge(i.createdAt()));
+        field(out, "Updated", formats.timeAndAge(i.updatedAt()));
         if (!i.description().isBlank()) {
-            out.println();
-            out.println("Description");
+            heading(out, "Description");
             indented(out, i.description(), "  ");
         }
         if (!details.tasks().isEmpty()) {
-            out.println();
-            out.println("Tasks");
+            heading(out, "Tasks");
             for (Task task : details.tasks()) {
                 taskSummary(out, task);
             }
         }
         if (!details.attachments().isEmpty()) {
-            out.println();
-            out.println("Attachments");
+            heading(out, "Attachments");
             Table table = new Table().column("  ID").flexible("FILE", 12).column("TYPE").column("SIZE").column("WITH");
             for (Attachment a : details.attachments()) {
                 table.row("  " + a.id(), a.filename(), a.contentType(), Formats.size(a.size()), owner(a));
             }
             table.print(out, Integer.MAX_VALUE);
         }
-        out.println();
-        out.println("Timeline");
+        heading(out, "Timeline");
         timeline(out, details);
     }
 
     private void taskSummary(PrintWriter out, Task task) {
-        out.println("  #" + task.id() + " " + task.kind().cli() + " [" + task.status().cli() + "] "
+        out.println("  #" + task.id() + " " + task.kind().cli() + " [" + palette.status(task.status()) + "] "
                 + TerminalText.line(task.title()) + " → " + TerminalText.line(Formats.name(task.assignee()))
                 + (task.due() == null ? "" : ", due " + task.due()));
         if (task.completionNote() != null) {
@@ -94,7 +92,8 @@ public final class DetailsText {
         }
         entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::order));
         for (Entry entry : entries) {
-            out.println("  " + formats.time(entry.at()) + "  " + TerminalText.line(entry.who()) + ": " + entry.what());
+            out.println("  " + palette.dim(formats.time(entry.at())) + "  " + TerminalText.line(entry.who()) + ": "
+                    + entry.what());
             if (entry.body() != null) {
                 indented(out, entry.body(), "      ");
             }
@@ -102,26 +101,23 @@ public final class DetailsText {
     }
 
     public void task(PrintWriter out, Task task) {
-        out.println("Task " + task.id() + " (" + task.kind().cli() + "): " + TerminalText.line(task.title()));
+        out.println(palette.bold("Task " + task.id() + " (" + task.kind().cli() + "): " + task.title()));
         field(out, "Inquiry", "#" + task.inquiryId());
-        field(out, "Status", status(task.status().cli(), task.closedAt()));
-        field(out, "Priority", task.priority().cli());
+        field(out, "Status", palette.status(task.status()), closed(task.closedAt()));
+        field(out, "Priority", palette.priority(task.priority()));
         field(out, "Assignee", Formats.label(task.assignee()));
         field(out, "Due", Formats.orDash(task.due()));
-        field(out, "Created", formats.time(task.createdAt()) + " by " + TerminalText.line(task.createdBy()));
+        field(out, "Created", formats.timeAndAge(task.createdAt()) + " by " + task.createdBy());
         if (!task.description().isBlank()) {
-            out.println();
-            out.println("Description");
+            heading(out, "Description");
             indented(out, task.description(), "  ");
         }
         if (task.completionNote() != null) {
-            out.println();
-            out.println("Completion note");
+            heading(out, "Completion note");
             indented(out, task.completionNote(), "  ");
         }
         if (!task.attachments().isEmpty()) {
-            out.println();
-            out.println("Files");
+            heading(out, "Files");
             for (Attachment a : task.attachments()) {
                 out.println("  #" + a.id() + " " + TerminalText.line(a.filename()) + "  " + a.contentType() + "  "
                         + Formats.size(a.size()));
@@ -130,7 +126,7 @@ public final class DetailsText {
     }
 
     public void contact(PrintWriter out, Contact contact) {
-        out.println("Contact " + contact.id() + ": " + TerminalText.line(contact.name()));
+        out.println(palette.bold("Contact " + contact.id() + ": " + contact.name()));
         field(out, "Role", contact.role().cli());
         field(out, "E-mail", Formats.orDash(contact.email()));
         field(out, "Phone", Formats.orDash(contact.phone()));
@@ -138,8 +134,8 @@ public final class DetailsText {
         field(out, "Added", formats.time(contact.createdAt()));
     }
 
-    private String status(String status, Instant closedAt) {
-        return closedAt == null ? status : status + " (closed " + formats.time(closedAt) + ")";
+    private String closed(Instant closedAt) {
+        return closedAt == null ? "" : " (closed " + formats.time(closedAt) + ", " + formats.age(closedAt) + ")";
     }
 
     private static String owner(Attachment a) {
@@ -150,8 +146,19 @@ public final class DetailsText {
         return value == null ? "-" : Table.cut(TerminalText.line(value), 60);
     }
 
-    private static void field(PrintWriter out, String name, String value) {
-        out.printf("  %-9s %s%n", name, TerminalText.line(value));
+    /** A "  Name      value" line; plain parts are made terminal-safe, styled ones are already. */
+    private static void field(PrintWriter out, String name, Object... parts) {
+        StringBuilder value = new StringBuilder();
+        for (Object part : parts) {
+            value.append(part instanceof Palette.Styled styled ? styled.render()
+                    : TerminalText.line(String.valueOf(part)));
+        }
+        out.printf("  %-9s %s%n", name, value);
+    }
+
+    private void heading(PrintWriter out, String text) {
+        out.println();
+        out.println(palette.bold(text));
     }
 
     private static void indented(PrintWriter out, String text, String indent) {

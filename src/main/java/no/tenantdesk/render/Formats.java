@@ -1,5 +1,6 @@
 package no.tenantdesk.render;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -7,19 +8,52 @@ import java.util.Locale;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.LocationRef;
 
-/** How values read in tables and timelines: local times to the minute, sizes in B/kB/MB, "-" for nothing. */
+/**
+ * How values read in tables and timelines: local times to the minute with how long ago beside them, sizes in
+ * B/kB/MB, "-" for nothing.
+ */
 public final class Formats {
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ZoneId zone;
+    private final Instant now;
 
-    public Formats(ZoneId zone) {
+    public Formats(ZoneId zone, Instant now) {
         this.zone = zone;
+        this.now = now;
     }
 
     public String time(Instant instant) {
         return instant == null ? "-" : MINUTE.format(instant.atZone(zone));
+    }
+
+    /** "2026-11-27 09:12 (3 h ago)". */
+    public String timeAndAge(Instant instant) {
+        return instant == null ? "-" : time(instant) + " (" + age(instant) + ")";
+    }
+
+    /** "just now", "5 min ago", "3 h ago", "2 d ago", "5 mo ago", "2 y ago"; "in 3 h" for the future. */
+    public String age(Instant instant) {
+        long seconds = Duration.between(instant, now).getSeconds();
+        long abs = Math.abs(seconds);
+        if (abs < 60) {
+            return "just now";
+        }
+        String amount = abs < 3600 ? abs / 60 + " min"
+                : abs < 86_400 ? abs / 3600 + " h"
+                : abs < 60 * 86_400 ? abs / 86_400 + " d"
+                : abs < 730 * 86_400 ? abs / (30 * 86_400) + " mo"
+                : abs / (365 * 86_400) + " y";
+        return seconds >= 0 ? amount + " ago" : "in " + amount;
+    }
+
+    /** For a table: how long ago for the last week, the date before that. */
+    public String recent(Instant instant) {
+        if (instant == null) {
+            return "-";
+        }
+        return Duration.between(instant, now).abs().toDays() < 7 ? age(instant) : date(instant);
     }
 
     public String date(Instant instant) {

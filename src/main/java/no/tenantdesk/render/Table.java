@@ -7,14 +7,15 @@ import java.util.List;
 
 /**
  * A table for people: a header, left-aligned columns two spaces apart, fitted to the terminal's width by cutting
- * the columns marked as flexible (titles, names) with an ellipsis. Every cell is made terminal-safe.
+ * the columns marked as flexible (titles, names) with an ellipsis. Every cell is made terminal-safe; a
+ * {@link Palette.Styled} cell keeps its colour, which does not count towards the width.
  */
 public final class Table {
 
     private record Column(String header, boolean flexible, int minWidth) {}
 
     private final List<Column> columns = new ArrayList<>();
-    private final List<String[]> rows = new ArrayList<>();
+    private final List<Palette.Styled[]> rows = new ArrayList<>();
 
     public Table column(String header) {
         columns.add(new Column(header, false, header.length()));
@@ -31,8 +32,10 @@ public final class Table {
         if (cells.length != columns.size()) {
             throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.length);
         }
-        rows.add(Arrays.stream(cells).map(c -> c == null ? "" : TerminalText.line(String.valueOf(c)))
-                .toArray(String[]::new));
+        rows.add(Arrays.stream(cells)
+                .map(c -> c instanceof Palette.Styled styled ? styled
+                        : new Palette.Styled(c == null ? "" : String.valueOf(c), null))
+                .toArray(Palette.Styled[]::new));
         return this;
     }
 
@@ -44,13 +47,14 @@ public final class Table {
         int[] widths = new int[columns.size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = columns.get(i).header().length();
-            for (String[] row : rows) {
-                widths[i] = Math.max(widths[i], length(row[i]));
+            for (Palette.Styled[] row : rows) {
+                widths[i] = Math.max(widths[i], length(row[i].text()));
             }
         }
         fit(widths, width);
-        out.println(format(columns.stream().map(Column::header).toArray(String[]::new), widths));
-        for (String[] row : rows) {
+        out.println(format(columns.stream().map(c -> new Palette.Styled(c.header(), null))
+                .toArray(Palette.Styled[]::new), widths));
+        for (Palette.Styled[] row : rows) {
             out.println(format(row, widths));
         }
     }
@@ -74,11 +78,11 @@ public final class Table {
         }
     }
 
-    private static String format(String[] cells, int[] widths) {
+    private static String format(Palette.Styled[] cells, int[] widths) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
-            String cell = cut(cells[i], widths[i]);
-            line.append(cell);
+            String cell = cut(cells[i].text(), widths[i]);
+            line.append(cells[i].paint(cell));
             if (i < cells.length - 1) {
                 line.append(" ".repeat(widths[i] - length(cell) + 2));
             }

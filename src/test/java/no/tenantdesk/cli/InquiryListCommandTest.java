@@ -212,8 +212,8 @@ class InquiryListCommandTest {
         inquiry("00", "Lekkasje", "--priority", "high");
         CommandResult result = cli.run("inquiry", "list");
 
-        assertThat(result).succeeded().printed("ID", "STATUS", "PRIORITY", "TITLE", "Lekkasje", "high", "todo",
-                "2026-11-27");
+        assertThat(result).succeeded().printed("ID", "STATUS", "PRIORITY", "TITLE", "CREATED", "Lekkasje", "high",
+                "todo", "just now");
     }
 
     @Test

@@ -48,7 +48,7 @@ class NewcomerFlowTest {
 
         // Then the story reads back for people
         CommandResult table = cli.run("inquiry", "show", "1");
-        assertThat(table).succeeded().printed("Inquiry 1: Lekkasje fra taket", "done (closed 2026-11-28 15:00)",
+        assertThat(table).succeeded().printed("Inquiry 1: Lekkasje fra taket", "done (closed 2026-11-28 15:00, just now)",
                 "Kari Nordmann <kari@example.no>", "Bygg A/2. etasje/Kontor 204",
                 "#1 deviation [done] Tett taket → Rør og Varme AS", "Note: Byttet takpapp",
                 "etter-reparasjon.jpg", "Vann drypper over pulten", "Leietaker bekrefter at det er tørt");

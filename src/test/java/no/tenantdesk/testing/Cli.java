@@ -26,6 +26,7 @@ public final class Cli {
     private final Path folder;
     private final Map<String, String> variables = new HashMap<>();
     private Clock clock = Clock.systemUTC();
+    private boolean terminal;
 
     public Cli(Path folder) {
         this.folder = folder;
@@ -76,6 +77,12 @@ public final class Cli {
         return file(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Runs as if a person sat at a terminal (colours, later prompts). */
+    public Cli terminal(boolean terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
     public CommandResult run(String... args) {
         return runWithInput("", args);
     }
@@ -85,7 +92,8 @@ public final class Cli {
         StringWriter err = new StringWriter();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         Environment environment = new Environment(variables,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), raw, false, clock, ZoneOffset.UTC);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), raw, terminal, clock,
+                ZoneOffset.UTC);
         int code = Main.run(environment, new PrintWriter(out), new PrintWriter(err), args);
         return new CommandResult(code, out.toString(), err.toString(), raw.toByteArray());
     }
