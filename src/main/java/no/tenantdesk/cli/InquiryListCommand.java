@@ -65,6 +65,9 @@ final class InquiryListCommand implements Callable<Integer> {
         InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(), assignee, tenant,
                 location, priority, search, sortField(descending ? sort.substring(1) : sort), descending, limit));
         Output output = app.output(spec);
+        if (page.total() > page.inquiries().size()) { // on stderr, so scripts reading JSON hear of it too
+            output.note("Showing " + page.inquiries().size() + " of " + page.total() + "; use --limit to see more.");
+        }
         if (output.json()) {
             output.json(page.inquiries());
             return ExitCodes.OK;
@@ -83,9 +86,6 @@ final class InquiryListCommand implements Callable<Integer> {
                     formats.recent(i.createdAt()));
         }
         output.table(table);
-        if (page.total() > page.inquiries().size()) {
-            output.note("Showing " + page.inquiries().size() + " of " + page.total() + "; use --limit to see more.");
-        }
         return ExitCodes.OK;
     }
 

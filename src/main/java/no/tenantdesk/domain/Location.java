@@ -2,7 +2,10 @@ package no.tenantdesk.domain;
 
 import java.time.Instant;
 
-/** A place in the tree "Bygg A/2. etasje/Kontor 204"; the responsible person gets its tasks. */
+/**
+ * A place in the tree "Bygg A/2. etasje/Kontor 204"; the responsible person gets its tasks. {@code openInquiries}
+ * counts those at this place and below it.
+ */
 public record Location(
         long id, String path, Long parentId, ContactRef responsible, long openInquiries, Instant createdAt) {
 

@@ -1,6 +1,10 @@
 package no.tenantdesk.render;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,11 +36,32 @@ public final class Json {
                 generator.writeString(value.cli());
             }
         });
-        this.mapper = new ObjectMapper()
+        this.mapper = new ObjectMapper(new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes()))
                 .registerModule(new JavaTimeModule())
                 .registerModule(spellings)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /**
+     * JSON may carry any character, but a script that prints a field to a terminal should not be tricked by a
+     * tenant's text: C1 controls and bidirectional overrides are written as \\u escapes (still the same string).
+     */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            boolean unsafe = (ch >= 0x80 && ch <= 0x9F) || (ch >= 0x202A && ch <= 0x202E)
+                    || (ch >= 0x2066 && ch <= 0x2069) || ch == 0x200E || ch == 0x200F || ch == 0x061C;
+            return unsafe ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
     }
 
     public void print(PrintWriter out, Object value) {

@@ -5,6 +5,7 @@ import java.util.List;
 import no.tenantdesk.domain.Contact;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.NotFoundException;
 import no.tenantdesk.store.ContactMapper;
 import no.tenantdesk.store.ContactRow;
 import no.tenantdesk.store.Database;
@@ -61,6 +62,8 @@ public final class ContactService {
     }
 
     public Contact show(String who) {
-        return database.read(tx -> new Lookup(tx).contact(who).toContact());
+        return database.read(tx -> new Lookup(tx).findContact(who)
+                .orElseThrow(() -> new NotFoundException("contact '" + who.strip() + "' not found"))
+                .toContact());
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.Comment;
@@ -128,9 +129,12 @@ public final class InquiryService {
 
     /** The tenant asking: a known contact, or a new tenant when an unknown e-mail address is given. */
     private static ContactRow requester(Tx tx, Lookup lookup, String who, Recorder recorder) {
-        ContactRow row = lookup.contactOrUnknownEmail(who);
-        if (row != null) {
-            return row;
+        Optional<ContactRow> known = lookup.findContact(who);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (!who.contains("@")) {
+            throw Lookup.noSuchContact(who);
         }
         String email = Lookup.Keys.email(who);
         String name = email.substring(0, email.indexOf('@'));

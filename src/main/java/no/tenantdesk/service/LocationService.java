@@ -61,11 +61,22 @@ public final class LocationService {
         });
     }
 
+    /** The tree in order, each place counting the open inquiries at it and below it ("Bygg A: 7 open"). */
     public List<Location> list() {
-        // Tree order: '/' sorts after ' ' and '-', so "Bygg A-fløy" would land between "Bygg A" and its children.
-        return database.read(tx -> tx.mapper(LocationMapper.class).all().stream()
+        List<LocationRow> rows = database.read(tx -> tx.mapper(LocationMapper.class).all());
+        return rows.stream()
+                // Tree order: '/' sorts after ' ' and '-', so "Bygg A-fløy" would land between "Bygg A" and its children.
                 .sorted(Comparator.comparing((LocationRow l) -> Lookup.Keys.path(l.path()).replace('/', '\u0000')))
-                .map(LocationRow::toLocation)
-                .toList());
+                .map(row -> {
+                    String prefix = Lookup.Keys.path(row.path()) + "/";
+                    long open = rows.stream()
+                            .filter(r -> r.id() == row.id() || Lookup.Keys.path(r.path()).startsWith(prefix))
+                            .mapToLong(LocationRow::openInquiries)
+                            .sum();
+                    Location location = row.toLocation();
+                    return new Location(location.id(), location.path(), location.parentId(), location.responsible(),
+                            open, location.createdAt());
+                })
+                .toList();
     }
 }

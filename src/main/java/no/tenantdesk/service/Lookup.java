@@ -3,6 +3,7 @@ package no.tenantdesk.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.NotFoundException;
@@ -45,46 +46,44 @@ final class Lookup {
         return row;
     }
 
-    /** The contact WHO names, or null when WHO is an e-mail address nobody has yet. */
-    ContactRow contactOrUnknownEmail(String who) {
+    /** The one contact WHO names, or empty when none does; a WHO that fits several is an error naming them. */
+    Optional<ContactRow> findContact(String who) {
         String wanted = who.strip();
         ContactMapper contacts = tx.mapper(ContactMapper.class);
         if (wanted.matches("#?\\d+")) {
             String digits = wanted.replace("#", "");
             // More digits than a long holds can name no contact; parsing them would crash.
-            ContactRow row = digits.length() > 18 ? null : contacts.byId(Long.parseLong(digits));
-            if (row == null) {
-                throw new InvalidInputException("no contact has id " + wanted);
-            }
-            return row;
+            return Optional.ofNullable(digits.length() > 18 ? null : contacts.byId(Long.parseLong(digits)));
         }
         if (wanted.contains("@")) {
-            return contacts.byEmailKey(Keys.email(wanted));
+            return Optional.ofNullable(contacts.byEmailKey(Keys.email(wanted)));
         }
         String key = Keys.name(wanted);
         List<ContactRow> exact = contacts.byNamePattern(Keys.likeExact(key));
-        if (exact.size() == 1) {
-            return exact.get(0);
-        }
         List<ContactRow> candidates = exact.isEmpty() ? contacts.byNamePattern(Keys.likeContains(key)) : exact;
-        if (candidates.size() == 1) {
-            return candidates.get(0);
-        }
-        if (candidates.isEmpty()) {
-            throw new InvalidInputException("no contact matches '" + who + "' (see: tenantdesk contact list)");
+        if (candidates.size() <= 1) {
+            return candidates.stream().findFirst();
         }
         throw new InvalidInputException("'" + who + "' matches " + candidates.size() + " contacts: "
                 + candidates.stream().limit(8).map(Lookup::describe).collect(Collectors.joining(", "))
                 + (candidates.size() > 8 ? ", …" : "") + "; give an id or e-mail address");
     }
 
+    /** The contact WHO names; naming none is the user's mistake (exit 2), with a hint. */
     ContactRow contact(String who) {
-        ContactRow row = contactOrUnknownEmail(who);
-        if (row == null) {
-            throw new InvalidInputException("no contact has e-mail address " + who.strip()
-                    + " (add one with: tenantdesk contact add)");
+        return findContact(who).orElseThrow(() -> noSuchContact(who));
+    }
+
+    static InvalidInputException noSuchContact(String who) {
+        String wanted = who.strip();
+        if (wanted.matches("#?\\d+")) {
+            return new InvalidInputException("no contact has id " + wanted);
         }
-        return row;
+        if (wanted.contains("@")) {
+            return new InvalidInputException(
+                    "no contact has e-mail address " + wanted + " (add one with: tenantdesk contact add)");
+        }
+        return new InvalidInputException("no contact matches '" + who + "' (see: tenantdesk contact list)");
     }
 
     /** A contact that may be made responsible for work: staff or a contractor, never a tenant. */

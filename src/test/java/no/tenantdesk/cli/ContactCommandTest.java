@@ -73,15 +73,30 @@ class ContactCommandTest {
     }
 
     @Test
-    void unknownContactsAreUsageErrors() {
-        assertThat(cli.run("contact", "show", "Nobody")).failedWith(2, "no contact matches 'Nobody'");
-        assertThat(cli.run("contact", "show", "99")).failedWith(2, "no contact has id 99");
-        assertThat(cli.run("contact", "show", "nobody@example.no")).failedWith(2, "no contact has e-mail address");
+    void showingAContactNobodyIsIsNotFound() {
+        assertThat(cli.run("contact", "show", "Nobody")).failedWith(3, "contact 'Nobody' not found");
+        assertThat(cli.run("contact", "show", "99")).failedWith(3, "contact '99' not found");
+        assertThat(cli.run("contact", "show", "nobody@example.no")).failedWith(3, "not found");
+    }
+
+    @Test
+    void namingAnUnknownContactInAnOptionIsAUsageError() {
+        long id = cli.create("inquiry", "create", "--title", "Lekkasje");
+
+        assertThat(cli.run("inquiry", "list", "--tenant", "Nobody")).failedWith(2, "no contact matches 'Nobody'");
+        assertThat(cli.run("inquiry", "update", String.valueOf(id), "--assignee", "99"))
+                .failedWith(2, "no contact has id 99");
+        assertThat(cli.run("task", "list", "--assignee", "nobody@example.no"))
+                .failedWith(2, "no contact has e-mail address");
+        assertThat(cli.run("inquiry", "create", "--title", "X", "--tenant", "Nobody"))
+                .failedWith(2, "no contact matches 'Nobody'");
     }
 
     @Test
     void anIdTooLargeForANumberIsAnUnknownContactNotACrash() {
-        assertThat(cli.run("contact", "show", "#99999999999999999999")).failedWith(2, "99999999999999999999");
+        assertThat(cli.run("contact", "show", "#99999999999999999999")).failedWith(3, "99999999999999999999");
+        assertThat(cli.run("inquiry", "list", "--assignee", "#99999999999999999999"))
+                .failedWith(2, "no contact has id #99999999999999999999");
     }
 
     @Test

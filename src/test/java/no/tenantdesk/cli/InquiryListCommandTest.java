@@ -162,7 +162,9 @@ class InquiryListCommandTest {
 
         assertThat(result).succeeded().printed("Inquiry 0", "Inquiry 1").didNotPrint("Inquiry 2");
         assertThat(result.err()).contains("Showing 2 of 5");
-        assertThat(titles("--limit", "2")).hasSize(2);
+        CommandResult json = cli.run("inquiry", "list", "--limit", "2", "--json");
+        assertThat(json.json()).hasSize(2);
+        assertThat(json.err()).contains("Showing 2 of 5");
     }
 
     @Test

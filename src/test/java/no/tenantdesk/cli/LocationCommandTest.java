@@ -95,7 +95,7 @@ class LocationCommandTest {
     }
 
     @Test
-    void listIsATreeWithResponsiblePeopleAndOpenInquiryCounts() {
+    void listIsATreeWithResponsiblePeopleAndOpenInquiriesCountedUpTheTree() {
         cli.create("contact", "add", "--name", "Per Vaktmester", "--role", "staff");
         cli.create("location", "add", "Bygg A/2. etasje/Kontor 204");
         cli.create("location", "add", "Bygg B", "--responsible", "Per");
@@ -109,8 +109,8 @@ class LocationCommandTest {
         assertThat(result).succeeded();
         assertThat(result.out().lines().map(String::stripTrailing).toList()).containsExactly(
                 "LOCATION        RESPONSIBLE     OPEN",
-                "Bygg A          -               0",
-                "  2. etasje     -               0",
+                "Bygg A          -               2",
+                "  2. etasje     -               2",
                 "    Kontor 204  -               2",
                 "Bygg B          Per Vaktmester  0");
         assertThat(locations()).extracting(l -> l.get("path").asText(), l -> l.get("openInquiries").asLong())

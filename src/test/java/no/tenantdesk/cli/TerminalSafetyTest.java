@@ -77,7 +77,8 @@ class TerminalSafetyTest {
         CommandResult result = cli.run("inquiry", "show", id, "--json");
 
         assertThat(result).succeeded();
-        assertThat(result.out()).doesNotContain("\u001b", "\u0007");
+        assertThat(result.out()).doesNotContain("\u001b", "\u0007", "\u202e", "\u0085");
+        assertThat(result.out()).contains("\\u202e", "\\u0085", "Lekkasje");
         assertThat(result.json().get("title").asText()).isEqualTo(HOSTILE);
     }
 
