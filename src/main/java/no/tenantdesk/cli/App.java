@@ -38,12 +38,13 @@ final class App implements CommandLine.IFactory {
     private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Environment environment;
+    private final Resources resources;
     private final GlobalOptions options = new GlobalOptions();
-    private Database database;
     private Config config;
 
-    App(Environment environment) {
+    App(Environment environment, Resources resources) {
         this.environment = environment;
+        this.resources = resources;
     }
 
     CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -137,6 +138,10 @@ final class App implements CommandLine.IFactory {
         return options;
     }
 
+    Resources resources() {
+        return resources;
+    }
+
     Output output(CommandSpec spec) {
         return new Output(spec.commandLine(), options, environment);
     }
@@ -184,10 +189,7 @@ final class App implements CommandLine.IFactory {
     }
 
     private Database database() {
-        if (database == null) {
-            database = Database.open(databasePath(), busyTimeout());
-        }
-        return database;
+        return resources.database(databasePath(), busyTimeout());
     }
 
     /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
