@@ -39,12 +39,18 @@ final class App implements CommandLine.IFactory {
 
     private final Environment environment;
     private final Resources resources;
-    private final GlobalOptions options = new GlobalOptions();
+    private final GlobalOptions options;
     private Config config;
 
     App(Environment environment, Resources resources) {
+        this(environment, resources, new GlobalOptions());
+    }
+
+    /** A run whose global options start as the given ones (the shell's) until its arguments say otherwise. */
+    App(Environment environment, Resources resources, GlobalOptions defaults) {
         this.environment = environment;
         this.resources = resources;
+        this.options = defaults.copy();
     }
 
     CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -221,7 +227,7 @@ final class App implements CommandLine.IFactory {
         return Duration.ofMillis(Long.parseLong(value));
     }
 
-    private Path xdg(String variable, String fallback) {
+    Path xdg(String variable, String fallback) {
         String base = environment.get(variable);
         if (base != null && Path.of(base).isAbsolute()) {
             return Path.of(base);
