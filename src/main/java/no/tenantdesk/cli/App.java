@@ -38,12 +38,19 @@ final class App implements CommandLine.IFactory {
     private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     private final Environment environment;
-    private final GlobalOptions options = new GlobalOptions();
-    private Database database;
+    private final Resources resources;
+    private final GlobalOptions options;
     private Config config;
 
-    App(Environment environment) {
+    App(Environment environment, Resources resources) {
+        this(environment, resources, new GlobalOptions());
+    }
+
+    /** A run whose global options start as the given ones (the shell's) until its arguments say otherwise. */
+    App(Environment environment, Resources resources, GlobalOptions defaults) {
         this.environment = environment;
+        this.resources = resources;
+        this.options = defaults.copy();
     }
 
     CommandLine commandLine(PrintWriter out, PrintWriter err) {
@@ -137,6 +144,10 @@ final class App implements CommandLine.IFactory {
         return options;
     }
 
+    Resources resources() {
+        return resources;
+    }
+
     Output output(CommandSpec spec) {
         return new Output(spec.commandLine(), options, environment);
     }
@@ -184,10 +195,7 @@ final class App implements CommandLine.IFactory {
     }
 
     private Database database() {
-        if (database == null) {
-            database = Database.open(databasePath(), busyTimeout());
-        }
-        return database;
+        return resources.database(databasePath(), busyTimeout());
     }
 
     /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
@@ -219,7 +227,7 @@ final class App implements CommandLine.IFactory {
         return Duration.ofMillis(Long.parseLong(value));
     }
 
-    private Path xdg(String variable, String fallback) {
+    Path xdg(String variable, String fallback) {
         String base = environment.get(variable);
         if (base != null && Path.of(base).isAbsolute()) {
             return Path.of(base);

@@ -22,7 +22,8 @@ final class CommentCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The inquiry's number.")
     private long id;
 
-    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "The comment; - reads standard input.")
+    @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
+            description = "The comment; - reads standard input. Without -m or --file, on a terminal: $VISUAL or $EDITOR.")
     private String message;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Read the comment from a file (- for stdin).")
@@ -37,7 +38,14 @@ final class CommentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = TextInput.required(message, file, app.environment(), "-m", "--file");
+        String text;
+        if (message == null && file == null && app.environment().terminal()) {
+            app.inquiries().show(id); // before the person writes: a wrong id is found out now, not after
+            text = Editing.text(app.environment().interaction(),
+                    "# The internal comment on inquiry " + id + ". It is never sent to anyone.\n");
+        } else {
+            text = TextInput.required(message, file, app.environment(), "-m", "--file");
+        }
         Comment comment = app.inquiries().comment(id, text, attachments, app.actor());
         Output output = app.output(spec);
         if (output.json()) {

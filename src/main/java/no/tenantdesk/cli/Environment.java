@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What a run gets from the world outside its arguments: environment variables, standard input, the raw standard
- * output (for file bytes), whether a person sits at a terminal, the clock and time zone. Tests hand in their own.
+ * output (for file bytes), whether a person sits at a terminal (and that person, to ask), the clock and time zone.
+ * Tests hand in their own.
  */
 public record Environment(
         Map<String, String> variables,
@@ -16,10 +17,17 @@ public record Environment(
         OutputStream stdout,
         boolean terminal,
         Clock clock,
-        ZoneId zone) {
+        ZoneId zone,
+        Interaction interaction) {
 
     public Environment {
         variables = Map.copyOf(variables);
+    }
+
+    /** With the process's own terminal, asked only when {@code terminal} is true. */
+    public Environment(Map<String, String> variables, InputStream stdin, OutputStream stdout, boolean terminal,
+            Clock clock, ZoneId zone) {
+        this(variables, stdin, stdout, terminal, clock, zone, TerminalInteraction.system(variables));
     }
 
     public static Environment system() {

@@ -11,6 +11,18 @@ final class GlobalOptions {
     boolean verbose;
     boolean noColor;
 
+    GlobalOptions copy() {
+        GlobalOptions copy = new GlobalOptions();
+        copy.db = db;
+        copy.config = config;
+        copy.json = json;
+        copy.actor = actor;
+        copy.quiet = quiet;
+        copy.verbose = verbose;
+        copy.noColor = noColor;
+        return copy;
+    }
+
     boolean json() {
         return json;
     }

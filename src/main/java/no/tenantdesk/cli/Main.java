@@ -24,8 +24,14 @@ public final class Main {
 
     /** One run of the program: a new composition root and a new command tree, so nothing carries over. */
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
+        return run(environment, new Resources(), new GlobalOptions(), out, err, args);
+    }
+
+    /** One run that shares opened resources and default global options with other runs: the shell's lines. */
+    static int run(Environment environment, Resources resources, GlobalOptions defaults, PrintWriter out,
+            PrintWriter err, String... args) {
         try {
-            return new App(environment).commandLine(out, err).execute(args);
+            return new App(environment, resources, defaults).commandLine(out, err).execute(args);
         } finally {
             out.flush();
             err.flush();

@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             AttachmentCommand.class,
             ContactCommand.class,
             LocationCommand.class,
+            ShellCommand.class,
         })
 final class TenantdeskCommand implements Runnable {
 

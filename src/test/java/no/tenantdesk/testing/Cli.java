@@ -3,6 +3,7 @@ package no.tenantdesk.testing;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import no.tenantdesk.cli.Environment;
+import no.tenantdesk.cli.Interaction;
 import no.tenantdesk.cli.Main;
 
 /**
@@ -96,6 +98,24 @@ public final class Cli {
                 ZoneOffset.UTC);
         int code = Main.run(environment, new PrintWriter(out), new PrintWriter(err), args);
         return new CommandResult(code, out.toString(), err.toString(), raw.toByteArray());
+    }
+
+    /** As {@link #run}, with a person at the terminal answering through the given interaction (a shell, prompts). */
+    public CommandResult runOnTerminal(Interaction interaction, String... args) {
+        return runWith(interaction, true, args);
+    }
+
+    public CommandResult runWith(Interaction interaction, boolean terminal, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        int code = Main.run(environment(interaction, terminal), new PrintWriter(out), new PrintWriter(err), args);
+        return new CommandResult(code, out.toString(), err.toString(), raw.toByteArray());
+    }
+
+    public Environment environment(Interaction interaction, boolean terminal) {
+        return new Environment(variables, InputStream.nullInputStream(), new ByteArrayOutputStream(), terminal, clock,
+                ZoneOffset.UTC, interaction);
     }
 
     /** Runs a command that must succeed with --json and returns the id it printed. */

@@ -1,0 +1,42 @@
+package no.tenantdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.store.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResourcesTest {
+
+    @TempDir
+    Path folder;
+
+    final Resources resources = new Resources();
+
+    @Test
+    void theSameFileIsOpenedOnce() {
+        Database first = resources.database(folder.resolve("a.db"), Duration.ofSeconds(1));
+
+        assertThat(resources.database(folder.resolve("x/../a.db"), Duration.ofSeconds(1))).isSameAs(first);
+        assertThat(resources.database(folder.resolve("b.db"), Duration.ofSeconds(1))).isNotSameAs(first);
+    }
+
+    @Test
+    void aFailedOpenIsTriedAgain() throws IOException {
+        Path blocked = folder.resolve("blocked");
+        Files.writeString(blocked, "a file where a folder should be");
+
+        assertThatThrownBy(() -> resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1)))
+                .isInstanceOf(TenantdeskException.class);
+        Files.delete(blocked);
+
+        assertThat(resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1)).file())
+                .isEqualTo(blocked.resolve("t.db"));
+    }
+}
