@@ -43,16 +43,18 @@ final class InquiryListCommand implements Callable<Integer> {
     private Priority priority;
 
     @Option(names = "--search", paramLabel = "TEXT",
-            description = "Only those whose title, description, comments or file names contain TEXT.")
+            description = {"Only those that mention every word of TEXT (or a word beginning with it) in the title,"
+                    + " description, comments, tasks or file names; best matches first unless --sort is given."})
     private String search;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
             description = "At most N (default ${DEFAULT-VALUE}).")
     private int limit;
 
-    @Option(names = "--sort", paramLabel = "FIELD", defaultValue = "priority",
+    // No default value: with --search, no --sort means by relevance, so the command must see whether it was given.
+    @Option(names = "--sort", paramLabel = "FIELD",
             description = "priority, created, updated, id, title or status; -FIELD reverses"
-                    + " (default ${DEFAULT-VALUE}).")
+                    + " (default priority; with --search, relevance).")
     private String sort;
 
     InquiryListCommand(App app) {
@@ -61,9 +63,10 @@ final class InquiryListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean descending = sort.startsWith("-");
-        InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(), assignee, tenant,
-                location, priority, search, sortField(descending ? sort.substring(1) : sort), descending, limit));
+        boolean descending = sort != null && sort.startsWith("-");
+        Sort field = sort == null ? null : sortField(descending ? sort.substring(1) : sort);
+        InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(spec, status), assignee,
+                tenant, location, priority, search, field, descending, limit));
         Output output = app.output(spec);
         if (page.total() > page.inquiries().size()) { // on stderr, so scripts reading JSON hear of it too
             output.note("Showing " + page.inquiries().size() + " of " + page.total() + "; use --limit to see more.");
@@ -89,7 +92,7 @@ final class InquiryListCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private StatusFilter statusFilter() {
+    static StatusFilter statusFilter(CommandSpec spec, String status) {
         for (StatusFilter filter : StatusFilter.values()) {
             if (filter.name().replace('_', '-').equalsIgnoreCase(status.strip())) {
                 return filter;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         subcommands = {
             InquiryCommand.class,
+            SearchCommand.class,
             CommentCommand.class,
             StatusCommand.class,
             TaskCommand.class,

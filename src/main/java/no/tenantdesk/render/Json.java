@@ -10,14 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import no.tenantdesk.domain.CliEnum;
 import no.tenantdesk.domain.InquiryDetails;
+import no.tenantdesk.domain.SearchHit;
 
 /**
  * Output for scripts: exactly one JSON value per command, camelCase fields, ISO-8601 UTC times, enums as the CLI
@@ -82,6 +85,17 @@ public final class Json {
             node.set("attachments", mapper.valueToTree(details.attachments()));
             node.set("events", mapper.valueToTree(details.events()));
             return node;
+        }
+        if (value instanceof SearchHit hit) {
+            // `search`: the inquiry's own fields, and where it matched.
+            ObjectNode node = mapper.valueToTree(hit.inquiry());
+            node.set("match", mapper.valueToTree(hit.match()));
+            return node;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = mapper.createArrayNode();
+            list.forEach(element -> array.add(tree(element)));
+            return array;
         }
         return mapper.valueToTree(value);
     }

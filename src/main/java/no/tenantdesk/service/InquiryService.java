@@ -2,6 +2,7 @@ package no.tenantdesk.service;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.LocationRef;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.SearchHit;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.Task;
@@ -84,6 +86,7 @@ public final class InquiryService {
         PRIORITY, CREATED, UPDATED, ID, TITLE, STATUS
     }
 
+    /** {@code sort} null: by relevance when searching, else by priority. */
     public record Query(
             StatusFilter status,
             String assignee,
@@ -96,6 +99,8 @@ public final class InquiryService {
             int limit) {}
 
     public record Page(List<Inquiry> inquiries, long total) {}
+
+    public record SearchPage(List<SearchHit> hits, long total) {}
 
     public record StatusChange(Inquiry inquiry, Status from, boolean changed) {}
 
@@ -247,22 +252,68 @@ public final class InquiryService {
         if (query.limit() < 1) {
             throw new InvalidInputException("--limit must be at least 1");
         }
+        List<String> searchTerms = query.search() == null ? null : searchTerms(query.search());
+        if (searchTerms != null && searchTerms.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
         return database.read(tx -> {
             Lookup lookup = new Lookup(tx);
             boolean unassigned = query.assignee() != null && isNone(query.assignee());
             Long assigneeId = query.assignee() == null || unassigned ? null : lookup.contact(query.assignee()).id();
             Long requesterId = query.tenant() == null ? null : lookup.contact(query.tenant()).id();
             List<Long> locationIds = query.location() == null ? null : lookup.subtree(lookup.location(query.location()));
-            String search = query.search() == null || query.search().isBlank() ? null
-                    : Lookup.Keys.likeContains(Lookup.Keys.name(query.search()));
+            String sort = query.sort() != null ? query.sort().name().toLowerCase(java.util.Locale.ROOT)
+                    : searchTerms != null ? "relevance" : "priority";
             InquiryMapper.Filter filter = new InquiryMapper.Filter(query.status().statuses(), assigneeId, unassigned,
-                    requesterId, locationIds, query.priority(), search,
-                    query.sort().name().toLowerCase(java.util.Locale.ROOT), query.descending(), query.limit());
+                    requesterId, locationIds, query.priority(), searchTerms, sort, query.descending(), query.limit());
             InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
             List<Inquiry> page = inquiries.find(filter).stream().map(InquiryRow::toInquiry).toList();
             long total = page.size() < query.limit() ? page.size() : inquiries.count(filter);
             return new Page(page, total);
         });
+    }
+
+    /** The inquiries that mention the text, best first, each with the place it matched best. */
+    public SearchPage search(String text, StatusFilter status, int limit) {
+        if (limit < 1) {
+            throw new InvalidInputException("--limit must be at least 1");
+        }
+        List<String> searchTerms = searchTerms(text);
+        if (searchTerms.isEmpty()) {
+            return new SearchPage(List.of(), 0);
+        }
+        return database.read(tx -> {
+            InquiryMapper.Filter filter = new InquiryMapper.Filter(status.statuses(), null, false, null, null, null,
+                    searchTerms, "relevance", false, limit);
+            InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
+            List<Inquiry> page = inquiries.find(filter).stream().map(InquiryRow::toInquiry).toList();
+            if (page.isEmpty()) {
+                return new SearchPage(List.of(), 0);
+            }
+            Map<Long, InquiryMapper.MatchRow> matches = inquiries.matches(searchTerms,
+                    page.stream().map(Inquiry::id).toList()).stream()
+                    .collect(Collectors.toMap(InquiryMapper.MatchRow::inquiryId, m -> m));
+            List<SearchHit> hits = page.stream().map(i -> {
+                InquiryMapper.MatchRow match = matches.get(i.id());
+                return new SearchHit(i, new SearchHit.Match(match.field(), match.snippet()));
+            }).toList();
+            long total = page.size() < limit ? page.size() : inquiries.count(filter);
+            return new SearchPage(hits, total);
+        });
+    }
+
+    /**
+     * The words of a search as the user typed them. The store matches each one as the beginning of a word and
+     * never reads them as query syntax, so any text is a valid search. A "word" without a letter or digit ("*",
+     * "(") can match nothing, and would leave every search it is part of empty: it is left out.
+     */
+    static List<String> searchTerms(String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("the search text is empty");
+        }
+        return Arrays.stream(text.strip().split("\\s+"))
+                .filter(word -> word.codePoints().anyMatch(Character::isLetterOrDigit))
+                .toList();
     }
 
     static String requireTitle(String title) {

@@ -3,6 +3,7 @@ package no.tenantdesk.store;
 import java.time.Instant;
 import java.util.List;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.SearchField;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import org.apache.ibatis.annotations.Param;
@@ -34,8 +35,9 @@ public interface InquiryMapper {
             Instant closedAt) {}
 
     /**
-     * What `inquiry list` asks for. Empty lists and nulls mean "any". {@code sort} is one of priority, created,
-     * updated, id, title, status; the order is stable (ties broken by id).
+     * What `inquiry list` asks for. Empty lists and nulls mean "any". {@code searchTerms} are words as the user
+     * typed them, each matched as the beginning of a word, all of them required. {@code sort} is one of priority,
+     * created, updated, id, title, status, or relevance (with search terms); the order is stable (ties broken by id).
      */
     record Filter(
             List<Status> statuses,
@@ -44,7 +46,7 @@ public interface InquiryMapper {
             Long requesterId,
             List<Long> locationIds,
             Priority priority,
-            String searchPattern,
+            List<String> searchTerms,
             String sort,
             boolean descending,
             int limit) {}
@@ -61,4 +63,10 @@ public interface InquiryMapper {
     List<InquiryRow> find(Filter filter);
 
     long count(Filter filter);
+
+    /** The best place each inquiry matched the search terms. */
+    record MatchRow(long inquiryId, SearchField field, String snippet) {}
+
+    List<MatchRow> matches(@Param("searchTerms") List<String> searchTerms,
+            @Param("inquiryIds") List<Long> inquiryIds);
 }

@@ -134,15 +134,43 @@ class InquiryListCommandTest {
         inquiry("04", "Unrelated");
 
         assertThat(titles("--search", "tap")).containsExactly("Dripping tap");
-        assertThat(titles("--search", "ventilation")).containsExactly("Noise", "Cold office", "Photo only");
+        assertThat(titles("--search", "ventilation"))
+                .containsExactlyInAnyOrder("Noise", "Cold office", "Photo only");
     }
 
     @Test
-    void searchTreatsWildcardsAsPlainText() {
+    void searchTreatsWildcardsAndQuerySyntaxAsPlainText() {
         inquiry("00", "100% broken");
-        inquiry("01", "1000 broken");
+        inquiry("01", "Broken lift");
 
+        assertThat(titles("--search", "%")).isEmpty();
+        assertThat(titles("--search", "_")).isEmpty();
+        assertThat(titles("--search", "\"AND (")).isEmpty();
         assertThat(titles("--search", "100%")).containsExactly("100% broken");
+    }
+
+    @Test
+    void searchFindsTheBeginningsOfWords() {
+        inquiry("00", "Lekkasje fra taket");
+
+        assertThat(titles("--search", "lekk")).containsExactly("Lekkasje fra taket");
+    }
+
+    @Test
+    void searchListsTheBestMatchesFirstUnlessASortIsGiven() {
+        for (int i = 0; i < 3; i++) {
+            inquiry("0" + i, "Unrelated " + i);
+        }
+        long commented = inquiry("10", "Damp wall", "--priority", "urgent");
+        cli.run("comment", String.valueOf(commented), "-m", "Maybe a leak?");
+        inquiry("11", "Leak from the roof above the stairs on the second floor", "--priority", "low");
+
+        assertThat(titles("--search", "leak"))
+                .containsExactly("Leak from the roof above the stairs on the second floor", "Damp wall");
+        assertThat(titles("--search", "leak", "--sort", "priority"))
+                .containsExactly("Damp wall", "Leak from the roof above the stairs on the second floor");
+        assertThat(titles("--search", "leak", "--sort", "-created"))
+                .containsExactly("Leak from the roof above the stairs on the second floor", "Damp wall");
     }
 
     @Test

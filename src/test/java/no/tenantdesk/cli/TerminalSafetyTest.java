@@ -49,6 +49,16 @@ class TerminalSafetyTest {
     }
 
     @Test
+    void searchShowsTitlesAndSnippetsWithoutEscapes() {
+        assertTerminalSafe(cli.run("search", "lekkasje"));
+        CommandResult comment = cli.run("search", "kommentar");
+        assertTerminalSafe(comment);
+        assertThat(comment.out()).contains("comment: Kommentar");
+        assertTerminalSafe(cli.run("search", "linje"));
+        assertTerminalSafe(cli.run("inquiry", "list", "--search", "tett"));
+    }
+
+    @Test
     void inquiryShowShowsTitleDescriptionCommentAndFileWithoutEscapes() {
         CommandResult result = cli.run("inquiry", "show", id);
 

@@ -1,0 +1,70 @@
+package no.tenantdesk.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import no.tenantdesk.domain.Inquiry;
+import no.tenantdesk.domain.SearchHit;
+import no.tenantdesk.render.Table;
+import no.tenantdesk.render.TerminalText;
+import no.tenantdesk.service.InquiryService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "search", description = {
+    "Find inquiries by what was written: titles, descriptions, comments, tasks and file names.",
+    "Every word must occur, or a word beginning with it (\"lekk\" finds \"Lekkasje\");",
+    "the best matches come first, a hit in a title above one in a comment."})
+final class SearchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final App app;
+
+    @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The words to look for.")
+    private List<String> words;
+
+    @Option(names = "--status", paramLabel = "STATUS", defaultValue = "all",
+            description = "todo, in-progress, done, open (todo and in-progress) or all (default ${DEFAULT-VALUE}).")
+    private String status;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20",
+            description = "At most N (default ${DEFAULT-VALUE}).")
+    private int limit;
+
+    SearchCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        String text = String.join(" ", words);
+        InquiryService.SearchPage page = app.inquiries()
+                .search(text, InquiryListCommand.statusFilter(spec, status), limit);
+        Output output = app.output(spec);
+        if (output.json()) {
+            output.json(page.hits());
+            return ExitCodes.OK;
+        }
+        if (page.hits().isEmpty()) {
+            output.note("No inquiries match '" + TerminalText.line(text) + "'.");
+            return ExitCodes.OK;
+        }
+        Table table = new Table().column("ID").column("STATUS").column("PRIORITY").flexible("TITLE", 16)
+                .flexible("MATCH", 24);
+        for (SearchHit hit : page.hits()) {
+            Inquiry i = hit.inquiry();
+            // Table makes every cell terminal-safe, the snippet of a tenant's text included.
+            table.row(i.id(), i.status().cli(), i.priority().cli(), i.title(),
+                    hit.match().field().cli() + ": " + hit.match().snippet());
+        }
+        output.table(table);
+        if (page.total() > page.hits().size()) {
+            output.note("Showing " + page.hits().size() + " of " + page.total() + "; use --limit to see more.");
+        }
+        return ExitCodes.OK;
+    }
+}
