@@ -241,19 +241,19 @@ function _picocli_tenantdesk() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="inquiry comment status task attachment contact location"
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -274,19 +274,19 @@ function _picocli_tenantdesk_inquiry() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="create list show update"
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -307,12 +307,21 @@ function _picocli_tenantdesk_comment() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--message' '--file' '--attach' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '-m' '--message' '--file' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '-m'|'--message')
       return
       ;;
@@ -327,15 +336,6 @@ function _picocli_tenantdesk_comment() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
-      return
       ;;
   esac
 
@@ -355,22 +355,22 @@ function _picocli_tenantdesk_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-m' '--message' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '-m' '--message'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-m'|'--message')
+    '--db')
+      return
+      ;;
+    '--config')
       return
       ;;
     '--as')
       return
       ;;
-    '--db')
-      return
-      ;;
-    '--config')
+    '-m'|'--message')
       return
       ;;
   esac
@@ -397,19 +397,19 @@ function _picocli_tenantdesk_task() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="create list show status"
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -430,19 +430,19 @@ function _picocli_tenantdesk_attachment() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list get"
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -463,19 +463,19 @@ function _picocli_tenantdesk_contact() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list show"
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -496,19 +496,19 @@ function _picocli_tenantdesk_location() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list update"
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -529,14 +529,23 @@ function _picocli_tenantdesk_inquiry_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee' '--source' '--attach' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee' '--source' '--attach'"
   local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
   local SOURCE_option_args=("phone" "email" "walk-in" "other") # --source values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '--title')
       return
       ;;
@@ -574,15 +583,6 @@ function _picocli_tenantdesk_inquiry_create() {
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
       ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
-      return
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -601,14 +601,23 @@ function _picocli_tenantdesk_inquiry_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--status' '--assignee' '--tenant' '--location' '--priority' '--search' '--limit' '--sort' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--status' '--assignee' '--tenant' '--location' '--priority' '--search' '--limit' '--sort'"
   local STATUS_option_args=("todo" "in-progress" "done" "open" "all") # --status values
   local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '--status')
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
@@ -637,15 +646,6 @@ function _picocli_tenantdesk_inquiry_list() {
     '--sort')
       return
       ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
-      return
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -664,19 +664,19 @@ function _picocli_tenantdesk_inquiry_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -697,13 +697,22 @@ function _picocli_tenantdesk_inquiry_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee'"
   local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '--title')
       return
       ;;
@@ -730,15 +739,6 @@ function _picocli_tenantdesk_inquiry_update() {
     '--assignee')
       return
       ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
-      return
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -757,14 +757,23 @@ function _picocli_tenantdesk_task_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--title' '--description' '--assignee' '--due' '--kind' '--priority' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--title' '--description' '--assignee' '--due' '--kind' '--priority'"
   local KIND_option_args=("task" "deviation") # --kind values
   local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '--title')
       return
       ;;
@@ -787,15 +796,6 @@ function _picocli_tenantdesk_task_create() {
       COMPREPLY=( $( compReplyArray "${PRIORITY_option_args[@]}" ) )
       return $?
       ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
-      return
-      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -814,14 +814,23 @@ function _picocli_tenantdesk_task_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--inquiry' '--assignee' '--status' '--kind' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--inquiry' '--assignee' '--status' '--kind'"
   local STATUS_option_args=("todo" "in-progress" "done") # --status values
   local KIND_option_args=("task" "deviation") # --kind values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '--inquiry')
       return
       ;;
@@ -837,15 +846,6 @@ function _picocli_tenantdesk_task_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
-      ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
-      return
       ;;
   esac
 
@@ -865,19 +865,19 @@ function _picocli_tenantdesk_task_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -898,12 +898,21 @@ function _picocli_tenantdesk_task_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--note' '--attach' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--note' '--attach'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '--note')
       return
       ;;
@@ -912,15 +921,6 @@ function _picocli_tenantdesk_task_status() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
-      ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
-      return
       ;;
   esac
   local STATUS_pos_param_args=("todo" "in-progress" "done") # 1-1 values
@@ -946,19 +946,19 @@ function _picocli_tenantdesk_attachment_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -986,19 +986,19 @@ function _picocli_tenantdesk_attachment_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -1019,22 +1019,22 @@ function _picocli_tenantdesk_attachment_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-f' '--force' '--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'-o' '--output' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-f' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '-o' '--output'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '-o'|'--output')
+    '--db')
+      return
+      ;;
+    '--config')
       return
       ;;
     '--as')
       return
       ;;
-    '--db')
-      return
-      ;;
-    '--config')
+    '-o'|'--output')
       return
       ;;
   esac
@@ -1055,13 +1055,22 @@ function _picocli_tenantdesk_contact_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--name' '--email' '--phone' '--role' '--location' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--name' '--email' '--phone' '--role' '--location'"
   local ROLE_option_args=("tenant" "staff" "contractor") # --role values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
     '--name')
       return
       ;;
@@ -1077,15 +1086,6 @@ function _picocli_tenantdesk_contact_add() {
       return $?
       ;;
     '--location')
-      return
-      ;;
-    '--as')
-      return
-      ;;
-    '--db')
-      return
-      ;;
-    '--config')
       return
       ;;
   esac
@@ -1106,26 +1106,26 @@ function _picocli_tenantdesk_contact_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--role' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--role'"
   local ROLE_option_args=("tenant" "staff" "contractor") # --role values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--role')
-      local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${ROLE_option_args[@]}" ) )
-      return $?
-      ;;
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
       return
+      ;;
+    '--as')
+      return
+      ;;
+    '--role')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ROLE_option_args[@]}" ) )
+      return $?
       ;;
   esac
 
@@ -1145,19 +1145,19 @@ function _picocli_tenantdesk_contact_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -1178,22 +1178,22 @@ function _picocli_tenantdesk_location_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--responsible' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--responsible'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--responsible')
+    '--db')
+      return
+      ;;
+    '--config')
       return
       ;;
     '--as')
       return
       ;;
-    '--db')
-      return
-      ;;
-    '--config')
+    '--responsible')
       return
       ;;
   esac
@@ -1214,19 +1214,19 @@ function _picocli_tenantdesk_location_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--as')
-      return
-      ;;
     '--db')
       return
       ;;
     '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -1247,22 +1247,22 @@ function _picocli_tenantdesk_location_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-color' '--json' '-q' '--quiet' '-v' '--verbose' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--responsible' '--as' '--db' '--config'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--responsible'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
-    '--responsible')
+    '--db')
+      return
+      ;;
+    '--config')
       return
       ;;
     '--as')
       return
       ;;
-    '--db')
-      return
-      ;;
-    '--config')
+    '--responsible')
       return
       ;;
   esac

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import picocli.AutoComplete;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Writes the man pages (man/) and the shell completions (completion/) from the picocli model. The build runs it
@@ -50,7 +53,28 @@ public final class Docs {
     /** The command tree as a run builds it, with the exit codes and help sections App adds. */
     static CommandLine model() {
         StringWriter sink = new StringWriter();
-        return new App(Environment.system()).commandLine(new PrintWriter(sink), new PrintWriter(sink));
+        CommandLine model = new App(Environment.system()).commandLine(new PrintWriter(sink), new PrintWriter(sink));
+        List<CommandLine> all = new ArrayList<>();
+        ManPage.collect(model, all);
+        inStableOrder(all.stream().map(CommandLine::getCommandSpec).toList());
+        return model;
+    }
+
+    /**
+     * Options by their order attribute, else as declared. Picocli lists options declared on methods (the root's
+     * setters) in reflection order, which changes from one JVM run to the next, and the files would change with it.
+     * Every command's own options are taken out and put back in order, parents first; putting back the root's
+     * inherited options puts their copies back into every subcommand.
+     */
+    private static void inStableOrder(List<CommandSpec> parentsFirst) {
+        Map<CommandSpec, List<OptionSpec>> own = new LinkedHashMap<>();
+        for (CommandSpec spec : parentsFirst) {
+            own.put(spec, spec.options().stream().filter(o -> !o.inherited())
+                    .sorted(Comparator.comparingInt(OptionSpec::order))
+                    .toList());
+            List.copyOf(spec.options()).forEach(spec::remove);
+        }
+        own.forEach((spec, options) -> options.forEach(spec::addOption));
     }
 
     /** Man pages by name (tenantdesk, tenantdesk-inquiry, tenantdesk-inquiry-create, ...). */

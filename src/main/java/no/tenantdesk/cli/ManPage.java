@@ -165,7 +165,7 @@ final class ManPage {
         } else if (option.isMultiValue()) {
             description += description.contains("repeatable") ? "" : " Repeatable.";
         }
-        entry(tag.toString(), description);
+        entry(tag.toString(), description.strip());
     }
 
     private static String description(ArgSpec arg) {
