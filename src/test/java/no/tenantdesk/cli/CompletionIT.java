@@ -58,7 +58,8 @@ class CompletionIT {
 
     @Test
     void offersTheOtherEnumValuesAsTyped() throws Exception {
-        assertThat(complete("tenantdesk inquiry create --priority ")).containsExactly("low", "normal", "high", "urgent");
+        assertThat(complete("tenantdesk inquiry create --priority "))
+                .containsExactly("low", "normal", "high", "urgent");
         assertThat(complete("tenantdesk inquiry create --source ")).contains("walk-in");
         assertThat(complete("tenantdesk task create 1 --kind ")).containsExactlyInAnyOrder("task", "deviation");
         assertThat(complete("tenantdesk contact add --role ")).containsExactlyInAnyOrder("tenant", "staff",

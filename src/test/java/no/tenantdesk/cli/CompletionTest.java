@@ -18,8 +18,9 @@ class CompletionTest {
     @Test
     void bashCompletionListsTheCommandsAndSubcommands() {
         assertThat(BASH).contains("local commands=\"inquiry comment status task attachment contact location\"");
-        assertThat(BASH).contains("local commands=\"create list show update\"", "local commands=\"create list show status\"",
-                "local commands=\"add list get\"", "local commands=\"add list show\"", "local commands=\"add list update\"");
+        assertThat(BASH).contains("local commands=\"create list show update\"",
+                "local commands=\"create list show status\"", "local commands=\"add list get\"",
+                "local commands=\"add list show\"", "local commands=\"add list update\"");
     }
 
     @Test
@@ -43,7 +44,8 @@ class CompletionTest {
     void zshLoadsTheSameScriptThroughBashcompinit() {
         String zsh = Docs.zshCompletion(BASH);
 
-        assertThat(zsh).startsWith("#compdef tenantdesk\n").contains("bashcompinit", "function _complete_tenantdesk");
+        assertThat(zsh).startsWith("#compdef tenantdesk\n")
+                .contains("bashcompinit", "compopt()", "function _complete_tenantdesk");
         assertThat(zsh).endsWith("_bash_complete -F _complete_tenantdesk -o default\n");
     }
 

@@ -41,7 +41,8 @@ class ManPageTest {
     @Test
     void everyCommandHasAGitStylePage() {
         assertThat(PAGES.keySet()).contains("tenantdesk", "tenantdesk-inquiry", "tenantdesk-inquiry-create",
-                "tenantdesk-status", "tenantdesk-task-status", "tenantdesk-attachment-get", "tenantdesk-location-update");
+                "tenantdesk-status", "tenantdesk-task-status", "tenantdesk-attachment-get",
+                "tenantdesk-location-update");
         assertThat(PAGES).hasSameSizeAs(commands());
     }
 
