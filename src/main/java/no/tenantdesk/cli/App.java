@@ -74,6 +74,7 @@ final class App implements CommandLine.IFactory {
             exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
         }
         applyToAll(commandLine, c -> c.getCommandSpec().usageMessage().exitCodeList(exitCodes));
+        HelpSections.addRootSections(commandLine.getCommandSpec().usageMessage());
         return commandLine;
     }
 

@@ -11,7 +11,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "add", description = "Keep files with an inquiry; all are stored, or none.")
+@Command(name = "add", description = "Keep files with an inquiry; all are stored, or none.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk attachment add 12 bilde.jpg rapport.pdf",
+        })
 final class AttachmentAddCommand implements Callable<Integer> {
 
     @Spec

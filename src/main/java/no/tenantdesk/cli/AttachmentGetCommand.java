@@ -22,7 +22,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "get", description = {
     "Save an attachment: into the current folder under its own name, to -o PATH (a file or a folder),",
-    "or to standard output with -o -."})
+    "or to standard output with -o -."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk attachment get 7",
+            "  tenantdesk attachment get 7 -o ~/Downloads/",
+            "  tenantdesk attachment get 7 -o - > bilde.jpg",
+        })
 final class AttachmentGetCommand implements Callable<Integer> {
 
     @Spec

@@ -10,7 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "The files of an inquiry, its comments and its tasks.")
+@Command(name = "list", description = "The files of an inquiry, its comments and its tasks.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk attachment list 12",
+            "  tenantdesk attachment list 12 --json | jq -r '.[].filename'",
+        })
 final class AttachmentListCommand implements Callable<Integer> {
 
     @Spec

@@ -11,7 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "comment", description = "Write an internal comment on an inquiry. It is never sent to anyone.")
+@Command(name = "comment", description = "Write an internal comment on an inquiry. It is never sent to anyone.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk comment 12 -m 'Ringte Kari tilbake: rørlegger kommer i morgen.'",
+            "  tenantdesk comment 12 --file notat.txt --attach skisse.pdf",
+        })
 final class CommentCommand implements Callable<Integer> {
 
     @Spec

@@ -10,7 +10,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "add", description = "Add a tenant, a staff member or a contractor.")
+@Command(name = "add", description = "Add a tenant, a staff member or a contractor.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk contact add --name 'Kari Nordmann' --email kari@leietaker.example",
+            "  tenantdesk contact add --name 'Rørlegger Hansen' --role contractor",
+        })
 final class ContactAddCommand implements Callable<Integer> {
 
     @Spec

@@ -6,7 +6,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "contact", description = "Tenants, staff and contractors.",
-        subcommands = {ContactAddCommand.class, ContactListCommand.class, ContactShowCommand.class})
+        subcommands = {ContactAddCommand.class, ContactListCommand.class, ContactShowCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk contact list --role contractor",
+            "  tenantdesk contact show kari",
+        })
 final class ContactCommand implements Runnable {
 
     @Spec

@@ -11,7 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "List contacts, by name.")
+@Command(name = "list", description = "List contacts, by name.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk contact list",
+            "  tenantdesk contact list --role staff --json",
+        })
 final class ContactListCommand implements Callable<Integer> {
 
     @Spec

@@ -7,7 +7,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "One contact.")
+@Command(name = "show", description = "One contact.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk contact show kari@leietaker.example",
+            "  tenantdesk contact show '#3'",
+        })
 final class ContactShowCommand implements Callable<Integer> {
 
     @Spec

@@ -8,7 +8,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "inquiry",
         description = "Create, list, read and change inquiries.",
-        subcommands = {InquiryCreateCommand.class, InquiryListCommand.class, InquiryShowCommand.class, InquiryUpdateCommand.class})
+        subcommands = {InquiryCreateCommand.class, InquiryListCommand.class, InquiryShowCommand.class, InquiryUpdateCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk inquiry list",
+            "  tenantdesk inquiry show 12",
+        })
 final class InquiryCommand implements Runnable {
 
     @Spec

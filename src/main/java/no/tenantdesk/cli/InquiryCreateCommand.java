@@ -20,7 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "create", description = "Create an inquiry by hand: a phone call, a visit at the desk.")
+@Command(name = "create", description = "Create an inquiry by hand: a phone call, a visit at the desk.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk inquiry create --title Lekkasje --tenant kari --priority high",
+            "  echo 'Det drypper.' | tenantdesk inquiry create --title Lekk --description -",
+            "  tenantdesk inquiry create --title 'Knust rute' --location 'Bygg A' --json",
+            HelpSections.INQUIRY_JSON,
+        })
 final class InquiryCreateCommand implements Callable<Integer> {
 
     @Spec

@@ -1,5 +1,7 @@
 package no.tenantdesk.cli;
 
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.Inquiry;
@@ -18,7 +20,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = {
     "List inquiries: by default the open ones, most urgent and oldest first.",
-    "--location includes every place below it; --assignee none lists the unassigned ones."})
+    "--location includes every place below it; --assignee none lists the unassigned ones."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk inquiry list",
+            "  tenantdesk inquiry list --status all --location 'Bygg A' --search lekkasje",
+            "  tenantdesk inquiry list --assignee none --sort -created --limit 10",
+            "  tenantdesk inquiry list --json | jq -r '.[].title'",
+            HelpSections.INQUIRY_JSON,
+        })
 final class InquiryListCommand implements Callable<Integer> {
 
     @Spec
@@ -26,7 +36,7 @@ final class InquiryListCommand implements Callable<Integer> {
 
     private final App app;
 
-    @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open",
+    @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open", completionCandidates = StatusFilters.class,
             description = "todo, in-progress, done, open (todo and in-progress) or all (default ${DEFAULT-VALUE}).")
     private String status;
 
@@ -108,6 +118,16 @@ final class InquiryListCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--sort': unknown field '"
                     + field + "' (valid: priority, created, updated, id, title, status)");
+        }
+    }
+
+    /** What --status takes, spelled as {@link #statusFilter} reads it: for shell completion. */
+    static final class StatusFilters implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(StatusFilter.values())
+                    .map(filter -> filter.name().replace('_', '-').toLowerCase(Locale.ROOT))
+                    .iterator();
         }
     }
 }

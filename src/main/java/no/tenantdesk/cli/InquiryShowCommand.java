@@ -7,7 +7,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "The whole story of an inquiry: fields, tasks, files and its timeline.")
+@Command(name = "show", description = "The whole story of an inquiry: fields, tasks, files and its timeline.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk inquiry show 12",
+            "  tenantdesk inquiry show 12 --json | jq '.events'",
+            HelpSections.INQUIRY_JSON,
+        })
 final class InquiryShowCommand implements Callable<Integer> {
 
     @Spec

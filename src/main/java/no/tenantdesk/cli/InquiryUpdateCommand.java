@@ -13,7 +13,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "update", description = {
     "Change an inquiry's fields; every change is recorded with who made it.",
-    "--tenant, --location and --assignee accept 'none' to clear the field."})
+    "--tenant, --location and --assignee accept 'none' to clear the field."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk inquiry update 12 --priority urgent --assignee 'Per Vaktmester'",
+            "  tenantdesk inquiry update 12 --location none",
+            HelpSections.INQUIRY_JSON,
+        })
 final class InquiryUpdateCommand implements Callable<Integer> {
 
     @Spec

@@ -9,7 +9,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "add", description = "Add a place, with any missing places above it.")
+@Command(name = "add", description = "Add a place, with any missing places above it.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk location add 'Bygg A/2. etasje/Kontor 204'",
+            "  tenantdesk location add 'Bygg B' --responsible 'Per Vaktmester'",
+        })
 final class LocationAddCommand implements Callable<Integer> {
 
     @Spec

@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "The places as a tree, with who is responsible and how many inquiries are open.")
+@Command(name = "list", description = "The places as a tree, with who is responsible and how many inquiries are open.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk location list",
+        })
 final class LocationListCommand implements Callable<Integer> {
 
     @Spec

@@ -10,7 +10,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "update", description = "Change who is responsible for a place ('none' clears it).")
+@Command(name = "update", description = "Change who is responsible for a place ('none' clears it).",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk location update 'Bygg A' --responsible 'Per Vaktmester'",
+            "  tenantdesk location update 'Bygg A' --responsible none",
+        })
 final class LocationUpdateCommand implements Callable<Integer> {
 
     @Spec

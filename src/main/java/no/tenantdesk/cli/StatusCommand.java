@@ -11,7 +11,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = {
     "Move an inquiry: todo, in-progress or done; done → todo reopens it.",
-    "The note is kept as an internal comment."})
+    "The note is kept as an internal comment."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk status 12 in-progress",
+            "  tenantdesk status 12 done -m 'Bekreftet tett med Kari.'",
+            HelpSections.INQUIRY_JSON,
+        })
 final class StatusCommand implements Callable<Integer> {
 
     @Spec

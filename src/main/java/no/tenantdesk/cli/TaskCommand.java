@@ -8,7 +8,12 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "task",
         description = "Tasks and deviation reports (avvik) made from an inquiry, for staff and contractors.",
-        subcommands = {TaskCreateCommand.class, TaskListCommand.class, TaskShowCommand.class, TaskStatusCommand.class})
+        subcommands = {TaskCreateCommand.class, TaskListCommand.class, TaskShowCommand.class, TaskStatusCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk task list --assignee 'Rørlegger Hansen'",
+            "  tenantdesk task status 4 done --note 'Skiftet pakning.'",
+        })
 final class TaskCommand implements Runnable {
 
     @Spec

@@ -16,7 +16,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "create", description = {
     "Create a task or a deviation report (avvik) from an inquiry.",
-    "Without --assignee it goes to the person responsible for the inquiry's location, or the nearest area above."})
+    "Without --assignee it goes to the person responsible for the inquiry's location, or the nearest area above."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk task create 12 --title 'Tett lekkasje' --kind deviation --due +3d",
+            "  tenantdesk task create 12 --title 'Bytt pære' --assignee 'Per Vaktmester'",
+        })
 final class TaskCreateCommand implements Callable<Integer> {
 
     @Spec

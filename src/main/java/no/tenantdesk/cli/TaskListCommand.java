@@ -14,7 +14,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "List tasks and deviations, soonest due first.")
+@Command(name = "list", description = "List tasks and deviations, soonest due first.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk task list --assignee 'Rørlegger Hansen' --status todo",
+            "  tenantdesk task list --inquiry 12 --kind deviation",
+        })
 final class TaskListCommand implements Callable<Integer> {
 
     @Spec

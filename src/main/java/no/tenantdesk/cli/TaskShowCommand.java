@@ -7,7 +7,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "show", description = "A task with its completion note and files.")
+@Command(name = "show", description = "A task with its completion note and files.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk task show 4",
+        })
 final class TaskShowCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,12 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "status", description = {
     "Move a task; finish it with a note and the documentation (photos, reports) attached.",
-    "The note and files show on the inquiry too."})
+    "The note and files show on the inquiry too."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk task status 4 in-progress",
+            "  tenantdesk task status 4 done --note 'Skiftet pakning.' --attach etter.jpg",
+        })
 final class TaskStatusCommand implements Callable<Integer> {
 
     @Spec

@@ -1,0 +1,59 @@
+package no.tenantdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import no.tenantdesk.domain.CliEnum;
+import no.tenantdesk.domain.ContactRole;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Source;
+import no.tenantdesk.domain.Status;
+import no.tenantdesk.domain.TaskKind;
+import org.junit.jupiter.api.Test;
+
+/** The completion scripts the build writes, made here in-process from the same picocli model. */
+class CompletionTest {
+
+    static final String BASH = Docs.bashCompletion();
+
+    @Test
+    void bashCompletionListsTheCommandsAndSubcommands() {
+        assertThat(BASH).contains("local commands=\"inquiry comment status task attachment contact location\"");
+        assertThat(BASH).contains("local commands=\"create list show update\"",
+                "local commands=\"create list show status\"", "local commands=\"add list get\"",
+                "local commands=\"add list show\"", "local commands=\"add list update\"");
+    }
+
+    @Test
+    void enumValuesAreOfferedAsTheCommandLineSpellsThem() {
+        assertThat(BASH).contains(
+                "STATUS_pos_param_args=(" + quoted(Status.class) + ")",
+                "STATUS_option_args=(" + quoted(Status.class) + ")",
+                "PRIORITY_option_args=(" + quoted(Priority.class) + ")",
+                "SOURCE_option_args=(" + quoted(Source.class) + ")",
+                "KIND_option_args=(" + quoted(TaskKind.class) + ")",
+                "ROLE_option_args=(" + quoted(ContactRole.class) + ")");
+        assertThat(BASH).contains("\"in-progress\"").doesNotContain("IN_PROGRESS", "WALK_IN");
+    }
+
+    @Test
+    void inquiryListStatusAlsoOffersOpenAndAll() {
+        assertThat(BASH).contains("STATUS_option_args=(\"todo\" \"in-progress\" \"done\" \"open\" \"all\")");
+    }
+
+    @Test
+    void zshLoadsTheSameScriptThroughBashcompinit() {
+        String zsh = Docs.zshCompletion(BASH);
+
+        assertThat(zsh).startsWith("#compdef tenantdesk\n")
+                .contains("bashcompinit", "compopt()", "function _complete_tenantdesk");
+        assertThat(zsh).endsWith("_bash_complete -F _complete_tenantdesk -o default\n");
+    }
+
+    static <E extends Enum<E> & CliEnum> String quoted(Class<E> type) {
+        StringBuilder quoted = new StringBuilder();
+        for (E constant : type.getEnumConstants()) {
+            quoted.append(quoted.length() == 0 ? "" : " ").append('"').append(constant.cli()).append('"');
+        }
+        return quoted.toString();
+    }
+}
