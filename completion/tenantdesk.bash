@@ -155,12 +155,14 @@ function compReplyArray() {
 function _complete_tenantdesk() {
   # Edge case: if command line has no space after subcommand, then don't assume this subcommand is selected (remkop/picocli#1468).
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} search" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} comment" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attachment" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry create" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry list" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry show" ];    then _picocli_tenantdesk_inquiry; return $?; fi
@@ -181,53 +183,57 @@ function _complete_tenantdesk() {
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(inquiry)
-  local cmds1=(comment)
-  local cmds2=(status)
-  local cmds3=(task)
-  local cmds4=(attachment)
-  local cmds5=(contact)
-  local cmds6=(location)
-  local cmds7=(inquiry create)
-  local cmds8=(inquiry list)
-  local cmds9=(inquiry show)
-  local cmds10=(inquiry update)
-  local cmds11=(task create)
-  local cmds12=(task list)
-  local cmds13=(task show)
-  local cmds14=(task status)
-  local cmds15=(attachment add)
-  local cmds16=(attachment list)
-  local cmds17=(attachment get)
-  local cmds18=(contact add)
-  local cmds19=(contact list)
-  local cmds20=(contact show)
-  local cmds21=(location add)
-  local cmds22=(location list)
-  local cmds23=(location update)
+  local cmds1=(search)
+  local cmds2=(comment)
+  local cmds3=(status)
+  local cmds4=(task)
+  local cmds5=(attachment)
+  local cmds6=(contact)
+  local cmds7=(location)
+  local cmds8=(shell)
+  local cmds9=(inquiry create)
+  local cmds10=(inquiry list)
+  local cmds11=(inquiry show)
+  local cmds12=(inquiry update)
+  local cmds13=(task create)
+  local cmds14=(task list)
+  local cmds15=(task show)
+  local cmds16=(task status)
+  local cmds17=(attachment add)
+  local cmds18=(attachment list)
+  local cmds19=(attachment get)
+  local cmds20=(contact add)
+  local cmds21=(contact list)
+  local cmds22=(contact show)
+  local cmds23=(location add)
+  local cmds24=(location list)
+  local cmds25=(location update)
 
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_tenantdesk_location; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_tenantdesk_contact; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_tenantdesk_attachment; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_tenantdesk_task; return $?; fi
-  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_tenantdesk_status; return $?; fi
-  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_tenantdesk_comment; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tenantdesk_location; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_tenantdesk_contact; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_tenantdesk_attachment; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_tenantdesk_task; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_tenantdesk_status; return $?; fi
+  if CompWordsContainsArray "${cmds2[@]}"; then _picocli_tenantdesk_comment; return $?; fi
+  if CompWordsContainsArray "${cmds1[@]}"; then _picocli_tenantdesk_search; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_tenantdesk_inquiry; return $?; fi
 
   # No subcommands were specified; generate completions for the top-level command.
@@ -240,7 +246,7 @@ function _picocli_tenantdesk() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="inquiry comment status task attachment contact location"
+  local commands="inquiry search comment status task attachment contact location shell"
   local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -287,6 +293,45 @@ function _picocli_tenantdesk_inquiry() {
       return
       ;;
     '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `search` subcommand.
+function _picocli_tenantdesk_search() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--status' '--limit'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--status')
+      return
+      ;;
+    '--limit')
       return
       ;;
   esac
@@ -496,6 +541,39 @@ function _picocli_tenantdesk_location() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list update"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `shell` subcommand.
+function _picocli_tenantdesk_shell() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 

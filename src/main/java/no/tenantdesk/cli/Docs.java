@@ -53,7 +53,8 @@ public final class Docs {
     /** The command tree as a run builds it, with the exit codes and help sections App adds. */
     static CommandLine model() {
         StringWriter sink = new StringWriter();
-        CommandLine model = new App(Environment.system()).commandLine(new PrintWriter(sink), new PrintWriter(sink));
+        CommandLine model = new App(Environment.system(), new Resources())
+                .commandLine(new PrintWriter(sink), new PrintWriter(sink));
         List<CommandLine> all = new ArrayList<>();
         ManPage.collect(model, all);
         inStableOrder(all.stream().map(CommandLine::getCommandSpec).toList());

@@ -16,7 +16,18 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", description = {
     "Find inquiries by what was written: titles, descriptions, comments, tasks and file names.",
     "Every word must occur, or a word beginning with it (\"lekk\" finds \"Lekkasje\");",
-    "the best matches come first, a hit in a title above one in a comment."})
+    "the best matches come first, a hit in a title above one in a comment."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk search lekkasje",
+            "  tenantdesk search 'rørlegger taket' --status open",
+            "  tenantdesk search heis --json | jq -r '.[].match.snippet'",
+            "%nJSON output (--json):%n"
+                    + "  An array of inquiries (the fields of inquiry list), each with%n"
+                    + "  match{field, snippet}: where it matched best (title, description,%n"
+                    + "  comment, task-title, task-description, task-note or attachment)%n"
+                    + "  and the words around the match.",
+        })
 final class SearchCommand implements Callable<Integer> {
 
     @Spec

@@ -21,7 +21,16 @@ import picocli.CommandLine.Spec;
  * The operator's terminal: one line is one run of the program, with a new command tree, as from a shell; only the
  * opened database and the global options given to {@code shell} carry over from line to line.
  */
-@Command(name = "shell", description = "Work interactively: the same commands, with history and Tab completion.")
+@Command(name = "shell", description = {
+    "Work interactively: the same commands, with history and Tab completion of commands, options,",
+    "statuses, inquiry and task ids, contacts and locations. exit, quit or Ctrl-D end the session."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk shell",
+            "  tenantdesk shell --as 'Ola Operatør' --db /srv/tenantdesk/tenantdesk.db",
+            "  tenantdesk> inquiry list --assignee none",
+            "  tenantdesk> help inquiry create",
+        })
 final class ShellCommand implements Callable<Integer> {
 
     private static final String PROMPT = "tenantdesk> ";
