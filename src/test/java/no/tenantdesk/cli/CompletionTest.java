@@ -17,7 +17,9 @@ class CompletionTest {
 
     @Test
     void bashCompletionListsTheCommandsAndSubcommands() {
-        assertThat(BASH).contains("local commands=\"inquiry comment status task attachment contact location\"");
+        assertThat(BASH).contains("local commands=\""
+                + String.join(" ", Docs.model().getSubcommands().keySet()) + "\"");
+        assertThat(Docs.model().getSubcommands().keySet()).contains("inquiry", "search", "shell");
         assertThat(BASH).contains("local commands=\"create list show update\"",
                 "local commands=\"create list show status\"", "local commands=\"add list get\"",
                 "local commands=\"add list show\"", "local commands=\"add list update\"");
