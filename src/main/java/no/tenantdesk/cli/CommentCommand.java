@@ -28,7 +28,8 @@ final class CommentCommand implements Callable<Integer> {
     private long id;
 
     @Option(names = {"-m", "--message"}, paramLabel = "TEXT",
-            description = "The comment; - reads standard input. Without -m or --file, on a terminal: $VISUAL or $EDITOR.")
+            description = "The comment; - reads standard input. Without -m or --file, on a terminal:"
+                    + " $VISUAL or $EDITOR.")
     private String message;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Read the comment from a file (- for stdin).")

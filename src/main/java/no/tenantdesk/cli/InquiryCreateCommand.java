@@ -36,7 +36,8 @@ final class InquiryCreateCommand implements Callable<Integer> {
     private final App app;
 
     // Not required by picocli: on a terminal a missing title is asked for; elsewhere call() fails as picocli would.
-    @Option(names = "--title", paramLabel = "TEXT", description = "What it is about, in a line (asked for on a terminal).")
+    @Option(names = "--title", paramLabel = "TEXT",
+            description = "What it is about, in a line (asked for on a terminal).")
     private String title;
 
     @Option(names = "--description", paramLabel = "TEXT", description = "The whole story; - reads standard input.")

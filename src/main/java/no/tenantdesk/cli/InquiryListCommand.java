@@ -36,7 +36,8 @@ final class InquiryListCommand implements Callable<Integer> {
 
     private final App app;
 
-    @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open", completionCandidates = StatusFilters.class,
+    @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open",
+            completionCandidates = StatusFilters.class,
             description = "todo, in-progress, done, open (todo and in-progress) or all (default ${DEFAULT-VALUE}).")
     private String status;
 

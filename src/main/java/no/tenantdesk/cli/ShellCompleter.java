@@ -51,7 +51,8 @@ final class ShellCompleter implements Completer {
             } else if (position == 0 && command.subcommands().containsKey(word)) {
                 command = command.subcommands().get(word).getCommandSpec();
             } else if (word.startsWith("-") && word.length() > 1) {
-                OptionSpec option = command.findOption(word.contains("=") ? word.substring(0, word.indexOf('=')) : word);
+                String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+                OptionSpec option = command.findOption(name);
                 if (option != null && option.arity().max() > 0 && !word.contains("=")) {
                     awaitingValue = option;
                 }

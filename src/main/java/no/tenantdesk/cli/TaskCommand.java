@@ -1,27 +1,19 @@
 package no.tenantdesk.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "task",
         description = "Tasks and deviation reports (avvik) made from an inquiry, for staff and contractors.",
-        subcommands = {TaskCreateCommand.class, TaskListCommand.class, TaskShowCommand.class, TaskStatusCommand.class},
+        subcommands = {
+            TaskCreateCommand.class,
+            TaskListCommand.class,
+            TaskShowCommand.class,
+            TaskStatusCommand.class,
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk task list --assignee 'Rørlegger Hansen'",
             "  tenantdesk task status 4 done --note 'Skiftet pakning.'",
         })
-final class TaskCommand implements Runnable {
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new ParameterException(
-                spec.commandLine(), "missing subcommand: " + String.join(", ", spec.subcommands().keySet()));
-    }
-}
+final class TaskCommand extends GroupCommand {}

@@ -41,7 +41,8 @@ final class TaskCreateCommand implements Callable<Integer> {
     @Option(names = "--assignee", paramLabel = "WHO", description = "The staff member or contractor who does it.")
     private String assignee;
 
-    @Option(names = "--due", paramLabel = "DATE", description = "When it must be done: 2026-12-01, today, tomorrow, +3d, +2w.")
+    @Option(names = "--due", paramLabel = "DATE",
+            description = "When it must be done: 2026-12-01, today, tomorrow, +3d, +2w.")
     private LocalDate due;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES} (default task).")

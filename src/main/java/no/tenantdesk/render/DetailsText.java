@@ -139,7 +139,9 @@ public final class DetailsText {
     }
 
     private static String owner(Attachment a) {
-        return a.taskId() != null ? "task #" + a.taskId() : a.commentId() != null ? "comment #" + a.commentId() : "inquiry";
+        return a.taskId() != null ? "task #" + a.taskId()
+                : a.commentId() != null ? "comment #" + a.commentId()
+                : "inquiry";
     }
 
     private static String shortValue(String value) {

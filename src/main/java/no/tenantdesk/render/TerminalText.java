@@ -13,7 +13,8 @@ public final class TerminalText {
     // also their 8-bit forms (U+009B CSI, U+009D OSC …).
     private static final Pattern ESCAPES = Pattern.compile(
             "(?:\\x1B\\[|\\x{9B})[0-?]*[ -/]*[@-~]?"
-                    + "|(?:\\x1B[\\]PX^_]|[\\x{9D}\\x{90}\\x{98}\\x{9E}\\x{9F}])[^\\x07\\x1B\\x{9C}]*(?:\\x07|\\x1B\\\\|\\x{9C})?"
+                    + "|(?:\\x1B[\\]PX^_]|[\\x{9D}\\x{90}\\x{98}\\x{9E}\\x{9F}])"
+                    + "[^\\x07\\x1B\\x{9C}]*(?:\\x07|\\x1B\\\\|\\x{9C})?"
                     + "|\\x1B.?");
 
     private TerminalText() {}

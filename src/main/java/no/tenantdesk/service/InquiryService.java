@@ -261,7 +261,8 @@ public final class InquiryService {
             boolean unassigned = query.assignee() != null && isNone(query.assignee());
             Long assigneeId = query.assignee() == null || unassigned ? null : lookup.contact(query.assignee()).id();
             Long requesterId = query.tenant() == null ? null : lookup.contact(query.tenant()).id();
-            List<Long> locationIds = query.location() == null ? null : lookup.subtree(lookup.location(query.location()));
+            List<Long> locationIds =
+                    query.location() == null ? null : lookup.subtree(lookup.location(query.location()));
             String sort = query.sort() != null ? query.sort().name().toLowerCase(java.util.Locale.ROOT)
                     : searchTerms != null ? "relevance" : "priority";
             InquiryMapper.Filter filter = new InquiryMapper.Filter(query.status().statuses(), assigneeId, unassigned,

@@ -65,7 +65,8 @@ public final class LocationService {
     public List<Location> list() {
         List<LocationRow> rows = database.read(tx -> tx.mapper(LocationMapper.class).all());
         return rows.stream()
-                // Tree order: '/' sorts after ' ' and '-', so "Bygg A-fløy" would land between "Bygg A" and its children.
+                // Tree order: '/' sorts after ' ' and '-', so "Bygg A-fløy" would land between "Bygg A" and its
+                // children.
                 .sorted(Comparator.comparing((LocationRow l) -> Lookup.Keys.path(l.path()).replace('/', '\u0000')))
                 .map(row -> {
                     String prefix = Lookup.Keys.path(row.path()) + "/";

@@ -41,7 +41,10 @@ public final class TaskService {
 
     public record StatusChange(Task task, Status from, boolean changed) {}
 
-    /** Without an assignee the task goes to whoever is responsible for the inquiry's location, or the nearest area above. */
+    /**
+     * Without an assignee the task goes to whoever is responsible for the inquiry's location, or the nearest area
+     * above it.
+     */
     public Task create(NewTask request, String actor) {
         String title = requireTitle(request.title());
         return database.write(tx -> {
