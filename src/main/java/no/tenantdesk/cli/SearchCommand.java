@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.SearchHit;
+import no.tenantdesk.render.Palette;
 import no.tenantdesk.render.Table;
 import no.tenantdesk.render.TerminalText;
 import no.tenantdesk.service.InquiryService;
@@ -66,10 +67,11 @@ final class SearchCommand implements Callable<Integer> {
         }
         Table table = new Table().column("ID").column("STATUS").column("PRIORITY").flexible("TITLE", 16)
                 .flexible("MATCH", 24);
+        Palette palette = output.palette();
         for (SearchHit hit : page.hits()) {
             Inquiry i = hit.inquiry();
             // Table makes every cell terminal-safe, the snippet of a tenant's text included.
-            table.row(i.id(), i.status().cli(), i.priority().cli(), i.title(),
+            table.row(i.id(), palette.status(i.status()), palette.priority(i.priority()), i.title(),
                     hit.match().field().cli() + ": " + hit.match().snippet());
         }
         output.table(table);
