@@ -85,10 +85,11 @@ public final class TaskService {
             }
             Long assigneeId = query.assignee() == null ? null : lookup.contact(query.assignee()).id();
             List<Status> statuses = query.status() == null ? null : List.of(query.status());
-            return tx.mapper(TaskMapper.class)
-                    .find(new TaskMapper.Filter(query.inquiryId(), assigneeId, statuses, query.kind()))
-                    .stream()
-                    .map(row -> row.toTask(attachments(tx, row)))
+            TaskMapper.Filter filter = new TaskMapper.Filter(query.inquiryId(), assigneeId, statuses, query.kind());
+            Map<Long, List<Attachment>> files = tx.mapper(AttachmentMapper.class).byTaskFilter(filter).stream()
+                    .collect(Collectors.groupingBy(Attachment::taskId));
+            return tx.mapper(TaskMapper.class).find(filter).stream()
+                    .map(row -> row.toTask(files.getOrDefault(row.id(), List.of())))
                     .toList();
         });
     }
@@ -123,11 +124,7 @@ public final class TaskService {
 
     private static Task load(Tx tx, long id) {
         TaskRow row = new Lookup(tx).task(id);
-        return row.toTask(attachments(tx, row));
-    }
-
-    private static List<Attachment> attachments(Tx tx, TaskRow row) {
-        return tx.mapper(AttachmentMapper.class).byTask(row.id());
+        return row.toTask(tx.mapper(AttachmentMapper.class).byTask(id));
     }
 
     private static String requireTitle(String title) {
@@ -136,5 +133,4 @@ public final class TaskService {
         }
         return title.strip().replaceAll("\\s+", " ");
     }
-
 }

@@ -174,6 +174,25 @@ class TaskCommandTest {
     }
 
     @Test
+    void listGivesEachTaskItsOwnFiles() {
+        String inquiry = inquiry();
+        String first = task(inquiry, "Tett taket").get("id").asText();
+        String second = task(inquiry, "Rens takrenna", "--kind", "deviation").get("id").asText();
+        task(inquiry, "Sjekk loftet");
+        cli.run("task", "status", first, "done", "--attach", cli.file("tak.jpg", "tak").toString());
+        cli.run("task", "status", second, "done", "--attach", cli.file("renne1.jpg", "r1").toString(),
+                "--attach", cli.file("renne2.jpg", "r2").toString());
+
+        JsonNode all = cli.run("task", "list", "--json").json();
+        JsonNode deviations = cli.run("task", "list", "--kind", "deviation", "--json").json();
+
+        assertThat(all).extracting(t -> t.get("title").asText() + ":" + t.get("attachments").size())
+                .containsExactlyInAnyOrder("Tett taket:1", "Rens takrenna:2", "Sjekk loftet:0");
+        assertThat(deviations).extracting(t -> t.get("attachments").get(1).get("filename").asText())
+                .containsExactly("renne2.jpg");
+    }
+
+    @Test
     void listAsATableShowsKindStatusAndAssignee() {
         task(inquiry(), "Bytt lyspære", "--assignee", "Per", "--kind", "deviation");
 
