@@ -13,7 +13,7 @@ import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.render.Formats;
 import no.tenantdesk.render.TerminalText;
 import no.tenantdesk.service.AttachmentService;
-import no.tenantdesk.service.SafeNames;
+import no.tenantdesk.domain.SafeNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

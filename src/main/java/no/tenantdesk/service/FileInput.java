@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.SafeNames;
 
 /** A file a user attached, read whole before the transaction starts, so a bad path stores nothing. */
 record FileInput(String filename, String contentType, byte[] data, String sha256) {

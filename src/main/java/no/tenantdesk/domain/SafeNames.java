@@ -1,4 +1,4 @@
-package no.tenantdesk.service;
+package no.tenantdesk.domain;
 
 /** File names that are safe to write anywhere: no folders, no control characters, never empty. */
 public final class SafeNames {
