@@ -162,6 +162,8 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attachment" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fetch-mail" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry create" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry list" ];    then _picocli_tenantdesk_inquiry; return $?; fi
@@ -180,6 +182,8 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location add" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location list" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location update" ];    then _picocli_tenantdesk_location; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine list" ];    then _picocli_tenantdesk_quarantine; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine retry" ];    then _picocli_tenantdesk_quarantine; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(inquiry)
@@ -190,43 +194,51 @@ function _complete_tenantdesk() {
   local cmds5=(attachment)
   local cmds6=(contact)
   local cmds7=(location)
-  local cmds8=(shell)
-  local cmds9=(inquiry create)
-  local cmds10=(inquiry list)
-  local cmds11=(inquiry show)
-  local cmds12=(inquiry update)
-  local cmds13=(task create)
-  local cmds14=(task list)
-  local cmds15=(task show)
-  local cmds16=(task status)
-  local cmds17=(attachment add)
-  local cmds18=(attachment list)
-  local cmds19=(attachment get)
-  local cmds20=(contact add)
-  local cmds21=(contact list)
-  local cmds22=(contact show)
-  local cmds23=(location add)
-  local cmds24=(location list)
-  local cmds25=(location update)
+  local cmds8=(fetch-mail)
+  local cmds9=(quarantine)
+  local cmds10=(shell)
+  local cmds11=(inquiry create)
+  local cmds12=(inquiry list)
+  local cmds13=(inquiry show)
+  local cmds14=(inquiry update)
+  local cmds15=(task create)
+  local cmds16=(task list)
+  local cmds17=(task show)
+  local cmds18=(task status)
+  local cmds19=(attachment add)
+  local cmds20=(attachment list)
+  local cmds21=(attachment get)
+  local cmds22=(contact add)
+  local cmds23=(contact list)
+  local cmds24=(contact show)
+  local cmds25=(location add)
+  local cmds26=(location list)
+  local cmds27=(location update)
+  local cmds28=(quarantine list)
+  local cmds29=(quarantine retry)
 
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_fetchmail; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tenantdesk_location; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_tenantdesk_contact; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_tenantdesk_attachment; return $?; fi
@@ -246,7 +258,7 @@ function _picocli_tenantdesk() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="inquiry search comment status task attachment contact location shell"
+  local commands="inquiry search comment status task attachment contact location fetch-mail quarantine shell"
   local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -541,6 +553,90 @@ function _picocli_tenantdesk_location() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list update"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `fetch-mail` subcommand.
+function _picocli_tenantdesk_fetchmail() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--account' '--source' '--password-file' '--after-import' '--move-to'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--account')
+      return
+      ;;
+    '--source')
+      return
+      ;;
+    '--password-file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--after-import')
+      return
+      ;;
+    '--move-to')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `quarantine` subcommand.
+function _picocli_tenantdesk_quarantine() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list retry"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -1341,6 +1437,72 @@ function _picocli_tenantdesk_location_update() {
       return
       ;;
     '--responsible')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_tenantdesk_quarantine_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `retry` subcommand.
+function _picocli_tenantdesk_quarantine_retry() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--all' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac

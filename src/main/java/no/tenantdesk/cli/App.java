@@ -9,8 +9,10 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import no.tenantdesk.config.Config;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
@@ -18,8 +20,10 @@ import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.ContactService;
+import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.TaskService;
@@ -184,6 +188,14 @@ final class App implements CommandLine.IFactory {
 
     AttachmentService attachments() {
         return new AttachmentService(database(), environment.clock());
+    }
+
+    FetchService fetching() {
+        Config.Mail mail = config().mail();
+        Set<String> own = mail.addresses().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        return new FetchService(database(), environment.clock(),
+                new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone()), MailSources::open);
     }
 
     Config config() {

@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             AttachmentCommand.class,
             ContactCommand.class,
             LocationCommand.class,
+            FetchMailCommand.class,
+            QuarantineCommand.class,
             ShellCommand.class,
         })
 final class TenantdeskCommand implements Runnable {

@@ -2,21 +2,94 @@ package no.tenantdesk.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import no.tenantdesk.domain.InvalidInputException;
 
 /**
- * The settings file (YAML). Unknown keys are errors, so a misspelt setting is found the day it is written, not the
- * day it was needed. A missing default file means defaults; a missing file the user named is an error.
+ * The settings file (YAML, kebab-case keys). Unknown keys are errors, so a misspelt setting is found the day it is
+ * written, not the day it was needed. A missing default file means defaults; a missing file the user named is an
+ * error.
  */
-public record Config(String database) {
+public record Config(String database, Mail mail) {
 
-    public static final Config DEFAULTS = new Config(null);
+    public static final Config DEFAULTS = new Config(null, null);
+
+    public Config {
+        mail = mail == null ? Mail.DEFAULTS : mail;
+    }
+
+    /**
+     * How fetch-mail reads and files mail.
+     *
+     * @param addresses         our own addresses: mail From them is our own, come back
+     * @param maxAttachmentSize per attachment, like "25 MB"; a larger one is recorded as omitted
+     * @param reopenDone        whether a tenant's answer reopens a Done inquiry (default yes)
+     * @param accounts          by name, in the order fetch-mail reads them
+     */
+    public record Mail(List<String> addresses, String maxAttachmentSize, Boolean reopenDone,
+            Map<String, Account> accounts) {
+
+        public static final Mail DEFAULTS = new Mail(null, null, null, null);
+
+        public Mail {
+            addresses = addresses == null ? List.of() : List.copyOf(addresses);
+            maxAttachmentSize = maxAttachmentSize == null ? "25 MB" : maxAttachmentSize;
+            reopenDone = reopenDone == null || reopenDone;
+            accounts = accounts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
+            bytes(maxAttachmentSize); // fails now, on load, rather than in the first fetch
+            accounts.forEach((name, account) -> {
+                if (account == null || account.source() == null || account.source().isBlank()) {
+                    throw new IllegalArgumentException("account '" + name + "' has no source");
+                }
+            });
+        }
+
+        public long maxAttachmentBytes() {
+            return bytes(maxAttachmentSize);
+        }
+    }
+
+    /**
+     * One mailbox fetch-mail reads.
+     *
+     * @param source       imaps://user@host/FOLDER, pop3s://user@host, maildir:/path, mbox:/path
+     * @param passwordFile a file holding the password (its first line); passwords never go on a command line
+     * @param afterImport  seen, move, delete or keep; the source's default when absent
+     * @param moveTo       the IMAP folder that "move" moves to
+     */
+    public record Account(String source, String passwordFile, String afterImport, String moveTo) {}
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
+
+    /** "25 MB", "500k", "1.5 GB" or a number of bytes; units are powers of 1024, as file sizes are shown. */
+    static long bytes(String size) {
+        Matcher m = SIZE.matcher(size.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + size + "' is not a size (like 25 MB)");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).substring(0, 1);
+        long factor = switch (unit) {
+            case "k" -> 1024L;
+            case "m" -> 1024L * 1024;
+            case "g" -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        return (long) (Double.parseDouble(m.group(1)) * factor);
+    }
 
     public static Config load(Path file, boolean mustExist) {
         if (!mustExist && !Files.exists(file)) {
@@ -27,6 +100,7 @@ public record Config(String database) {
                 return DEFAULTS;
             }
             Config config = new ObjectMapper(new YAMLFactory())
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(file.toFile(), Config.class);
             return config == null ? DEFAULTS : config;
@@ -34,6 +108,9 @@ public record Config(String database) {
             throw new InvalidInputException("config file " + file + " does not exist");
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException("config file " + file + ": unknown setting '" + e.getPropertyName() + "'");
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new InvalidInputException("config file " + file + ": " + cause.getMessage());
         } catch (IOException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new InvalidInputException("config file " + file + ": " + message);

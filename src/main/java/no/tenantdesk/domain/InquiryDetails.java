@@ -2,14 +2,24 @@ package no.tenantdesk.domain;
 
 import java.util.List;
 
-/** The whole story of one inquiry, as `inquiry show` tells it. */
+/**
+ * The whole story of one inquiry, as `inquiry show` tells it.
+ *
+ * @param mails the tenant's e-mails on it, each with how fetch-mail matched it to this inquiry
+ */
 public record InquiryDetails(
-        Inquiry inquiry, List<Comment> comments, List<Task> tasks, List<Attachment> attachments, List<Event> events) {
+        Inquiry inquiry,
+        List<Comment> comments,
+        List<Task> tasks,
+        List<Attachment> attachments,
+        List<Event> events,
+        List<MailMessage> mails) {
 
     public InquiryDetails {
         comments = List.copyOf(comments);
         tasks = List.copyOf(tasks);
         attachments = List.copyOf(attachments);
         events = List.copyOf(events);
+        mails = List.copyOf(mails);
     }
 }

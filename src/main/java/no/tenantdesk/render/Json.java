@@ -84,6 +84,7 @@ public final class Json {
             node.set("tasks", mapper.valueToTree(details.tasks()));
             node.set("attachments", mapper.valueToTree(details.attachments()));
             node.set("events", mapper.valueToTree(details.events()));
+            node.set("mails", mapper.valueToTree(details.mails()));
             return node;
         }
         if (value instanceof SearchHit hit) {

@@ -31,6 +31,7 @@ import no.tenantdesk.store.EventMapper;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.LocationRow;
+import no.tenantdesk.store.MailMapper;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.Tx;
 
@@ -244,7 +245,7 @@ public final class InquiryService {
                     .sorted(Comparator.comparingLong(Task::id))
                     .toList();
             return new InquiryDetails(inquiry, comments, tasks, attachments,
-                    tx.mapper(EventMapper.class).byInquiry(id));
+                    tx.mapper(EventMapper.class).byInquiry(id), tx.mapper(MailMapper.class).byInquiry(id));
         });
     }
 

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.function.Function;
 import no.tenantdesk.domain.TenantdeskException;
 import org.apache.ibatis.exceptions.PersistenceException;
@@ -78,22 +79,37 @@ public final class Database {
         return file;
     }
 
+    /** A lock for one kind of run on this database ("fetch"), or empty while another process holds it. */
+    public Optional<RunLock> tryLock(String purpose) {
+        return RunLock.tryAcquire(file.resolveSibling(file.getFileName() + "." + purpose + ".lock"));
+    }
+
     public <T> T write(Function<Tx, T> work) {
-        return inTransaction(writeSource, work);
+        return inTransaction(writeSource, work, true);
     }
 
     public <T> T read(Function<Tx, T> work) {
-        return inTransaction(readSource, work);
+        return inTransaction(readSource, work, true);
     }
 
-    private <T> T inTransaction(SQLiteDataSource source, Function<Tx, T> work) {
+    /** Runs a write and rolls it back: what it would have done, without doing it (fetch-mail --dry-run). */
+    public <T> T trial(Function<Tx, T> work) {
+        return inTransaction(writeSource, work, false);
+    }
+
+    private <T> T inTransaction(SQLiteDataSource source, Function<Tx, T> work, boolean commit) {
         return withConnection(source, connection -> {
             connection.setAutoCommit(false);
             try (SqlSession session = factory.openSession(connection)) {
                 try {
                     T result = work.apply(new Tx(session));
-                    // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session dirty.
-                    session.commit(true);
+                    if (commit) {
+                        // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session
+                        // dirty.
+                        session.commit(true);
+                    } else {
+                        session.rollback(true);
+                    }
                     return result;
                 } catch (RuntimeException | Error e) {
                     // Forced for the same reason: a session that is not dirty skips the rollback, and closing it
@@ -150,6 +166,7 @@ public final class Database {
         configuration.addMapper(CommentMapper.class);
         configuration.addMapper(AttachmentMapper.class);
         configuration.addMapper(EventMapper.class);
+        configuration.addMapper(MailMapper.class);
         return configuration;
     }
 }

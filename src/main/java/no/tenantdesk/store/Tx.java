@@ -1,5 +1,10 @@
 package no.tenantdesk.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.function.Supplier;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 
 /** The open transaction of one use case: the mappers it may use until it ends. */
@@ -13,5 +18,32 @@ public final class Tx {
 
     public <M> M mapper(Class<M> type) {
         return session.getMapper(type);
+    }
+
+    /**
+     * Runs part of the transaction so that its failure undoes only its own writes: fetch-mail commits a batch of
+     * messages together, and one that fails is quarantined while the others are kept.
+     */
+    public <T> T savepoint(Supplier<T> work) {
+        Connection connection = session.getConnection();
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
+        }
+        try {
+            T result = work.get();
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException | SQLException e) {
+            try {
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new PersistenceException(e);
+        }
     }
 }

@@ -90,11 +90,15 @@ public final class Cli {
     }
 
     public CommandResult runWithInput(String stdin, String... args) {
+        return runWithInput(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    public CommandResult runWithInput(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         Environment environment = new Environment(variables,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), raw, terminal, clock,
+                new ByteArrayInputStream(stdin), raw, terminal, clock,
                 ZoneOffset.UTC);
         int code = Main.run(environment, new PrintWriter(out), new PrintWriter(err), args);
         return new CommandResult(code, out.toString(), err.toString(), raw.toByteArray());

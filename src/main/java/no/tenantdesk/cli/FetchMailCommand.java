@@ -1,0 +1,292 @@
+package no.tenantdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import no.tenantdesk.config.Config;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.MailOutcome;
+import no.tenantdesk.domain.TemporaryFailureException;
+import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.render.TerminalText;
+import no.tenantdesk.service.FetchService;
+import no.tenantdesk.service.FetchService.Mailbox;
+import no.tenantdesk.service.FetchService.MessageResult;
+import no.tenantdesk.service.FetchService.Report;
+import no.tenantdesk.service.FetchService.SourceResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "fetch-mail", description = {
+    "Import tenants' e-mail: each new message becomes an inquiry, an answer joins its inquiry, exactly once.",
+    "Reads every account in the config file, or the one --account names, or an ad-hoc --source. Silent unless"
+        + " something failed, so cron mails only problems; a summary on a terminal, or with --json.",
+    "Automatic mail (out-of-office, bulk, bounces, our own) and duplicates are kept but not filed; a message that"
+        + " cannot be read is quarantined (see: tenantdesk quarantine list) and the run goes on, exit 4.",
+    "SOURCE: imaps://user@host[:port]/FOLDER, imap://…, pop3s://user@host[:port], pop3://…, maildir:/path,"
+        + " mbox:/path, or - for one message on stdin (a mail server's pipe delivery: exit 75 asks it to retry)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk fetch-mail",
+            "  tenantdesk fetch-mail --account drift --dry-run",
+            "  TENANTDESK_MAIL_PASSWORD=… tenantdesk fetch-mail --source imaps://drift@imap.example.no/INBOX",
+            "  tenantdesk fetch-mail --source maildir:/var/mail/drift --json | jq .created",
+            "  tenantdesk fetch-mail --source - < message.eml",
+            "",
+            "Environment:",
+            "  TENANTDESK_MAIL_PASSWORD  the password for --source (or --password-file)",
+        })
+final class FetchMailCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    private final App app;
+
+    @Option(names = "--account", paramLabel = "NAME", description = "Read only this account of the config file.")
+    private String account;
+
+    @Option(names = "--source", paramLabel = "SOURCE", description = "Read this mailbox instead of the accounts.")
+    private String source;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "The password for --source, on the file's first line.")
+    private Path passwordFile;
+
+    @Option(names = "--after-import", paramLabel = "WHAT",
+            description = "For --source: seen, move, delete or keep (default: seen for IMAP, keep for POP3).")
+    private String afterImport;
+
+    @Option(names = "--move-to", paramLabel = "FOLDER", description = "For --after-import move: the IMAP folder.")
+    private String moveTo;
+
+    @Option(names = "--dry-run",
+            description = "Parse and classify, and say what would be filed, without storing or acknowledging.")
+    private boolean dryRun;
+
+    FetchMailCommand(App app) {
+        this.app = app;
+    }
+
+    @Override
+    public Integer call() {
+        List<Mailbox> mailboxes = mailboxes();
+        Output output = app.output(spec);
+        Progress progress = new Progress(spec.commandLine().getErr(), app.environment().terminal() && !output.json());
+        Report report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress);
+        progress.clear();
+        if (output.json()) {
+            output.json(json(report));
+        }
+        if (report.busy()) {
+            if (app.environment().terminal() || app.options().verbose) {
+                output.note("Another fetch-mail is importing into this database; leaving it to that one.");
+            }
+            return ExitCodes.OK;
+        }
+        if (!output.json() && (app.environment().terminal() || app.options().verbose)) {
+            output.done(summary(report));
+        }
+        long quarantined = report.count(MailOutcome.QUARANTINED);
+        if (quarantined > 0) {
+            output.note(quarantined + (quarantined == 1 ? " message" : " messages")
+                    + " quarantined (see: tenantdesk quarantine list)");
+        }
+        int code = ExitCodes.OK;
+        for (SourceResult result : report.sources()) {
+            if (result.failure() != null) {
+                spec.commandLine().getErr().println("tenantdesk: " + TerminalText.line(result.failure().getMessage()));
+                code = worse(code, ExitCodes.of(result.failure()));
+            }
+        }
+        return code == ExitCodes.OK && quarantined > 0 ? ExitCodes.PARTIAL : code;
+    }
+
+    /** A failure that will not go away by waiting outranks one that will: a human has to look. */
+    private static int worse(int code, int other) {
+        if (code == ExitCodes.OK) {
+            return other;
+        }
+        if (code == ExitCodes.TEMPORARY) {
+            return other;
+        }
+        return code;
+    }
+
+    private List<Mailbox> mailboxes() {
+        if (source != null && account != null) {
+            throw new InvalidInputException("give --account or --source, not both");
+        }
+        if (source != null) {
+            return List.of(new Mailbox(source.equals("-") ? "stdin" : withoutPassword(source), source,
+                    password(), after(afterImport), moveTo));
+        }
+        if (passwordFile != null || afterImport != null || moveTo != null) {
+            throw new InvalidInputException("--password-file, --after-import and --move-to go with --source;"
+                    + " an account has them in the config file");
+        }
+        Map<String, Config.Account> accounts = app.config().mail().accounts();
+        if (accounts.isEmpty()) {
+            throw new InvalidInputException("no mailbox to read: give --source SOURCE, or add accounts under mail:"
+                    + " in the config file (see config/tenantdesk.yaml)");
+        }
+        if (account != null && !accounts.containsKey(account)) {
+            throw new InvalidInputException("no account '" + account + "' in the config file (accounts: "
+                    + String.join(", ", accounts.keySet()) + ")");
+        }
+        List<Mailbox> mailboxes = new ArrayList<>();
+        accounts.forEach((name, settings) -> {
+            if (account == null || account.equals(name)) {
+                mailboxes.add(new Mailbox(name, settings.source(),
+                        settings.passwordFile() == null ? null : readPassword(Path.of(settings.passwordFile())),
+                        after(settings.afterImport()), settings.moveTo()));
+            }
+        });
+        return mailboxes;
+    }
+
+    /** The URI as the records show it: a password written into it (against advice) is not repeated anywhere. */
+    private static String withoutPassword(String uri) {
+        return uri.replaceFirst("^([a-z0-9]+://[^/@:]*):[^/@]*@", "$1@");
+    }
+
+    private String password() {
+        if (passwordFile != null) {
+            return readPassword(passwordFile);
+        }
+        return app.environment().get("TENANTDESK_MAIL_PASSWORD");
+    }
+
+    private static String readPassword(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the password file " + file + ": "
+                    + (Files.exists(file) ? "permission denied" : "no such file"));
+        }
+    }
+
+    private static AfterImport after(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return AfterImport.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("unknown after-import '" + text + "' (valid: seen, move, delete, keep)");
+        }
+    }
+
+    private String summary(Report report) {
+        long created = report.count(MailOutcome.CREATED);
+        long threaded = report.count(MailOutcome.THREADED);
+        long skipped = report.count(MailOutcome.SKIPPED);
+        long quarantined = report.count(MailOutcome.QUARANTINED);
+        StringBuilder line = new StringBuilder(dryRun ? "Would file " : "Fetched ")
+                .append(report.messages().size()).append(report.messages().size() == 1 ? " message" : " messages")
+                .append(": ").append(created).append(created == 1 ? " new inquiry, " : " new inquiries, ")
+                .append(threaded).append(threaded == 1 ? " answer" : " answers").append(" threaded, ")
+                .append(skipped).append(" skipped");
+        if (skipped > 0) {
+            line.append(" (").append(skippedByReason(report).entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append(")");
+        }
+        line.append(", ").append(quarantined).append(" quarantined");
+        long already = report.sources().stream().mapToLong(SourceResult::alreadyFetched).sum();
+        if (already > 0) {
+            line.append("; ").append(already).append(" fetched before");
+        }
+        return line.append(dryRun ? " (dry run: nothing stored)" : "").append('.').toString();
+    }
+
+    private static Map<String, Long> skippedByReason(Report report) {
+        return report.messages().stream().filter(m -> m.outcome() == MailOutcome.SKIPPED)
+                .collect(Collectors.groupingBy(MessageResult::reason, TreeMap::new, Collectors.counting()));
+    }
+
+    private static Map<String, Object> json(Report report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dryRun", report.dryRun());
+        json.put("busy", report.busy());
+        json.put("created", report.count(MailOutcome.CREATED));
+        json.put("threaded", report.count(MailOutcome.THREADED));
+        json.put("skipped", skippedByReason(report));
+        json.put("quarantined", report.count(MailOutcome.QUARANTINED));
+        json.put("alreadyFetched", report.sources().stream().mapToLong(SourceResult::alreadyFetched).sum());
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (SourceResult result : report.sources()) {
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("name", result.name());
+            source.put("listed", result.listed());
+            source.put("alreadyFetched", result.alreadyFetched());
+            source.put("error", result.failure() == null ? null : result.failure().getMessage());
+            source.put("temporary", result.failure() instanceof TemporaryFailureException);
+            sources.add(source);
+        }
+        json.put("sources", sources);
+        json.put("messages", report.messages());
+        return json;
+    }
+
+    /** A line on stderr that counts, for a person waiting at a terminal; nothing for cron or a pipe. */
+    private static final class Progress implements FetchService.Listener {
+
+        private final PrintWriter err;
+        private final boolean shown;
+        private String source;
+        private int total;
+        private int done;
+        private boolean drawn;
+
+        Progress(PrintWriter err, boolean shown) {
+            this.err = err;
+            this.shown = shown;
+        }
+
+        @Override
+        public void listed(String name, int waiting) {
+            source = name;
+            total = waiting;
+            done = 0;
+        }
+
+        @Override
+        public void filed(MessageResult result) {
+            done++;
+            if (shown && total >= 50 && (done % 25 == 0 || done == total)) {
+                int width = 30;
+                int filled = (int) ((long) width * done / Math.max(1, total));
+                err.print("\r" + TerminalText.line(source) + " [" + "#".repeat(filled) + " ".repeat(width - filled)
+                        + "] " + done + "/" + total);
+                err.flush();
+                drawn = true;
+            }
+        }
+
+        @Override
+        public void warning(String line) {
+            clear();
+            err.println("tenantdesk: warning: " + TerminalText.line(line));
+        }
+
+        void clear() {
+            if (drawn) {
+                err.print("\r\033[K");
+                err.flush();
+                drawn = false;
+            }
+        }
+    }
+}

@@ -1,0 +1,374 @@
+package no.tenantdesk.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.MailMessage;
+import no.tenantdesk.domain.MailOutcome;
+import no.tenantdesk.domain.MatchedBy;
+import no.tenantdesk.domain.NotFoundException;
+import no.tenantdesk.domain.SkipReason;
+import no.tenantdesk.domain.TemporaryFailureException;
+import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.in.Classifier;
+import no.tenantdesk.mail.in.InboundMail;
+import no.tenantdesk.mail.in.MailSource;
+import no.tenantdesk.mail.in.MailSource.Waiting;
+import no.tenantdesk.mail.in.MessageParser;
+import no.tenantdesk.mail.in.RawMessage;
+import no.tenantdesk.mail.in.SourceSpec;
+import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Database;
+import no.tenantdesk.store.MailMapper;
+import no.tenantdesk.store.RunLock;
+import no.tenantdesk.store.Tx;
+
+/**
+ * fetch-mail: reads each mailbox, parses every new message before the database is touched, files a batch of them in
+ * one transaction (each in a savepoint, so one that fails is quarantined and the rest kept), and only then
+ * acknowledges them at the source. Killed at any moment and run again, a message is either committed and known by
+ * its source key, or not committed and still waiting at the source: nothing lost, nothing twice.
+ */
+public final class FetchService {
+
+    /** Messages per transaction: one commit per message would make the disk's sync the speed limit. */
+    private static final int BATCH_MESSAGES = 200;
+    /** Raw bytes per transaction, so that a batch of large messages commits (and is acknowledged) early. */
+    private static final long BATCH_BYTES = 64L * 1024 * 1024;
+    private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Database database;
+    private final Clock clock;
+    private final Settings settings;
+    private final Function<SourceSpec, MailSource> sources;
+
+    /**
+     * @param ownAddresses our mailboxes' addresses: mail From them is our own, come back
+     * @param reopenDone   whether a tenant's answer moves a Done inquiry back to todo
+     */
+    public record Settings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone) {}
+
+    /** A mailbox to read: a configured account or an ad-hoc --source. */
+    public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {}
+
+    /** What the user sees while a run goes on. */
+    public interface Listener {
+        default void listed(String source, int waiting) {}
+
+        default void filed(MessageResult result) {}
+
+        default void warning(String line) {}
+    }
+
+    /** One message of the run. {@code reason}: the skip reason, or the error that quarantined it. */
+    public record MessageResult(
+            String source,
+            String messageId,
+            String sender,
+            String subject,
+            MailOutcome outcome,
+            String reason,
+            Long inquiryId,
+            MatchedBy matchedBy,
+            List<InboundMail.OmittedPart> omitted) {}
+
+    /**
+     * One mailbox of the run: how many messages it listed, how many of those were stored by an earlier run, and the
+     * failure that stopped it, if any (what was committed before it stays committed and acknowledged).
+     */
+    public record SourceResult(String name, int listed, int alreadyFetched, TenantdeskException failure) {}
+
+    /** {@code busy}: another fetch-mail was running on this database, so this one left it to that one. */
+    public record Report(boolean dryRun, boolean busy, List<SourceResult> sources, List<MessageResult> messages) {
+
+        public long count(MailOutcome outcome) {
+            return messages.stream().filter(m -> m.outcome() == outcome).count();
+        }
+    }
+
+    public FetchService(Database database, Clock clock, Settings settings, Function<SourceSpec, MailSource> sources) {
+        this.database = database;
+        this.clock = clock;
+        this.settings = settings;
+        this.sources = sources;
+    }
+
+    /**
+     * Reads every mailbox in turn; a mailbox that fails is reported and the next one read. One run at a time per
+     * database: a second one, started by cron while the first still works, leaves at once ({@code busy}). A message
+     * piped on stdin never leaves like that: the mail server would take a quiet exit as delivered.
+     */
+    public Report fetch(List<Mailbox> mailboxes, boolean dryRun, InputStream stdin, Listener listener) {
+        boolean piped = mailboxes.stream().allMatch(m -> m.uri().equals("-"));
+        Optional<RunLock> lock = piped ? Optional.empty() : database.tryLock("fetch");
+        if (!piped && lock.isEmpty()) {
+            return new Report(dryRun, true, List.of(), List.of());
+        }
+        Path spool = createSpool();
+        try {
+            MessageParser parser = new MessageParser(settings.maxAttachmentSize(), spool);
+            Classifier classifier = new Classifier(settings.ownAddresses());
+            List<SourceResult> results = new ArrayList<>();
+            List<MessageResult> messages = new ArrayList<>();
+            for (Mailbox mailbox : mailboxes) {
+                SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
+                        mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
+                        listener::warning);
+                results.add(new Run(spec, parser, classifier, dryRun, listener, messages).read());
+            }
+            return new Report(dryRun, false, results, messages);
+        } finally {
+            lock.ifPresent(RunLock::close);
+            deleteSpool(spool);
+        }
+    }
+
+    /** The reading of one mailbox. */
+    private final class Run {
+
+        private final SourceSpec spec;
+        private final MessageParser parser;
+        private final Classifier classifier;
+        private final boolean dryRun;
+        private final Listener listener;
+        private final List<MessageResult> messages;
+        private final List<Fetched> batch = new ArrayList<>();
+        private long batchBytes;
+        private int listed;
+        private int alreadyFetched;
+
+        Run(SourceSpec spec, MessageParser parser, Classifier classifier, boolean dryRun, Listener listener,
+                List<MessageResult> messages) {
+            this.spec = spec;
+            this.parser = parser;
+            this.classifier = classifier;
+            this.dryRun = dryRun;
+            this.listener = listener;
+            this.messages = messages;
+        }
+
+        SourceResult read() {
+            try (MailSource source = sources.apply(spec)) {
+                List<Waiting> waiting = source.list();
+                listed = waiting.size();
+                listener.listed(spec.name(), listed);
+                Set<String> known = knownKeys(waiting);
+                List<Waiting> done = waiting.stream().filter(w -> known.contains(w.key())).toList();
+                alreadyFetched = done.size();
+                if (!dryRun && !done.isEmpty()) {
+                    source.acknowledge(done); // stored by a run that stopped before it could say so
+                }
+                try {
+                    for (Waiting message : waiting) {
+                        if (!known.contains(message.key())) {
+                            add(source, message);
+                        }
+                    }
+                } finally {
+                    // A source that fails midway: what was fetched before is still filed and acknowledged.
+                    flush(source);
+                }
+                return new SourceResult(spec.name(), listed, alreadyFetched, null);
+            } catch (TenantdeskException e) {
+                return new SourceResult(spec.name(), listed, alreadyFetched, e);
+            }
+        }
+
+        private Set<String> knownKeys(List<Waiting> waiting) {
+            Set<String> known = new HashSet<>();
+            List<String> keys = waiting.stream().map(Waiting::key).toList();
+            for (int from = 0; from < keys.size(); from += 500) { // SQLite's limit on parameters is far above this
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                known.addAll(database.read(tx -> tx.mapper(MailMapper.class).knownSourceKeys(spec.name(), chunk)));
+            }
+            return known;
+        }
+
+        private void add(MailSource source, Waiting waiting) {
+            RawMessage raw = source.fetch(waiting);
+            Fetched fetched;
+            try {
+                InboundMail mail = parser.parse(raw);
+                fetched = new Fetched(waiting, raw, mail, classifier.classify(mail), null);
+            } catch (RuntimeException e) {
+                fetched = new Fetched(waiting, raw, null, Optional.empty(), oneLine(e));
+            }
+            batch.add(fetched);
+            batchBytes += raw.size();
+            if (batch.size() >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
+                flush(source);
+            }
+        }
+
+        private void flush(MailSource source) {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<Fetched> filing = List.copyOf(batch);
+            batch.clear();
+            batchBytes = 0;
+            try {
+                Function<Function<Tx, List<MessageResult>>, List<MessageResult>> transaction =
+                        dryRun ? database::trial : database::write;
+                List<MessageResult> results = transaction.apply(tx -> {
+                    MailFiling filing1 = new MailFiling(tx, clock.instant(), settings.reopenDone(),
+                            settings.maxAttachmentSize());
+                    List<MessageResult> filed = new ArrayList<>();
+                    for (Fetched fetched : filing) {
+                        filed.add(file(tx, filing1, fetched));
+                    }
+                    return filed;
+                });
+                for (MessageResult result : results) {
+                    if (result == null) {
+                        alreadyFetched++;
+                    } else {
+                        messages.add(result);
+                        listener.filed(result);
+                    }
+                }
+                if (!dryRun) {
+                    source.acknowledge(filing.stream().map(Fetched::waiting).toList());
+                }
+            } finally {
+                filing.forEach(Fetched::close);
+            }
+        }
+
+        /** Null when another run filed it between our listing and now. */
+        private MessageResult file(Tx tx, MailFiling filing, Fetched fetched) {
+            String key = fetched.waiting().key();
+            if (filing.alreadyFetched(spec.name(), key)) {
+                return null;
+            }
+            if (fetched.mail() != null) {
+                try {
+                    InboundMail mail = fetched.mail();
+                    MailFiling.Filed filed = tx.savepoint(() ->
+                            filing.file(mail, fetched.automatic(), spec.name(), key, null));
+                    return result(mail, filed);
+                } catch (TemporaryFailureException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    return quarantine(filing, fetched, "cannot store: " + oneLine(e));
+                }
+            }
+            return quarantine(filing, fetched, fetched.error());
+        }
+
+        private MessageResult quarantine(MailFiling filing, Fetched fetched, String error) {
+            MailFiling.Filed filed = filing.quarantine(fetched.raw().file(), spec.name(), fetched.waiting().key(),
+                    error);
+            InboundMail mail = fetched.mail();
+            return new MessageResult(spec.name(), mail == null ? null : mail.messageId(),
+                    mail == null ? null : mail.from().email(), mail == null ? null : mail.subject(), filed.outcome(),
+                    filed.reason(), null, null, List.of());
+        }
+
+        private MessageResult result(InboundMail mail, MailFiling.Filed filed) {
+            return new MessageResult(spec.name(), mail.messageId(), mail.from().email(), mail.subject(),
+                    filed.outcome(), filed.reason(), filed.inquiryId(), filed.matchedBy(), mail.omitted());
+        }
+    }
+
+    /** A message downloaded and parsed (or not: then {@code error} says why), waiting for its batch's commit. */
+    private record Fetched(Waiting waiting, RawMessage raw, InboundMail mail, Optional<SkipReason> automatic,
+            String error) {
+
+        void close() {
+            if (mail != null) {
+                mail.close();
+            }
+            raw.close();
+        }
+    }
+
+    /** The messages that could not be filed, oldest first. */
+    public List<MailMessage> quarantined() {
+        return database.read(tx -> tx.mapper(MailMapper.class).quarantined());
+    }
+
+    /**
+     * Files a quarantined message again (after a fix, or once the cause is gone). It stays quarantined, with the new
+     * error, when it fails again.
+     */
+    public MessageResult retry(long id) {
+        MailMessage message = database.read(tx -> tx.mapper(MailMapper.class).byId(id));
+        if (message == null || message.outcome() != MailOutcome.QUARANTINED) {
+            throw new NotFoundException("no quarantined message has id " + id);
+        }
+        Path spool = createSpool();
+        try {
+            MailMapper.Raw raw = database.read(tx -> tx.mapper(MailMapper.class).raw(id));
+            if (raw.partial()) {
+                throw new InvalidInputException("message " + id + " was too large to keep whole; only its header"
+                        + " is stored, so it cannot be read again");
+            }
+            Path file = spool.resolve("message-" + id + ".eml");
+            byte[] bytes = database.read(tx -> tx.mapper(AttachmentMapper.class).blob(raw.sha256())).data();
+            Files.write(file, bytes);
+            try (RawMessage rawMessage = RawMessage.spooled(null, file)) {
+                InboundMail mail;
+                try {
+                    mail = new MessageParser(settings.maxAttachmentSize(), spool).parse(rawMessage);
+                } catch (RuntimeException e) {
+                    String error = oneLine(e);
+                    database.write(tx -> {
+                        tx.mapper(MailMapper.class).resolve(new MailMapper.Resolved(id, null,
+                                "sha256:" + raw.sha256(), null, null, "", null, MailOutcome.QUARANTINED, null, error,
+                                null, null));
+                        return null;
+                    });
+                    throw new TenantdeskException("message " + id + " is still quarantined: " + error, e);
+                }
+                try (mail) {
+                    Optional<SkipReason> automatic = new Classifier(settings.ownAddresses()).classify(mail);
+                    MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, clock.instant(),
+                            settings.reopenDone(), settings.maxAttachmentSize())
+                            .file(mail, automatic, message.source(), null, id));
+                    return new MessageResult(message.source(), mail.messageId(), mail.from().email(), mail.subject(),
+                            filed.outcome(), filed.reason(), filed.inquiryId(), filed.matchedBy(), mail.omitted());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteSpool(spool);
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("").strip();
+    }
+
+    private static Path createSpool() {
+        try {
+            return Files.createTempDirectory("tenantdesk-fetch-");
+        } catch (IOException e) {
+            throw new TenantdeskException("cannot create a temporary folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteSpool(Path spool) {
+        try (Stream<Path> files = Files.walk(spool)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A temporary folder left behind is cleaned by the system; the run's result stands.
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package no.tenantdesk.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.tenantdesk.domain.CommentKind;
+import no.tenantdesk.domain.ContactRole;
+import no.tenantdesk.domain.MailOutcome;
+import no.tenantdesk.domain.MatchedBy;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.SkipReason;
+import no.tenantdesk.domain.Source;
+import no.tenantdesk.domain.Status;
+import no.tenantdesk.mail.in.InboundMail;
+import no.tenantdesk.mail.in.InboundMail.MailPart;
+import no.tenantdesk.mail.in.InboundMail.OmittedPart;
+import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.CommentMapper;
+import no.tenantdesk.store.ContactMapper;
+import no.tenantdesk.store.ContactRow;
+import no.tenantdesk.store.InquiryMapper;
+import no.tenantdesk.store.InquiryRow;
+import no.tenantdesk.store.MailMapper;
+import no.tenantdesk.store.Tx;
+
+/**
+ * Where one parsed e-mail goes, decided and written inside the caller's transaction: a duplicate or automatic mail
+ * is only recorded, an answer becomes an incoming comment on its inquiry, anything else a new inquiry. The threading
+ * rules live here and nowhere else.
+ */
+final class MailFiling {
+
+    /** "[#12]" in a subject; "[task #12]" is a task's and does not match. */
+    private static final Pattern TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
+    private static final int TITLE_LENGTH = 200;
+
+    private final Tx tx;
+    private final MailMapper mails;
+    private final Instant now;
+    private final boolean reopenDone;
+    private final long maxRawSize;
+    private final long maxAttachmentSize;
+
+    MailFiling(Tx tx, Instant now, boolean reopenDone, long maxAttachmentSize) {
+        this.tx = tx;
+        this.mails = tx.mapper(MailMapper.class);
+        this.now = now;
+        this.reopenDone = reopenDone;
+        this.maxAttachmentSize = maxAttachmentSize;
+        // The raw message is kept whole while it is of a size its attachments could have; beyond that (a mail whose
+        // huge attachment was omitted) only its header is kept, so that one message never fills memory.
+        this.maxRawSize = 2 * maxAttachmentSize + 1024 * 1024;
+    }
+
+    /** What happened to one message, for the summary and for {@code inquiry show}. */
+    record Filed(MailOutcome outcome, String reason, Long inquiryId, MatchedBy matchedBy) {}
+
+    /** Whether this source handed over this message before (a run that stopped between commit and acknowledge). */
+    boolean alreadyFetched(String source, String sourceKey) {
+        return sourceKey != null && !mails.knownSourceKeys(source, List.of(sourceKey)).isEmpty();
+    }
+
+    /**
+     * Files a parsed message. {@code quarantined} is the row of a quarantined message being retried, else null.
+     */
+    Filed file(InboundMail mail, Optional<SkipReason> automatic, String source, String sourceKey, Long quarantined) {
+        String messageKey = mail.messageId() != null ? mail.messageId() : "sha256:" + mail.rawSha256();
+        String senderKey = mail.from().email().toLowerCase(Locale.ROOT);
+        Long original = mails.storedByKey(messageKey);
+        if (original != null && !original.equals(quarantined)) {
+            return record(mail, messageKey, source, sourceKey, null, quarantined,
+                    new Filed(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli(), null, null), null);
+        }
+        Raw raw = storeRaw(mail);
+        if (automatic.isPresent()) {
+            return record(mail, messageKey, source, sourceKey, raw, quarantined,
+                    new Filed(MailOutcome.SKIPPED, automatic.get().cli(), null, null), null);
+        }
+        String actor = senderKey;
+        Recorder recorder = new Recorder(tx, actor, now);
+        Optional<Thread> thread = thread(mail, senderKey);
+        if (thread.isPresent()) {
+            long inquiryId = thread.get().inquiryId();
+            long commentId = tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(
+                    inquiryId, CommentKind.INCOMING, author(mail), body(mail), recorder.now()));
+            attach(recorder, inquiryId, commentId, mail.parts());
+            reopen(recorder, inquiryId);
+            return record(mail, messageKey, source, sourceKey, raw, quarantined,
+                    new Filed(MailOutcome.THREADED, null, inquiryId, thread.get().matchedBy()), commentId);
+        }
+        ContactRow requester = requester(mail, senderKey);
+        long inquiryId = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
+                title(mail), body(mail), Status.TODO, Priority.NORMAL, Source.EMAIL, requester.id(),
+                requester.locationId(), // a tenant writes about their own premises
+                null, recorder.now()));
+        recorder.event(inquiryId, null, "created", null, Source.EMAIL.cli());
+        attach(recorder, inquiryId, null, mail.parts());
+        return record(mail, messageKey, source, sourceKey, raw, quarantined,
+                new Filed(MailOutcome.CREATED, null, inquiryId, null), null);
+    }
+
+    /** Keeps the bytes of a message that could not be filed, with the reason, until an operator retries it. */
+    Filed quarantine(Path rawFile, String source, String sourceKey, String error) {
+        Raw raw = storeRaw(rawFile, -1, null);
+        String messageKey = "sha256:" + raw.fullSha256();
+        Filed filed = new Filed(MailOutcome.QUARANTINED, error, null, null);
+        if (mails.storedByKey(messageKey) != null) {
+            // The same bytes came before and are stored (or quarantined) already: one copy is enough.
+            filed = new Filed(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli(), null, null);
+        }
+        mails.insert(new MailMapper.NewMail("in", null, messageKey, source, sourceKey, null, null, "", null,
+                filed.outcome() == MailOutcome.QUARANTINED ? raw.sha256() : null, raw.size(), raw.partial(),
+                filed.outcome(), null, filed.reason(), null, null, now));
+        return filed;
+    }
+
+    private record Thread(long inquiryId, MatchedBy matchedBy) {}
+
+    /**
+     * Headers first: In-Reply-To, then References from the newest, naming a message we stored or sent. Then a
+     * subject token, but only from someone who has to do with that inquiry: anyone can type "[#12]", and a
+     * stranger's mail must not land in another tenant's case. Numbers in the body are never read.
+     */
+    private Optional<Thread> thread(InboundMail mail, String senderKey) {
+        for (String id : mail.inReplyTo()) {
+            Long inquiry = mails.inquiryByMessageId(id);
+            if (inquiry != null) {
+                return Optional.of(new Thread(inquiry, MatchedBy.IN_REPLY_TO));
+            }
+        }
+        List<String> references = new ArrayList<>(mail.references());
+        Collections.reverse(references);
+        for (String id : references) {
+            Long inquiry = mails.inquiryByMessageId(id);
+            if (inquiry != null) {
+                return Optional.of(new Thread(inquiry, MatchedBy.REFERENCES));
+            }
+        }
+        Matcher token = TOKEN.matcher(mail.subject());
+        while (token.find()) {
+            long id = Long.parseLong(token.group(1));
+            if (tx.mapper(InquiryMapper.class).byId(id) != null && mails.senderBelongsTo(id, senderKey)) {
+                return Optional.of(new Thread(id, MatchedBy.SUBJECT_TOKEN));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void reopen(Recorder recorder, long inquiryId) {
+        InquiryRow row = tx.mapper(InquiryMapper.class).byId(inquiryId);
+        if (row.status() == Status.DONE && reopenDone) {
+            recorder.event(inquiryId, null, "status", Status.DONE.cli(), Status.TODO.cli());
+            InquiryMapper.Fields fields = row.fields();
+            tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(inquiryId, fields.title(),
+                    fields.description(), Status.TODO, fields.priority(), fields.requesterId(), fields.locationId(),
+                    fields.assigneeId(), recorder.now(), null));
+        } else {
+            recorder.touch(inquiryId);
+        }
+    }
+
+    /** The sender as a contact: known by address, or a new tenant named as their mail program names them. */
+    private ContactRow requester(InboundMail mail, String senderKey) {
+        ContactMapper contacts = tx.mapper(ContactMapper.class);
+        ContactRow known = contacts.byEmailKey(senderKey);
+        if (known != null) {
+            return known;
+        }
+        String name = mail.from().name().isBlank() ? senderKey.substring(0, Math.max(0, senderKey.indexOf('@')))
+                : mail.from().name().strip();
+        if (name.isBlank()) {
+            name = senderKey;
+        }
+        long id = contacts.insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name), mail.from().email(),
+                senderKey, null, ContactRole.TENANT, null, now));
+        return contacts.byId(id);
+    }
+
+    private Filed record(InboundMail mail, String messageKey, String source, String sourceKey, Raw raw,
+            Long quarantined, Filed filed, Long commentId) {
+        if (quarantined != null) {
+            mails.resolve(new MailMapper.Resolved(quarantined, mail.messageId(), messageKey, mail.from().email(),
+                    mail.from().email().toLowerCase(Locale.ROOT), mail.subject(), mail.sentAt(), filed.outcome(),
+                    filed.matchedBy(), filed.reason(), filed.inquiryId(), commentId));
+        } else {
+            mails.insert(new MailMapper.NewMail("in", mail.messageId(), messageKey, source, sourceKey,
+                    mail.from().email(), mail.from().email().toLowerCase(Locale.ROOT), mail.subject(), mail.sentAt(),
+                    raw == null ? null : raw.sha256(), mail.rawSize(), raw != null && raw.partial(), filed.outcome(),
+                    filed.matchedBy(), filed.reason(), filed.inquiryId(), commentId, now));
+        }
+        return filed;
+    }
+
+    private void attach(Recorder recorder, long inquiryId, Long commentId, List<MailPart> parts) {
+        for (MailPart part : parts) { // one at a time: only one attachment's bytes are in memory at once
+            byte[] data;
+            try {
+                data = Files.readAllBytes(part.file());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the spooled attachment " + part.filename(), e);
+            }
+            recorder.attach(inquiryId, commentId, null,
+                    List.of(new FileInput(part.filename(), part.contentType(), data, part.sha256())));
+        }
+    }
+
+    private static String author(InboundMail mail) {
+        String name = mail.from().name().strip();
+        return name.isEmpty() ? mail.from().email() : name + " <" + mail.from().email() + ">";
+    }
+
+    private String body(InboundMail mail) {
+        StringBuilder body = new StringBuilder(mail.text().strip());
+        for (OmittedPart omitted : mail.omitted()) {
+            body.append(body.isEmpty() ? "" : "\n\n").append("[Attachment omitted: ").append(omitted.filename())
+                    .append(" (").append(megabytes(omitted.size())).append("), larger than the limit of ")
+                    .append(megabytes(maxAttachmentSize)).append(" per attachment]");
+        }
+        return body.toString();
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** The subject; without one, the first line of the text; without that, who wrote. */
+    static String title(InboundMail mail) {
+        String subject = mail.subject().strip().replaceAll("\\s+", " ");
+        if (subject.isEmpty()) {
+            subject = mail.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                    .map(line -> line.length() > 80 ? line.substring(0, 79).strip() + "…" : line)
+                    .orElse("E-mail from " + (mail.from().name().isBlank() ? mail.from().email()
+                            : mail.from().name().strip()));
+        }
+        return subject.length() > TITLE_LENGTH ? subject.substring(0, TITLE_LENGTH - 1).strip() + "…" : subject;
+    }
+
+    /** The raw bytes as stored: whole, or only the header when the message is too large to hold. */
+    private record Raw(String sha256, long size, boolean partial, String fullSha256) {}
+
+    private Raw storeRaw(InboundMail mail) {
+        return storeRaw(mail.raw(), mail.rawSize(), mail.rawSha256());
+    }
+
+    private Raw storeRaw(Path file, long knownSize, String knownSha256) {
+        try {
+            long size = knownSize >= 0 ? knownSize : Files.size(file);
+            byte[] data;
+            boolean partial = size > maxRawSize;
+            if (partial) {
+                data = header(file);
+            } else {
+                data = Files.readAllBytes(file);
+            }
+            String sha256 = !partial && knownSha256 != null ? knownSha256 : FileInput.sha256(data);
+            String fullSha256 = knownSha256 != null ? knownSha256 : partial ? FileInput.sha256(file) : sha256;
+            tx.mapper(AttachmentMapper.class).insertBlob(sha256, data.length, data);
+            return new Raw(sha256, size, partial, fullSha256);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spooled message", e);
+        }
+    }
+
+    /** The header block: up to the first empty line, at most 1 MB. */
+    private static byte[] header(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1024 * 1024);
+            for (int i = 0; i + 1 < head.length; i++) {
+                if (head[i] == '\n' && (head[i + 1] == '\n' || head[i + 1] == '\r' && i + 2 < head.length
+                        && head[i + 2] == '\n')) {
+                    return Arrays.copyOf(head, i + 1);
+                }
+            }
+            return head;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package no.tenantdesk.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import no.tenantdesk.domain.MailMessage;
+import no.tenantdesk.domain.MailOutcome;
+import no.tenantdesk.domain.MatchedBy;
+import org.apache.ibatis.annotations.Param;
+
+/** The e-mails fetch-mail has read: for duplicates, for threading, and for the quarantine. */
+public interface MailMapper {
+
+    record NewMail(
+            String direction,
+            String messageId,
+            String messageKey,
+            String source,
+            String sourceKey,
+            String sender,
+            String senderKey,
+            String subject,
+            Instant sentAt,
+            String rawSha256,
+            long rawSize,
+            boolean rawPartial,
+            MailOutcome outcome,
+            MatchedBy matchedBy,
+            String reason,
+            Long inquiryId,
+            Long commentId,
+            Instant createdAt) {}
+
+    long insert(NewMail mail);
+
+    /** Which of these keys a source has handed over before. */
+    List<String> knownSourceKeys(@Param("source") String source, @Param("keys") Collection<String> keys);
+
+    /** The stored (not duplicate) inbound message with this key, if any. */
+    Long storedByKey(String messageKey);
+
+    /** The inquiry of the newest message, ours or a tenant's, with this Message-ID. */
+    Long inquiryByMessageId(String messageId);
+
+    /**
+     * Whether this address has to do with the inquiry: its requester, its assignee, a task's assignee, or the
+     * sender of a mail already on it.
+     */
+    boolean senderBelongsTo(@Param("inquiryId") long inquiryId, @Param("senderKey") String senderKey);
+
+    List<MailMessage> byInquiry(long inquiryId);
+
+    MailMessage byId(long id);
+
+    List<MailMessage> quarantined();
+
+    /** The raw bytes' hash and whether only the header was kept, for a retry. */
+    record Raw(String sha256, boolean partial) {}
+
+    Raw raw(long id);
+
+    /** A quarantined message, read after all: what it turned out to be. */
+    record Resolved(
+            long id,
+            String messageId,
+            String messageKey,
+            String sender,
+            String senderKey,
+            String subject,
+            Instant sentAt,
+            MailOutcome outcome,
+            MatchedBy matchedBy,
+            String reason,
+            Long inquiryId,
+            Long commentId) {}
+
+    void resolve(Resolved resolved);
+}
