@@ -26,6 +26,9 @@ import no.tenantdesk.domain.InvalidInputException;
  */
 public record Config(String database, Mail mail) {
 
+    // First: the defaults below are checked with it while this class is still being initialised.
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
+
     public static final Config DEFAULTS = new Config(null, null);
 
     public Config {
@@ -72,8 +75,6 @@ public record Config(String database, Mail mail) {
      * @param moveTo       the IMAP folder that "move" moves to
      */
     public record Account(String source, String passwordFile, String afterImport, String moveTo) {}
-
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
 
     /** "25 MB", "500k", "1.5 GB" or a number of bytes; units are powers of 1024, as file sizes are shown. */
     static long bytes(String size) {

@@ -1,0 +1,74 @@
+package no.tenantdesk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import no.tenantdesk.domain.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theDocumentedExampleWithEverySettingSwitchedOnLoads() throws Exception {
+        // Uncomment the example's settings (lines "# key: value" and their indented children), keep the prose.
+        String example = Files.readAllLines(Path.of("config/tenantdesk.yaml")).stream()
+                .map(line -> line.matches("#( {1,8}[a-z-]+:.*| {3,}# .*)") ? line.substring(2) : line)
+                .collect(Collectors.joining("\n"));
+        Path file = Files.writeString(folder.resolve("tenantdesk.yaml"), example);
+
+        Config config = Config.load(file, true);
+
+        assertThat(config.database()).isEqualTo("/srv/tenantdesk/tenantdesk.db");
+        assertThat(config.mail().addresses()).containsExactly("drift@eiendom.example");
+        assertThat(config.mail().maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
+        assertThat(config.mail().reopenDone()).isTrue();
+        assertThat(config.mail().accounts()).containsOnlyKeys("drift", "vaktmester");
+        assertThat(config.mail().accounts().keySet()).containsExactly("drift", "vaktmester");
+        Config.Account drift = config.mail().accounts().get("drift");
+        assertThat(drift.source()).isEqualTo("imaps://drift@imap.eiendom.example/INBOX");
+        assertThat(drift.passwordFile()).isEqualTo("/etc/tenantdesk/drift.password");
+        assertThat(drift.afterImport()).isEqualTo("move");
+        assertThat(drift.moveTo()).isEqualTo("Arkiv");
+    }
+
+    @Test
+    void withoutAMailSectionEverythingHasItsDefault() throws Exception {
+        Path file = Files.writeString(folder.resolve("tenantdesk.yaml"), "database: /tmp/x.db\n");
+
+        Config.Mail mail = Config.load(file, true).mail();
+
+        assertThat(mail.accounts()).isEmpty();
+        assertThat(mail.maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
+        assertThat(mail.reopenDone()).isTrue();
+    }
+
+    @Test
+    void sizesAreReadAsPeopleWriteThem() {
+        assertThat(Config.bytes("25 MB")).isEqualTo(25L * 1024 * 1024);
+        assertThat(Config.bytes("500k")).isEqualTo(500L * 1024);
+        assertThat(Config.bytes("1.5 GB")).isEqualTo((long) (1.5 * 1024 * 1024 * 1024));
+        assertThat(Config.bytes("1000")).isEqualTo(1000);
+    }
+
+    @Test
+    void aMistakeInTheMailSectionIsNamed() throws Exception {
+        Path misspelt = Files.writeString(folder.resolve("a.yaml"), "mail:\n  max-attachment: 10 MB\n");
+        Path badSize = Files.writeString(folder.resolve("b.yaml"), "mail:\n  max-attachment-size: lots\n");
+        Path noSource = Files.writeString(folder.resolve("c.yaml"), "mail:\n  accounts:\n    drift:\n"
+                + "      password-file: /x\n");
+
+        assertThatThrownBy(() -> Config.load(misspelt, true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("unknown setting 'max-attachment'");
+        assertThatThrownBy(() -> Config.load(badSize, true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("'lots' is not a size (like 25 MB)");
+        assertThatThrownBy(() -> Config.load(noSource, true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("account 'drift' has no source");
+    }
+}
