@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import no.tenantdesk.config.Config;
@@ -84,11 +83,12 @@ final class FetchMailCommand implements Callable<Integer> {
     public Integer call() {
         List<Mailbox> mailboxes = mailboxes();
         Output output = app.output(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), app.environment().terminal() && !output.json());
+        Progress progress = new Progress(spec.commandLine().getErr(), app.environment().terminal() && !output.json(),
+                output.json());
         Report report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress);
         progress.clear();
         if (output.json()) {
-            output.json(json(report));
+            output.json(json(report, progress.messages));
         }
         if (report.busy()) {
             if (app.environment().terminal() || app.options().verbose) {
@@ -195,12 +195,12 @@ final class FetchMailCommand implements Callable<Integer> {
         long skipped = report.count(MailOutcome.SKIPPED);
         long quarantined = report.count(MailOutcome.QUARANTINED);
         StringBuilder line = new StringBuilder(dryRun ? "Would file " : "Fetched ")
-                .append(report.messages().size()).append(report.messages().size() == 1 ? " message" : " messages")
+                .append(report.total()).append(report.total() == 1 ? " message" : " messages")
                 .append(": ").append(created).append(created == 1 ? " new inquiry, " : " new inquiries, ")
                 .append(threaded).append(threaded == 1 ? " answer" : " answers").append(" threaded, ")
                 .append(skipped).append(" skipped");
         if (skipped > 0) {
-            line.append(" (").append(skippedByReason(report).entrySet().stream()
+            line.append(" (").append(report.skipped().entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append(")");
         }
         line.append(", ").append(quarantined).append(" quarantined");
@@ -211,18 +211,13 @@ final class FetchMailCommand implements Callable<Integer> {
         return line.append(dryRun ? " (dry run: nothing stored)" : "").append('.').toString();
     }
 
-    private static Map<String, Long> skippedByReason(Report report) {
-        return report.messages().stream().filter(m -> m.outcome() == MailOutcome.SKIPPED)
-                .collect(Collectors.groupingBy(MessageResult::reason, TreeMap::new, Collectors.counting()));
-    }
-
-    private static Map<String, Object> json(Report report) {
+    private static Map<String, Object> json(Report report, List<MessageResult> messages) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dryRun", report.dryRun());
         json.put("busy", report.busy());
         json.put("created", report.count(MailOutcome.CREATED));
         json.put("threaded", report.count(MailOutcome.THREADED));
-        json.put("skipped", skippedByReason(report));
+        json.put("skipped", report.skipped());
         json.put("quarantined", report.count(MailOutcome.QUARANTINED));
         json.put("alreadyFetched", report.sources().stream().mapToLong(SourceResult::alreadyFetched).sum());
         List<Map<String, Object>> sources = new ArrayList<>();
@@ -236,7 +231,7 @@ final class FetchMailCommand implements Callable<Integer> {
             sources.add(source);
         }
         json.put("sources", sources);
-        json.put("messages", report.messages());
+        json.put("messages", messages);
         return json;
     }
 
@@ -245,14 +240,18 @@ final class FetchMailCommand implements Callable<Integer> {
 
         private final PrintWriter err;
         private final boolean shown;
+        /** Kept only for --json, which lists every message. */
+        private final List<MessageResult> messages = new ArrayList<>();
+        private final boolean keep;
         private String source;
         private int total;
         private int done;
         private boolean drawn;
 
-        Progress(PrintWriter err, boolean shown) {
+        Progress(PrintWriter err, boolean shown, boolean keep) {
             this.err = err;
             this.shown = shown;
+            this.keep = keep;
         }
 
         @Override
@@ -264,6 +263,9 @@ final class FetchMailCommand implements Callable<Integer> {
 
         @Override
         public void filed(MessageResult result) {
+            if (keep) {
+                messages.add(result);
+            }
             done++;
             if (shown && total >= 50 && (done % 25 == 0 || done == total)) {
                 int width = 30;

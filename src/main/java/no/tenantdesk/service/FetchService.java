@@ -9,10 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import no.tenantdesk.domain.InvalidInputException;
@@ -92,11 +95,53 @@ public final class FetchService {
      */
     public record SourceResult(String name, int listed, int alreadyFetched, TenantdeskException failure) {}
 
-    /** {@code busy}: another fetch-mail was running on this database, so this one left it to that one. */
-    public record Report(boolean dryRun, boolean busy, List<SourceResult> sources, List<MessageResult> messages) {
+    /**
+     * Counts, not the messages themselves, so that a run's memory does not grow with the mailbox: a caller that
+     * wants each message has it from {@link Listener#filed}.
+     *
+     * @param busy    another fetch-mail was running on this database, so this one left it to that one
+     * @param skipped by reason
+     */
+    public record Report(boolean dryRun, boolean busy, List<SourceResult> sources, Map<MailOutcome, Long> outcomes,
+            Map<String, Long> skipped) {
 
         public long count(MailOutcome outcome) {
-            return messages.stream().filter(m -> m.outcome() == outcome).count();
+            return outcomes.getOrDefault(outcome, 0L);
+        }
+
+        public long total() {
+            return outcomes.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** The counting half of a run's listener. */
+    private static final class Tally implements Listener {
+
+        private final Listener next;
+        private final Map<MailOutcome, Long> outcomes = new EnumMap<>(MailOutcome.class);
+        private final Map<String, Long> skipped = new TreeMap<>();
+
+        Tally(Listener next) {
+            this.next = next;
+        }
+
+        @Override
+        public void listed(String source, int waiting) {
+            next.listed(source, waiting);
+        }
+
+        @Override
+        public void filed(MessageResult result) {
+            outcomes.merge(result.outcome(), 1L, Long::sum);
+            if (result.outcome() == MailOutcome.SKIPPED) {
+                skipped.merge(result.reason(), 1L, Long::sum);
+            }
+            next.filed(result);
+        }
+
+        @Override
+        public void warning(String line) {
+            next.warning(line);
         }
     }
 
@@ -116,21 +161,21 @@ public final class FetchService {
         boolean piped = mailboxes.stream().allMatch(m -> m.uri().equals("-"));
         Optional<RunLock> lock = piped ? Optional.empty() : database.tryLock("fetch");
         if (!piped && lock.isEmpty()) {
-            return new Report(dryRun, true, List.of(), List.of());
+            return new Report(dryRun, true, List.of(), Map.of(), Map.of());
         }
         Path spool = createSpool();
         try {
             MessageParser parser = new MessageParser(settings.maxAttachmentSize(), spool);
             Classifier classifier = new Classifier(settings.ownAddresses());
             List<SourceResult> results = new ArrayList<>();
-            List<MessageResult> messages = new ArrayList<>();
+            Tally tally = new Tally(listener);
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
                         listener::warning);
-                results.add(new Run(spec, parser, classifier, dryRun, listener, messages).read());
+                results.add(new Run(spec, parser, classifier, dryRun, tally).read());
             }
-            return new Report(dryRun, false, results, messages);
+            return new Report(dryRun, false, results, tally.outcomes, tally.skipped);
         } finally {
             lock.ifPresent(RunLock::close);
             deleteSpool(spool);
@@ -145,20 +190,17 @@ public final class FetchService {
         private final Classifier classifier;
         private final boolean dryRun;
         private final Listener listener;
-        private final List<MessageResult> messages;
         private final List<Fetched> batch = new ArrayList<>();
         private long batchBytes;
         private int listed;
         private int alreadyFetched;
 
-        Run(SourceSpec spec, MessageParser parser, Classifier classifier, boolean dryRun, Listener listener,
-                List<MessageResult> messages) {
+        Run(SourceSpec spec, MessageParser parser, Classifier classifier, boolean dryRun, Listener listener) {
             this.spec = spec;
             this.parser = parser;
             this.classifier = classifier;
             this.dryRun = dryRun;
             this.listener = listener;
-            this.messages = messages;
         }
 
         SourceResult read() {
@@ -237,7 +279,6 @@ public final class FetchService {
                     if (result == null) {
                         alreadyFetched++;
                     } else {
-                        messages.add(result);
                         listener.filed(result);
                     }
                 }
