@@ -1,6 +1,19 @@
 package no.tenantdesk.mail.in;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedFileInputStream;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import no.tenantdesk.mail.in.InboundMail.MailAddress;
 
 /**
  * Turns the bytes of one message into an {@link InboundMail}, reading the file as a stream so that neither the
@@ -11,17 +24,122 @@ public final class MessageParser {
     /** The default limit for one attachment; a larger one is recorded as omitted. */
     public static final long DEFAULT_MAX_ATTACHMENT_SIZE = 25L * 1024 * 1024;
 
+    /** The headers the classifier and the service decide by, kept raw. */
+    private static final List<String> KEPT_HEADERS = List.of("auto-submitted", "x-autoreply", "x-autorespond",
+            "x-auto-response-suppress", "precedence", "return-path", "x-loop", "content-type", "list-id",
+            "list-unsubscribe");
+
+    /** Headers that any message has one of; a file without them is not mail. */
+    private static final List<String> MAIL_HEADERS = List.of("From", "Sender", "Reply-To", "To", "Date", "Subject",
+            "Message-ID", "Received", "MIME-Version", "Return-Path", "Delivered-To");
+
     private final long maxAttachmentSize;
     private final Path spool;
+    private final Session session;
 
     /** @param spool the folder where attachment files are written; the caller removes it at the end of the run */
     public MessageParser(long maxAttachmentSize, Path spool) {
         this.maxAttachmentSize = maxAttachmentSize;
         this.spool = spool;
+        Properties properties = new Properties();
+        properties.setProperty("mail.mime.decodefilename", "true");
+        properties.setProperty("mail.mime.decodeparameters", "true");
+        properties.setProperty("mail.mime.address.strict", "false");
+        // Headers are read as bytes (ISO-8859-1) on purpose: allowutf8 would turn an old client's raw Latin-1 into
+        // U+FFFD for good, while HeaderText.eightBit reads raw bytes as UTF-8 when they are UTF-8, else as
+        // windows-1252.
+        properties.setProperty("mail.mime.allowutf8", "false");
+        this.session = Session.getInstance(properties);
     }
 
     /** @throws MailParseException when the message cannot be read as mail at all (it is then quarantined) */
     public InboundMail parse(RawMessage raw) {
-        throw new UnsupportedOperationException("helper A writes this");
+        Path file = raw.file();
+        Spool.Written whole;
+        try {
+            whole = Spool.hash(file);
+        } catch (IOException e) {
+            throw new MailParseException("cannot read the message file: " + e.getMessage(), e);
+        }
+        PartReader reader = new PartReader(new Spool(spool, maxAttachmentSize));
+        try (SharedFileInputStream in = new SharedFileInputStream(file.toFile(), 8192)) {
+            MimeMessage message = new MimeMessage(session, in);
+            MailAddress from = sender(message);
+            reader.read(message);
+            return new InboundMail(
+                    MessageIds.first(message.getHeader("Message-ID")),
+                    MessageIds.all(message.getHeader("In-Reply-To")),
+                    MessageIds.all(message.getHeader("References")),
+                    from,
+                    Addresses.parse(message.getHeader("To")),
+                    Addresses.parse(message.getHeader("Cc")),
+                    Addresses.parse(message.getHeader("Reply-To")),
+                    HeaderText.readable(message.getHeader("Subject", null)),
+                    sentAt(message),
+                    reader.text(),
+                    reader.parts(),
+                    reader.omitted(),
+                    kept(message),
+                    file,
+                    whole.size(),
+                    whole.sha256());
+        } catch (MailParseException e) {
+            reader.discard();
+            throw e;
+        } catch (MessagingException e) {
+            reader.discard();
+            throw new MailParseException("not a readable message: " + oneLine(e), e);
+        } catch (IOException e) {
+            reader.discard();
+            throw new MailParseException("cannot read the message: " + oneLine(e), e);
+        } catch (RuntimeException e) {
+            // A message that trips up Jakarta Mail or us is quarantined with the reason; the batch goes on.
+            reader.discard();
+            throw new MailParseException("cannot parse the message: " + oneLine(e), e);
+        }
+    }
+
+    /** From; when it has no usable address, Sender, then Reply-To, as a reply would go there. */
+    private static MailAddress sender(MimeMessage message) throws MessagingException {
+        for (String header : List.of("From", "Sender", "Reply-To")) {
+            List<MailAddress> addresses = Addresses.parse(message.getHeader(header));
+            if (!addresses.isEmpty()) {
+                return addresses.get(0);
+            }
+        }
+        for (String header : MAIL_HEADERS) {
+            if (message.getHeader(header) != null) {
+                throw new MailParseException("no sender: no address in From, Sender or Reply-To");
+            }
+        }
+        throw new MailParseException("not an e-mail message: none of the headers mail has");
+    }
+
+    private static Instant sentAt(MimeMessage message) {
+        try {
+            Date date = message.getSentDate();
+            return date == null ? null : date.toInstant();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, List<String>> kept(MimeMessage message) throws MessagingException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : KEPT_HEADERS) {
+            String[] values = message.getHeader(name);
+            if (values != null) {
+                headers.put(name, List.of(values).stream()
+                        .map(value -> HeaderText.eightBit(HeaderText.unfold(value)).strip())
+                        .toList());
+            }
+        }
+        return headers;
+    }
+
+    private static String oneLine(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return HeaderText.oneLine(message).toLowerCase(Locale.ROOT).isEmpty() ? e.getClass().getSimpleName()
+                : HeaderText.oneLine(message);
     }
 }

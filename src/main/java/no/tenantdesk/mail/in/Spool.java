@@ -1,0 +1,81 @@
+package no.tenantdesk.mail.in;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Writes decoded parts to files, counting and hashing on the way; a part over the limit is counted, not kept. */
+final class Spool {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path folder;
+    private final long limit;
+
+    Spool(Path folder, long limit) {
+        this.folder = folder;
+        this.limit = limit;
+    }
+
+    /** @param file null when the part was over the limit (its size is still right) */
+    record Written(Path file, long size, String sha256) {}
+
+    Written write(InputStream in) throws IOException {
+        Files.createDirectories(folder);
+        Path file = Files.createTempFile(folder, "part-", ".bin");
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[BUFFER];
+        long size = 0;
+        boolean kept = true;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                size += n;
+                if (size > limit) {
+                    kept = false;
+                    break;
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        if (kept) {
+            return new Written(file, size, HexFormat.of().formatHex(digest.digest()));
+        }
+        Files.delete(file);
+        // Read to the end only to tell the operator how large the part was.
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            size += n;
+        }
+        return new Written(null, size, null);
+    }
+
+    /** The size and SHA-256 of a whole file, read as a stream. */
+    static Written hash(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[BUFFER];
+        long size = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                size += n;
+                digest.update(buffer, 0, n);
+            }
+        }
+        return new Written(file, size, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+}
