@@ -55,13 +55,13 @@ public final class MessageParser {
     /** @throws MailParseException when the message cannot be read as mail at all (it is then quarantined) */
     public InboundMail parse(RawMessage raw) {
         Path file = raw.file();
-        Spool.Written whole;
+        PartSpool.Written whole;
         try {
-            whole = Spool.hash(file);
+            whole = PartSpool.hash(file);
         } catch (IOException e) {
             throw new MailParseException("cannot read the message file: " + e.getMessage(), e);
         }
-        PartReader reader = new PartReader(new Spool(spool, maxAttachmentSize));
+        PartReader reader = new PartReader(new PartSpool(spool, maxAttachmentSize));
         try (SharedFileInputStream in = new SharedFileInputStream(file.toFile(), 8192)) {
             MimeMessage message = new MimeMessage(session, in);
             MailAddress from = sender(message);

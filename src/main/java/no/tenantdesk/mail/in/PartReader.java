@@ -37,13 +37,13 @@ final class PartReader {
 
     private static final Pattern MEDIA_TYPE = Pattern.compile("^\\s*([\\w.+-]+/[\\w.+-]+)");
 
-    private final Spool spool;
+    private final PartSpool spool;
     private final List<String> texts = new ArrayList<>();
     private final List<MailPart> parts = new ArrayList<>();
     private final List<OmittedPart> omitted = new ArrayList<>();
     private final Map<String, Integer> generatedNames = new HashMap<>();
 
-    PartReader(Spool spool) {
+    PartReader(PartSpool spool) {
         this.spool = spool;
     }
 
@@ -259,7 +259,7 @@ final class PartReader {
 
     private void store(MimePart part, String filename, String contentType, boolean inline, String contentId)
             throws MessagingException, IOException {
-        Spool.Written written;
+        PartSpool.Written written;
         try (InputStream in = decoded(part)) {
             written = spool.write(in);
         }

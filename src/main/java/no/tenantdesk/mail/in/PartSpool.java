@@ -10,14 +10,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Writes decoded parts to files, counting and hashing on the way; a part over the limit is counted, not kept. */
-final class Spool {
+final class PartSpool {
 
     private static final int BUFFER = 64 * 1024;
 
     private final Path folder;
     private final long limit;
 
-    Spool(Path folder, long limit) {
+    PartSpool(Path folder, long limit) {
         this.folder = folder;
         this.limit = limit;
     }
