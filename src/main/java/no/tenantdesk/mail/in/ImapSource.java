@@ -1,0 +1,247 @@
+package no.tenantdesk.mail.in;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.AndTerm;
+import jakarta.mail.search.FlagTerm;
+import jakarta.mail.search.SearchTerm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+
+/**
+ * One IMAP folder. Keys are "UIDVALIDITY:UID", which name a message for as long as the folder exists. Bodies are
+ * fetched with BODY.PEEK in blocks, so downloading never sets \Seen and never holds a message in memory: only
+ * acknowledging changes the mailbox.
+ *
+ * <p>SEEN lists unseen messages and flags them \Seen; MOVE lists every message and moves it to another folder;
+ * DELETE lists every message and expunges it. KEEP lists every message and changes nothing: the service skips the
+ * keys it has stored without downloading them, at the cost of a longer list each run.
+ */
+final class ImapSource implements MailSource {
+
+    private final String name;
+    private final AfterImport afterImport;
+    private final Path spool;
+    private final IMAPStore store;
+    private final IMAPFolder folder;
+    private final IMAPFolder target;
+    private final long uidValidity;
+
+    private ImapSource(
+            String name, AfterImport afterImport, Path spool, IMAPStore store, IMAPFolder folder, IMAPFolder target,
+            long uidValidity) {
+        this.name = name;
+        this.afterImport = afterImport;
+        this.spool = spool;
+        this.store = store;
+        this.folder = folder;
+        this.target = target;
+        this.uidValidity = uidValidity;
+    }
+
+    static ImapSource open(String name, ServerAddress address, SourceSpec spec) {
+        AfterImport after = spec.afterImport() == null ? AfterImport.SEEN : spec.afterImport();
+        if (after == AfterImport.MOVE && (spec.moveTo() == null || spec.moveTo().isBlank())) {
+            throw new InvalidInputException(name + ": moving messages after import needs a folder to move them to");
+        }
+        if (after == AfterImport.MOVE && spec.moveTo().equals(address.folder())) {
+            throw new InvalidInputException(name + ": cannot move messages into the folder they are read from");
+        }
+        Properties extra = new Properties();
+        String p = "mail." + address.protocol() + ".";
+        extra.setProperty(p + "peek", "true");
+        // Larger blocks than the 16 KiB default: fewer round trips for attachments, still little memory.
+        extra.setProperty(p + "fetchsize", Integer.toString(256 * 1024));
+        IMAPStore store = null;
+        try {
+            store = (IMAPStore) ServerSessions.session(address, spec, extra).getStore(address.protocol());
+            store.connect(address.host(), address.port(), address.user(), spec.password());
+            ServerSessions.warnIfPlain(name, address, spec, store.isSSL());
+            IMAPFolder folder = existing(name, store, address.folder());
+            IMAPFolder target = after == AfterImport.MOVE ? existing(name, store, spec.moveTo()) : null;
+            folder.open(after == AfterImport.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);
+            return new ImapSource(name, after, spec.spool(), store, folder, target, folder.getUIDValidity());
+        } catch (MessagingException e) {
+            closeQuietly(store);
+            throw Failures.server(name, e);
+        } catch (RuntimeException e) {
+            closeQuietly(store);
+            throw e;
+        }
+    }
+
+    private static IMAPFolder existing(String name, IMAPStore store, String folderName) throws MessagingException {
+        IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
+        if (!folder.exists()) {
+            throw new TenantdeskException(name + ": the server has no folder named \"" + folderName + "\"");
+        }
+        return folder;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<Waiting> list() {
+        try {
+            SearchTerm term = switch (afterImport) {
+                case SEEN -> new AndTerm(notFlagged(Flags.Flag.SEEN), notFlagged(Flags.Flag.DELETED));
+                case MOVE, KEEP -> notFlagged(Flags.Flag.DELETED);
+                case DELETE -> null;
+            };
+            Message[] messages = term == null ? folder.getMessages() : folder.search(term);
+            FetchProfile profile = new FetchProfile();
+            profile.add(UIDFolder.FetchProfileItem.UID);
+            profile.add(FetchProfile.Item.SIZE);
+            folder.fetch(messages, profile);
+            record Listed(long uid, long size) {}
+            List<Listed> listed = new ArrayList<>();
+            for (Message message : messages) {
+                listed.add(new Listed(folder.getUID(message), message.getSize()));
+            }
+            // UIDs grow in the order messages arrive in the folder.
+            listed.sort(Comparator.comparingLong(Listed::uid));
+            return listed.stream().map(l -> new Waiting(uidValidity + ":" + l.uid(), l.size())).toList();
+        } catch (MessagingException e) {
+            throw Failures.server(name, e);
+        }
+    }
+
+    private static FlagTerm notFlagged(Flags.Flag flag) {
+        return new FlagTerm(new Flags(flag), false);
+    }
+
+    @Override
+    public RawMessage fetch(Waiting waiting) {
+        long uid = uid(waiting.key());
+        if (uid < 0) {
+            throw new TenantdeskException(name + ": message " + waiting.key() + " is gone: the folder was recreated"
+                    + " since it was listed (its UIDVALIDITY changed)");
+        }
+        Path file = null;
+        try {
+            IMAPMessage message = (IMAPMessage) folder.getMessageByUID(uid);
+            if (message == null) {
+                throw new TenantdeskException(name + ": message " + waiting.key() + " is no longer in the folder");
+            }
+            message.setPeek(true);
+            try (InputStream in = message.getMimeStream()) {
+                file = Spool.copy(in, spool);
+            }
+            return RawMessage.spooled(waiting.key(), file);
+        } catch (MessagingException e) {
+            throw Failures.server(name, e);
+        } catch (IOException e) {
+            Spool.deleteQuietly(file);
+            throw Failures.server(name, e);
+        }
+    }
+
+    @Override
+    public void acknowledge(List<Waiting> waiting) {
+        if (afterImport == AfterImport.KEEP || waiting.isEmpty()) {
+            return;
+        }
+        // Keys from another UIDVALIDITY name messages that no longer exist under those UIDs: nothing to mark.
+        long[] uids = waiting.stream().mapToLong(w -> uid(w.key())).filter(uid -> uid >= 0).toArray();
+        if (uids.length == 0) {
+            return;
+        }
+        try {
+            // Looked up by UID; a message another client expunged meanwhile comes back null and is skipped.
+            Message[] messages = Arrays.stream(folder.getMessagesByUID(uids))
+                    .filter(Objects::nonNull)
+                    .toArray(Message[]::new);
+            if (messages.length == 0) {
+                return;
+            }
+            switch (afterImport) {
+                case SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
+                case MOVE -> move(messages);
+                case DELETE -> {
+                    folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+                    expunge(messages);
+                }
+                case KEEP -> {}
+            }
+        } catch (MessagingException e) {
+            throw Failures.server(name, e);
+        }
+    }
+
+    private void move(Message[] messages) throws MessagingException {
+        if (store.hasCapability("MOVE")) {
+            folder.moveMessages(messages, target);
+        } else {
+            folder.copyMessages(messages, target);
+            folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+            expunge(messages);
+        }
+    }
+
+    /**
+     * With UIDPLUS only our messages go (UID EXPUNGE); without it, EXPUNGE also removes what other clients had
+     * flagged \Deleted, which is what they asked for anyway.
+     */
+    private void expunge(Message[] messages) throws MessagingException {
+        if (store.hasCapability("UIDPLUS")) {
+            folder.expunge(messages);
+        } else {
+            folder.expunge();
+        }
+    }
+
+    /** The UID a key names in this folder, or -1 when the key belongs to another UIDVALIDITY (or to no folder). */
+    private long uid(String key) {
+        int colon = key.indexOf(':');
+        try {
+            if (colon > 0 && Long.parseLong(key.substring(0, colon)) == uidValidity) {
+                return Long.parseLong(key.substring(colon + 1));
+            }
+        } catch (NumberFormatException e) {
+            // not a key of ours
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            // Nothing is pending on an IMAP folder: every acknowledgement has already reached the server.
+        }
+        closeQuietly(store);
+    }
+
+    private static void closeQuietly(IMAPStore store) {
+        if (store != null) {
+            try {
+                store.close();
+            } catch (MessagingException e) {
+                // Logging out is a courtesy; the server drops the connection either way.
+            }
+        }
+    }
+}

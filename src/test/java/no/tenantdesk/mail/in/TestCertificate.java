@@ -1,0 +1,83 @@
+package no.tenantdesk.mail.in;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A self-signed certificate for "localhost" (and not for 127.0.0.1, so that tests can see host names checked), made with the JDK's keytool, for test servers: unlike
+ * GreenMail's own, it names the host, so host name checking stays on in the tests as it is in production.
+ */
+final class TestCertificate {
+
+    static final String PASSWORD = "changeit";
+    static final String ALIAS = "tenantdesk-test";
+
+    final Path keyStore;
+
+    private TestCertificate(Path keyStore) {
+        this.keyStore = keyStore;
+    }
+
+    static TestCertificate create() {
+        try {
+            Path dir = Files.createTempDirectory("tenantdesk-cert");
+            Path keyStore = dir.resolve("localhost.p12");
+            Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+            Process process = new ProcessBuilder(List.of(
+                            keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048",
+                            "-validity", "3650", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost",
+                            "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                            "-storepass", PASSWORD, "-keypass", PASSWORD))
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            keyStore.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return new TestCertificate(keyStore);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Certificate certificate() {
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, PASSWORD.toCharArray());
+            return store.getCertificate(ALIAS);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sockets that trust this certificate and nothing else, as SourceSpec.sslSockets expects from a test. */
+    SSLSocketFactory trustingSockets() {
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            trusted.setCertificateEntry(ALIAS, certificate());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context.getSocketFactory();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
