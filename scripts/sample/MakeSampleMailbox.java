@@ -574,18 +574,16 @@ public class MakeSampleMailbox {
         return RFC5322.format(date);
     }
 
-    /** The headers our MX adds; its clock is a second or few after the sender's. */
+    /** Our MX's header (mail() adds Return-Path and Delivered-To); its clock is a few seconds after the sender's. */
     private static void received(StringBuilder m, String fromHost, String ip, ZonedDateTime at, String queueId) {
         ZonedDateTime local = at.withZoneSameInstant(ZoneOffset.ofHours(1));
-        m.append("Return-Path: <").append("PLACEHOLDER").append(">\n");
-        m.append("Delivered-To: drift@eiendom.example\n");
         m.append("Received: from ").append(fromHost).append(" (").append(fromHost).append(" [").append(ip)
                 .append("])\n\tby mx1.eiendom.example (Postfix) with ESMTPS id 4").append(queueId)
                 .append("\n\tfor <drift@eiendom.example>; ").append(rfc5322(local)).append('\n');
     }
 
     private static Mail mail(String envelopeFrom, ZonedDateTime date, StringBuilder m, Charset charset) {
-        String text = m.toString().replace("<PLACEHOLDER>", "<" + envelopeFrom + ">");
+        String text = "Return-Path: <" + envelopeFrom + ">\nDelivered-To: drift@eiendom.example\n" + m;
         return new Mail(envelopeFrom, date, text.getBytes(charset));
     }
 
@@ -991,7 +989,8 @@ public class MakeSampleMailbox {
     private static byte[] noiseReportPdf() {
         StringBuilder content = new StringBuilder();
         content.append("BT /F2 16 Tf 56 780 Td (Støymåling – Kontor 305, Bygg B, Storgata 12) Tj ET\n");
-        content.append("BT /F1 10 Tf 56 758 Td (Målt med mobilapp \\(SPL-meter\\), 1,2 m over gulv, ved pultene.) Tj ET\n");
+        content.append("BT /F1 10 Tf 56 758 Td ")
+                .append("(Målt med mobilapp \\(SPL-meter\\), 1,2 m over gulv, ved pultene.) Tj ET\n");
         content.append("0.6 w 56 740 m 540 740 l S\n");
         String[][] rows = {
             {"Dato", "Kl.", "Sted", "dB(A)"},
