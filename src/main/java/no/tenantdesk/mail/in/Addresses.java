@@ -4,6 +4,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import no.tenantdesk.mail.in.InboundMail.MailAddress;
 
 /** Address headers read leniently: what can be read is kept, an entry that cannot is skipped. */
@@ -35,12 +36,36 @@ final class Addresses {
             for (String entry : value.split(",")) {
                 try {
                     readable.addAll(List.of(InternetAddress.parseHeader(entry, false)));
-                } catch (AddressException skipped) {
-                    // not an address
+                } catch (AddressException unreadable) {
+                    rescue(entry).ifPresent(readable::add);
                 }
             }
             return readable;
         }
+    }
+
+    private static boolean plausible(String email) {
+        int at = email.indexOf('@');
+        return at > 0 && at < email.length() - 1 && email.chars().noneMatch(c -> c <= ' ' || c == '<' || c == '>'
+                || c == '"' || c == ',');
+    }
+
+    /** "Ola <ola@example.no" and the like: an address that is plainly there, in broken syntax. */
+    private static Optional<InternetAddress> rescue(String entry) {
+        int open = entry.lastIndexOf('<');
+        String email = (open < 0 ? entry : entry.substring(open + 1)).replace(">", "").strip();
+        if (email.indexOf('@') <= 0 || email.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '<')) {
+            return Optional.empty();
+        }
+        String name = open < 0 ? "" : entry.substring(0, open).strip().replace("\"", "").strip();
+        InternetAddress address = new InternetAddress();
+        address.setAddress(email);
+        try {
+            address.setPersonal(name.isEmpty() ? null : name, "UTF-8");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("every Java has UTF-8", e);
+        }
+        return Optional.of(address);
     }
 
     private static void add(List<MailAddress> addresses, InternetAddress address) {
@@ -55,8 +80,12 @@ final class Addresses {
             return;
         }
         String email = address.getAddress() == null ? "" : HeaderText.oneLine(address.getAddress());
-        int at = email.indexOf('@');
-        if (at <= 0 || at == email.length() - 1 || email.contains(" ")) {
+        if (!plausible(email)) {
+            // Jakarta Mail, lenient, hands over "Ola <ola@example.no" whole as the address.
+            Optional<InternetAddress> rescued = rescue(email);
+            if (rescued.isPresent() && plausible(rescued.get().getAddress())) {
+                add(addresses, rescued.get());
+            }
             return;
         }
         String personal = address.getPersonal();

@@ -25,7 +25,10 @@ final class HeaderText {
 
     /** Folding is only a way to write a long line; the value is one line. */
     static String unfold(String raw) {
-        return raw.replaceAll("\r?\n(?=[ \t])", "").replace("\r", "").replace("\n", "");
+        if (raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+            return raw;
+        }
+        return raw.replace("\r", "").replace("\n", "");
     }
 
     /**

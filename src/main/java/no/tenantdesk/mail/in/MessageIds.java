@@ -16,7 +16,12 @@ final class MessageIds {
     /** The first id of the values; null when there is none. */
     static String first(String[] values) {
         List<String> ids = all(values);
-        return ids.isEmpty() ? null : ids.get(0);
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        // A home-made Message-ID ("12345") is still the best key for telling a message seen before.
+        String bare = values == null || values.length == 0 ? "" : HeaderText.oneLine(values[0]).replace(" ", "");
+        return bare.isEmpty() ? null : bare;
     }
 
     /** Every id, in order, each once. */

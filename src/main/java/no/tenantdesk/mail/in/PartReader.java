@@ -36,6 +36,8 @@ final class PartReader {
     static final int MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
     private static final Pattern MEDIA_TYPE = Pattern.compile("^\\s*([\\w.+-]+/[\\w.+-]+)");
+    private static final Pattern DISPOSITION = Pattern.compile("^\\s*([\\w-]+)");
+    private static final Pattern COMMENT = Pattern.compile("\\(.*?\\)");
 
     private final PartSpool spool;
     private final List<String> texts = new ArrayList<>();
@@ -281,7 +283,7 @@ final class PartReader {
     private static InputStream decoded(MimePart part) throws MessagingException {
         String encoding = part.getHeader("Content-Transfer-Encoding", null);
         if (encoding != null) {
-            encoding = encoding.replaceAll("\\(.*?\\)", "").strip();
+            encoding = COMMENT.matcher(encoding).replaceAll("").strip();
         }
         return TransferDecoding.decode(raw(part), encoding);
     }
@@ -302,7 +304,7 @@ final class PartReader {
         if (value == null) {
             return null;
         }
-        Matcher word = Pattern.compile("^\\s*([\\w-]+)").matcher(value);
+        Matcher word = DISPOSITION.matcher(value);
         return word.find() ? word.group(1).toLowerCase(Locale.ROOT) : null;
     }
 

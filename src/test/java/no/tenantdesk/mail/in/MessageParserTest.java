@@ -372,6 +372,61 @@ class MessageParserTest {
     }
 
     @Test
+    void brokenAddressEntriesAreSkippedOrReadForWhatTheyPlainlySay() {
+        InboundMail mail = parse("address-lists-with-broken-entries.eml");
+
+        assertThat(mail.from()).isEqualTo(new MailAddress("Kari \"Kari\" Nordmann", "kari.nordmann@example.no"));
+        assertThat(mail.to()).isEmpty();
+        assertThat(mail.cc()).containsExactly(new MailAddress("Ola Hansen", "ola.hansen@example.no"),
+                new MailAddress("Siri Vik", "siri@example.no"));
+    }
+
+    @Test
+    void subjectLosesControlCharactersAndBidiOverrides() {
+        assertThat(parse("address-lists-with-broken-entries.eml").subject()).isEqualTo("Heisen står [31m igjen");
+    }
+
+    @Test
+    void formatFlowedLinesAreJoinedAgain() {
+        assertThat(parse("format-flowed-delsp.eml").text()).isEqualTo("""
+                Det er glatt på parkeringsplassen ved inngang B, og noen har allerede falt.
+
+                > Vi strør hver morgen klokken sju.
+
+                --
+                Per Olsen""");
+    }
+
+    @Test
+    void multipartWithoutBoundariesIsReadAsText() {
+        assertThat(parse("multipart-without-boundaries.eml").text())
+                .isEqualTo("Lyset i trappen er gått, skrevet av et skript som glemte grensene.");
+    }
+
+    @Test
+    void textBodyTooLargeToHoldIsKeptAsAFile(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("huge-text.eml");
+        try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("From: Kari Nordmann <kari.nordmann@example.no>\nSubject: Logg\n"
+                    + "Content-Type: text/plain; charset=utf-8\n\n");
+            String line = "Temperatur på kontor 204: 16 grader\n";
+            for (long written = 0; written <= PartReader.MAX_TEXT_BYTES; written += line.length()) {
+                out.write(line);
+            }
+        }
+
+        InboundMail mail = new MessageParser(MessageParser.DEFAULT_MAX_ATTACHMENT_SIZE, spool)
+                .parse(RawMessage.inPlace("huge", file));
+
+        assertThat(mail.text()).isEmpty();
+        assertThat(mail.parts()).singleElement().satisfies(part -> {
+            assertThat(part.filename()).isEqualTo("attachment.txt");
+            assertThat(part.contentType()).isEqualTo("text/plain");
+            assertThat(part.size()).isGreaterThan(PartReader.MAX_TEXT_BYTES);
+        });
+    }
+
+    @Test
     void closingTheMailDeletesItsPartFiles() throws IOException {
         InboundMail mail = parse("attachment-without-name.eml");
         assertThat(spooled()).hasSize(3);
