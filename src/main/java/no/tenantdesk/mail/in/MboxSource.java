@@ -9,8 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
@@ -46,7 +48,7 @@ final class MboxSource implements MailSource {
     static MboxSource open(String name, Path file, AfterImport afterImport, Path spool) {
         if (afterImport != null && afterImport != AfterImport.KEEP) {
             throw new InvalidInputException(
-                    name + ": an mbox is read only; it cannot " + afterImport.name().toLowerCase(java.util.Locale.ROOT)
+                    name + ": an mbox is read only; it cannot " + afterImport.name().toLowerCase(Locale.ROOT)
                             + " messages (use keep)");
         }
         if (!Files.isRegularFile(file)) {
@@ -121,7 +123,7 @@ final class MboxSource implements MailSource {
                 pendingEmpty = null;
             }
             if (isEmptyLine(chunk, n)) {
-                pendingEmpty = java.util.Arrays.copyOf(chunk, n);
+                pendingEmpty = Arrays.copyOf(chunk, n);
                 pendingAt = at;
                 afterEmptyLine = true;
                 continue;

@@ -8,12 +8,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Consumer;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
@@ -33,12 +36,12 @@ final class Pop3Source implements MailSource {
     private final Path spool;
     private final POP3Store store;
     private final POP3Folder folder;
-    private final java.util.function.Consumer<String> warnings;
+    private final Consumer<String> warnings;
     private Map<String, Message> byUid;
 
     private Pop3Source(
             String name, AfterImport afterImport, Path spool, POP3Store store, POP3Folder folder,
-            java.util.function.Consumer<String> warnings) {
+            Consumer<String> warnings) {
         this.name = name;
         this.afterImport = afterImport;
         this.spool = spool;
@@ -51,7 +54,7 @@ final class Pop3Source implements MailSource {
         AfterImport after = spec.afterImport() == null ? AfterImport.KEEP : spec.afterImport();
         if (after != AfterImport.KEEP && after != AfterImport.DELETE) {
             throw new InvalidInputException(name + ": POP3 can only keep or delete messages after import, not "
-                    + after.name().toLowerCase(java.util.Locale.ROOT));
+                    + after.name().toLowerCase(Locale.ROOT));
         }
         Properties extra = new Properties();
         String p = "mail." + address.protocol() + ".";
@@ -64,7 +67,7 @@ final class Pop3Source implements MailSource {
         POP3Store store = null;
         try {
             if (spec.spool() != null) {
-                java.nio.file.Files.createDirectories(spec.spool());
+                Files.createDirectories(spec.spool());
             }
             store = (POP3Store) ServerSessions.session(address, spec, extra).getStore(address.protocol());
             store.connect(address.host(), address.port(), address.user(), spec.password());

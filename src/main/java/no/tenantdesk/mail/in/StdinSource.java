@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
@@ -32,7 +33,7 @@ final class StdinSource implements MailSource {
     static StdinSource open(String name, InputStream stdin, AfterImport afterImport, Path spool) {
         if (afterImport != null && afterImport != AfterImport.KEEP) {
             throw new InvalidInputException(name + ": a message on standard input cannot be "
-                    + afterImport.name().toLowerCase(java.util.Locale.ROOT) + "; use keep");
+                    + afterImport.name().toLowerCase(Locale.ROOT) + "; use keep");
         }
         if (stdin == null) {
             throw new InvalidInputException(name + ": there is no standard input to read");
