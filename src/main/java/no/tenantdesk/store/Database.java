@@ -15,6 +15,7 @@ import no.tenantdesk.domain.TenantdeskException;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -100,7 +101,8 @@ public final class Database {
     private <T> T inTransaction(SQLiteDataSource source, Function<Tx, T> work, boolean commit) {
         return withConnection(source, connection -> {
             connection.setAutoCommit(false);
-            try (SqlSession session = factory.openSession(connection)) {
+            // REUSE: a batch of fetched messages runs the same few statements hundreds of times; prepare them once.
+            try (SqlSession session = factory.openSession(ExecutorType.REUSE, connection)) {
                 try {
                     T result = work.apply(new Tx(session));
                     if (commit) {
