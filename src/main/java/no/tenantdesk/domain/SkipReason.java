@@ -4,11 +4,14 @@ package no.tenantdesk.domain;
 public enum SkipReason implements CliEnum {
     /** The same Message-ID (or, without one, the same bytes) was stored before. */
     DUPLICATE("duplicate"),
-    /** Out-of-office and other automatic answers: Auto-Submitted, X-Autoreply, X-Auto-Response-Suppress. */
+    /**
+     * Out-of-office and other automatic answers: Auto-Submitted, X-Autoreply, X-Auto-Response-Suppress, an empty
+     * Return-Path (RFC 3834 asks automatic answers to send from the null sender).
+     */
     AUTO_REPLY("auto-reply"),
     /** Precedence bulk, junk or list. */
     BULK("bulk"),
-    /** A delivery report (multipart/report) or a message with an empty Return-Path. */
+    /** A delivery report (multipart/report). */
     BOUNCE("bounce"),
     /** Mail that we sent, come back: our loop header, or From one of our own addresses. */
     OWN_MAIL("own-mail");

@@ -214,17 +214,31 @@ public final class FetchService {
                 if (!dryRun && !done.isEmpty()) {
                     source.acknowledge(done); // stored by a run that stopped before it could say so
                 }
+                TenantdeskException skipped = null;
                 try {
                     for (Waiting message : waiting) {
-                        if (!known.contains(message.key())) {
-                            add(source, message);
+                        if (known.contains(message.key())) {
+                            continue;
                         }
+                        RawMessage raw;
+                        try {
+                            raw = source.fetch(message);
+                        } catch (TemporaryFailureException e) {
+                            throw e;
+                        } catch (TenantdeskException e) {
+                            // One message that cannot be downloaded (gone meanwhile, refused by the server) is left
+                            // at the source for the next run, and said; the others go on.
+                            listener.warning(e.getMessage());
+                            skipped = e;
+                            continue;
+                        }
+                        add(source, message, raw);
                     }
                 } finally {
                     // A source that fails midway: what was fetched before is still filed and acknowledged.
                     flush(source);
                 }
-                return new SourceResult(spec.name(), listed, alreadyFetched, null);
+                return new SourceResult(spec.name(), listed, alreadyFetched, skipped);
             } catch (TenantdeskException e) {
                 return new SourceResult(spec.name(), listed, alreadyFetched, e);
             }
@@ -240,8 +254,7 @@ public final class FetchService {
             return known;
         }
 
-        private void add(MailSource source, Waiting waiting) {
-            RawMessage raw = source.fetch(waiting);
+        private void add(MailSource source, Waiting waiting, RawMessage raw) {
             Fetched fetched;
             try {
                 InboundMail mail = parser.parse(raw);

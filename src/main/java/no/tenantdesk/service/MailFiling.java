@@ -58,9 +58,10 @@ final class MailFiling {
         this.now = now;
         this.reopenDone = reopenDone;
         this.maxAttachmentSize = maxAttachmentSize;
-        // The raw message is kept whole while it is of a size its attachments could have; beyond that (a mail whose
-        // huge attachment was omitted) only its header is kept, so that one message never fills memory.
-        this.maxRawSize = 2 * maxAttachmentSize + 1024 * 1024;
+        // The raw message is kept whole while it could hold an attachment we keep (base64 makes 4 bytes of 3, and
+        // text and headers come with it); beyond that (a mail whose huge attachment was omitted) only its header
+        // is kept, so that one message never fills memory.
+        this.maxRawSize = maxAttachmentSize * 3 / 2 + 1024 * 1024;
     }
 
     /** What happened to one message, for the summary and for {@code inquiry show}. */
@@ -224,13 +225,19 @@ final class MailFiling {
         StringBuilder body = new StringBuilder(mail.text().strip());
         for (OmittedPart omitted : mail.omitted()) {
             body.append(body.isEmpty() ? "" : "\n\n").append("[Attachment omitted: ").append(omitted.filename())
-                    .append(" (").append(megabytes(omitted.size())).append("), larger than the limit of ")
-                    .append(megabytes(maxAttachmentSize)).append(" per attachment]");
+                    .append(" (").append(size(omitted.size())).append("), larger than the limit of ")
+                    .append(size(maxAttachmentSize)).append(" per attachment]");
         }
         return body.toString();
     }
 
-    private static String megabytes(long bytes) {
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        }
         return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 

@@ -82,6 +82,41 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void photosInAMailAreStoredWithTheInquiryByteForByte() throws Exception {
+        inbox.deliverFixture("photo-attachment-jpeg.eml");
+
+        fetch();
+
+        JsonNode attachments = show(1).get("attachments");
+        assertThat(attachments).hasSize(2);
+        assertThat(attachments.get(0).get("filename").asText()).isEqualTo("lekkasje-kontor-204.jpg");
+        assertThat(attachments.get(0).get("contentType").asText()).isEqualTo("image/jpeg");
+        byte[] photo = Files.readAllBytes(Path.of("src/test/resources/mail/lekkasje-kontor-204.jpg"));
+        assertThat(attachments.get(0).get("size").asLong()).isEqualTo(photo.length);
+        Path saved = folder.resolve("saved.jpg");
+        assertThat(cli.run("attachment", "get", attachments.get(0).get("id").asText(), "-o", saved.toString()))
+                .succeeded();
+        assertThat(Files.readAllBytes(saved)).isEqualTo(photo);
+        assertThat(attachments.get(1).get("filename").asText()).isEqualTo("IMG_2042.HEIC");
+    }
+
+    @Test
+    void anAttachmentOverTheLimitIsNamedAsOmittedAndNotStored() throws Exception {
+        Path config = Files.writeString(folder.resolve("tenantdesk.yaml"), "mail:\n  max-attachment-size: 100\n");
+        cli.env("TENANTDESK_CONFIG", config.toString());
+        inbox.deliverFixture("photo-attachment-jpeg.eml");
+
+        JsonNode summary = fetch();
+
+        assertThat(summary.get("messages").get(0).get("omitted").get(0).get("filename").asText())
+                .isEqualTo("lekkasje-kontor-204.jpg");
+        JsonNode inquiry = show(1);
+        assertThat(inquiry.get("attachments")).hasSize(1); // the 12-byte HEIC stand-in is under the limit
+        assertThat(inquiry.get("description").asText()).contains("Her er et bilde av taket.",
+                "[Attachment omitted: lekkasje-kontor-204.jpg (660 bytes), larger than the limit of 100 bytes per attachment]");
+    }
+
+    @Test
     void anAnswerJoinsItsInquiryByInReplyTo() {
         inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/answer-in-reply-to.eml");
 
