@@ -130,7 +130,7 @@ final class FetchMailCommand implements Callable<Integer> {
             throw new InvalidInputException("give --account or --source, not both");
         }
         if (source != null) {
-            return List.of(new Mailbox(source.equals("-") ? "stdin" : withoutPassword(source), source,
+            return List.of(new Mailbox(source.equals("-") ? "stdin" : source, source,
                     password(), after(afterImport), moveTo));
         }
         if (passwordFile != null || afterImport != null || moveTo != null) {
@@ -155,11 +155,6 @@ final class FetchMailCommand implements Callable<Integer> {
             }
         });
         return mailboxes;
-    }
-
-    /** The URI as the records show it: a password written into it (against advice) is not repeated anywhere. */
-    private static String withoutPassword(String uri) {
-        return uri.replaceFirst("^([a-z0-9]+://[^/@:]*):[^/@]*@", "$1@");
     }
 
     private String password() {

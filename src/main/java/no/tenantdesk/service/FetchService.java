@@ -273,21 +273,23 @@ public final class FetchService {
             if (batch.isEmpty()) {
                 return;
             }
-            List<Fetched> filing = List.copyOf(batch);
+            List<Fetched> committing = List.copyOf(batch);
             batch.clear();
             batchBytes = 0;
             try {
                 Function<Function<Tx, List<MessageResult>>, List<MessageResult>> transaction =
                         dryRun ? database::trial : database::write;
-                List<MessageResult> results = transaction.apply(tx -> {
-                    MailFiling filing1 = new MailFiling(tx, clock.instant(), settings.reopenDone(),
-                            settings.maxAttachmentSize());
-                    List<MessageResult> filed = new ArrayList<>();
-                    for (Fetched fetched : filing) {
-                        filed.add(file(tx, filing1, fetched));
-                    }
-                    return filed;
-                });
+                List<MessageResult> results;
+                try {
+                    results = transaction.apply(tx -> fileAll(tx, committing, false));
+                } catch (TemporaryFailureException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A message that cannot be stored undid the whole batch. Once more, each message in a savepoint
+                    // of its own, so that only that one is quarantined. (Savepoints for every batch would cost a
+                    // sixth of the import's time, for a case that is rare.)
+                    results = transaction.apply(tx -> fileAll(tx, committing, true));
+                }
                 for (MessageResult result : results) {
                     if (result == null) {
                         alreadyFetched++;
@@ -296,37 +298,52 @@ public final class FetchService {
                     }
                 }
                 if (!dryRun) {
-                    source.acknowledge(filing.stream().map(Fetched::waiting).toList());
+                    source.acknowledge(committing.stream().map(Fetched::waiting).toList());
                 }
             } finally {
-                filing.forEach(Fetched::close);
+                committing.forEach(Fetched::close);
             }
         }
 
+        /**
+         * Files a batch in the transaction. {@code careful}: each message in a savepoint, and one that fails is
+         * quarantined; else the first failure fails the whole batch.
+         */
+        private List<MessageResult> fileAll(Tx tx, List<Fetched> fetchedBatch, boolean careful) {
+            MailFiling filing = new MailFiling(tx, clock.instant(), settings.reopenDone(),
+                    settings.maxAttachmentSize());
+            List<MessageResult> filed = new ArrayList<>();
+            for (Fetched fetched : fetchedBatch) {
+                filed.add(file(tx, filing, fetched, careful));
+            }
+            return filed;
+        }
+
         /** Null when another run filed it between our listing and now. */
-        private MessageResult file(Tx tx, MailFiling filing, Fetched fetched) {
+        private MessageResult file(Tx tx, MailFiling filing, Fetched fetched, boolean careful) {
             String key = fetched.waiting().key();
             if (filing.alreadyFetched(spec.name(), key)) {
                 return null;
             }
-            if (fetched.mail() != null) {
-                try {
-                    InboundMail mail = fetched.mail();
-                    MailFiling.Filed filed = tx.savepoint(() ->
-                            filing.file(mail, fetched.automatic(), spec.name(), key, null));
-                    return result(mail, filed);
-                } catch (TemporaryFailureException e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    return quarantine(filing, fetched, "cannot store: " + oneLine(e));
-                }
+            InboundMail mail = fetched.mail();
+            if (mail == null) {
+                return quarantine(filing, fetched, fetched.error());
             }
-            return quarantine(filing, fetched, fetched.error());
+            if (!careful) {
+                return result(mail, filing.file(mail, fetched.automatic(), spec.name(), key, null));
+            }
+            try {
+                return result(mail, tx.savepoint(() -> filing.file(mail, fetched.automatic(), spec.name(), key, null)));
+            } catch (TemporaryFailureException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return quarantine(filing, fetched, "cannot store: " + oneLine(e));
+            }
         }
 
         private MessageResult quarantine(MailFiling filing, Fetched fetched, String error) {
-            MailFiling.Filed filed = filing.quarantine(fetched.raw().file(), spec.name(), fetched.waiting().key(),
-                    error);
+            MailFiling.Filed filed = filing.quarantine(fetched.raw().file(), fetched.mail(), spec.name(),
+                    fetched.waiting().key(), error);
             InboundMail mail = fetched.mail();
             return new MessageResult(spec.name(), mail == null ? null : mail.messageId(),
                     mail == null ? null : mail.from().email(), mail == null ? null : mail.subject(), filed.outcome(),
@@ -405,9 +422,15 @@ public final class FetchService {
         }
     }
 
+    /** The first line that says something: MyBatis wraps the database's own words in lines of "###". */
     private static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse("").strip();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String line = cause.getMessage() == null ? "" : cause.getMessage().strip().lines().findFirst().orElse("");
+            if (!line.isEmpty() && !line.startsWith("###")) {
+                return line;
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static Path createSpool() {

@@ -111,16 +111,22 @@ final class MailFiling {
                 new Filed(MailOutcome.CREATED, null, inquiryId, null), null);
     }
 
-    /** Keeps the bytes of a message that could not be filed, with the reason, until an operator retries it. */
-    Filed quarantine(Path rawFile, String source, String sourceKey, String error) {
-        Raw raw = storeRaw(rawFile, -1, null);
-        String messageKey = "sha256:" + raw.fullSha256();
+    /**
+     * Keeps the bytes of a message that could not be filed, with the reason, until an operator retries it.
+     * {@code mail} is null when the message could not even be parsed.
+     */
+    Filed quarantine(Path rawFile, InboundMail mail, String source, String sourceKey, String error) {
+        Raw raw = mail == null ? storeRaw(rawFile, -1, null) : storeRaw(mail);
+        String messageKey = mail != null && mail.messageId() != null ? mail.messageId() : "sha256:" + raw.fullSha256();
         Filed filed = new Filed(MailOutcome.QUARANTINED, error, null, null);
         if (mails.storedByKey(messageKey) != null) {
-            // The same bytes came before and are stored (or quarantined) already: one copy is enough.
+            // The same message came before and is stored (or quarantined) already: one copy is enough.
             filed = new Filed(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli(), null, null);
         }
-        mails.insert(new MailMapper.NewMail("in", null, messageKey, source, sourceKey, null, null, "", null,
+        String sender = mail == null ? null : mail.from().email();
+        mails.insert(new MailMapper.NewMail("in", mail == null ? null : mail.messageId(), messageKey, source,
+                sourceKey, sender, sender == null ? null : sender.toLowerCase(Locale.ROOT),
+                mail == null ? "" : mail.subject(), mail == null ? null : mail.sentAt(),
                 filed.outcome() == MailOutcome.QUARANTINED ? raw.sha256() : null, raw.size(), raw.partial(),
                 filed.outcome(), null, filed.reason(), null, null, now));
         return filed;

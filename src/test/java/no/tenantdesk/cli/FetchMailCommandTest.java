@@ -308,6 +308,41 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void aMessageThatCannotBeStoredIsQuarantinedTheRestOfItsBatchKeptAndARetryFilesIt() throws Exception {
+        inbox.deliverFixture("threading/leak-in-office-204.eml")
+                .deliverFixture("threading/rubbish-collection-no-message-id.eml")
+                .deliverFixture("threading/same-mail-to-and-cc-ours.eml");
+        assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
+        // A real failure inside SQLite, for one message only: what a full disk or a bug would do.
+        sql("CREATE TRIGGER refuse BEFORE INSERT ON inquiry WHEN NEW.title LIKE 'Når hentes%'"
+                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+
+        CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
+
+        assertThat(result).exitedWith(4);
+        assertThat(result.json().get("created").asInt()).isEqualTo(2);
+        assertThat(result.json().get("quarantined").asInt()).isEqualTo(1);
+        JsonNode quarantined = cli.run("quarantine", "list", "--json").json();
+        assertThat(quarantined.get(0).get("reason").asText()).contains("refused by the test");
+        assertThat(quarantined.get(0).get("sender").asText()).isEqualTo("bjorn@tenant.example");
+
+        sql("DROP TRIGGER refuse");
+        CommandResult retried = cli.run("quarantine", "retry", "--all");
+
+        assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry 3");
+        assertThat(show(3).get("title").asText()).isEqualTo("Når hentes søppelet?");
+        assertThat(cli.run("quarantine", "list", "--json").json()).isEmpty();
+        assertThat(inbox.files("new")).isEmpty();
+    }
+
+    private void sql(String statement) throws Exception {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.database());
+                java.sql.Statement sql = db.createStatement()) {
+            sql.execute(statement);
+        }
+    }
+
+    @Test
     void aQuarantinedMessageThatStillCannotBeReadStaysQuarantined() {
         inbox.deliverFixture("threading/not-a-message.eml");
         cli.run("fetch-mail", "--source", inbox.uri());
