@@ -199,13 +199,18 @@ public final class InquiryService {
             if (row.status() == status) {
                 return new StatusChange(lookup.inquiry(id).toInquiry(), row.status(), false);
             }
-            recorder.event(id, null, "status", row.status().cli(), status.cli());
-            InquiryMapper.Fields fields = row.fields();
-            tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(id, fields.title(), fields.description(),
-                    status, fields.priority(), fields.requesterId(), fields.locationId(), fields.assigneeId(),
-                    recorder.now(), status == Status.DONE ? recorder.now() : null));
+            moveStatus(tx, recorder, row, status);
             return new StatusChange(lookup.inquiry(id).toInquiry(), row.status(), true);
         });
+    }
+
+    /** The one way an inquiry's status moves: with its event; done stamps the closing time, any other clears it. */
+    static void moveStatus(Tx tx, Recorder recorder, InquiryRow row, Status status) {
+        recorder.event(row.id(), null, "status", row.status().cli(), status.cli());
+        InquiryMapper.Fields fields = row.fields();
+        tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(row.id(), fields.title(), fields.description(),
+                status, fields.priority(), fields.requesterId(), fields.locationId(), fields.assigneeId(),
+                recorder.now(), status == Status.DONE ? recorder.now() : null));
     }
 
     /** An internal comment: kept with the inquiry, never sent to anyone. */

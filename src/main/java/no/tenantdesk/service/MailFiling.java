@@ -167,11 +167,7 @@ final class MailFiling {
     private void reopen(Recorder recorder, long inquiryId) {
         InquiryRow row = tx.mapper(InquiryMapper.class).byId(inquiryId);
         if (row.status() == Status.DONE && reopenDone) {
-            recorder.event(inquiryId, null, "status", Status.DONE.cli(), Status.TODO.cli());
-            InquiryMapper.Fields fields = row.fields();
-            tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(inquiryId, fields.title(),
-                    fields.description(), Status.TODO, fields.priority(), fields.requesterId(), fields.locationId(),
-                    fields.assigneeId(), recorder.now(), null));
+            InquiryService.moveStatus(tx, recorder, row, Status.TODO);
         } else {
             recorder.touch(inquiryId);
         }
