@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.mail.ServerAddress;
 
 /** Opens the source a URI names. */
 public final class MailSources {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.ServerSessions;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
