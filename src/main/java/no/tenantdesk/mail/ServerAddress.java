@@ -34,6 +34,11 @@ public record ServerAddress(String protocol, String user, String host, int port,
         return (tls() ? protocol : protocol + "s") + "://";
     }
 
+    /** Messages name the server; a password written into the URI must not reach stderr or the records with it. */
+    public static String withoutPassword(String uri) {
+        return uri.replaceFirst("^([A-Za-z0-9+.-]+://[^/@:]*):[^@/]*@", "$1@");
+    }
+
     /** @param name what messages call this server: an account name, or the URI as given */
     public static ServerAddress parse(String name, String text) {
         URI uri;

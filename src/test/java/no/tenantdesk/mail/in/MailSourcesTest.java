@@ -35,7 +35,7 @@ class MailSourcesTest {
     void urisThatNameNoSourceAreInvalidInput(String uri, String message) {
         assertThatThrownBy(() -> MailSources.open(Specs.local(uri, null, spool)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(MailSources.withoutPassword(uri) + ": ")
+                .hasMessageStartingWith(ServerAddress.withoutPassword(uri) + ": ")
                 .hasMessageContaining(message)
                 .hasMessageNotContaining("secret");
     }
