@@ -20,6 +20,8 @@ import java.util.Objects;
 import java.util.Properties;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.ServerSessions;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -71,9 +73,9 @@ final class ImapSource implements MailSource {
         extra.setProperty(p + "fetchsize", Integer.toString(256 * 1024));
         IMAPStore store = null;
         try {
-            store = (IMAPStore) ServerSessions.session(address, spec, extra).getStore(address.protocol());
+            store = (IMAPStore) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
             store.connect(address.host(), address.port(), address.user(), spec.password());
-            ServerSessions.warnIfPlain(name, address, spec, store.isSSL());
+            ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             IMAPFolder folder = existing(name, store, address.folder());
             IMAPFolder target = after == AfterImport.MOVE ? existing(name, store, spec.moveTo()) : null;
             folder.open(after == AfterImport.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);

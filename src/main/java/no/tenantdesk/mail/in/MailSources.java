@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.mail.ServerAddress;
 
 /** Opens the source a URI names. */
 public final class MailSources {
@@ -24,7 +25,7 @@ public final class MailSources {
      */
     public static MailSource open(SourceSpec spec) {
         String uri = spec.uri() == null ? "" : spec.uri().strip();
-        String name = withoutPassword(spec.name() != null && !spec.name().isBlank() ? spec.name() : uri);
+        String name = ServerAddress.withoutPassword(spec.name() != null && !spec.name().isBlank() ? spec.name() : uri);
         if (uri.isEmpty()) {
             throw new InvalidInputException("no mail source given");
         }
@@ -44,10 +45,6 @@ public final class MailSources {
         };
     }
 
-    /** Messages name the source; a password written into the URI must not reach stderr or the records with it. */
-    static String withoutPassword(String name) {
-        return name.replaceFirst("^([A-Za-z0-9+.-]+://[^/@:]*):[^@/]*@", "$1@");
-    }
 
     private static Path localPath(String name, String path) {
         if (path.startsWith("//")) {

@@ -19,6 +19,9 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.ServerFailures;
+import no.tenantdesk.mail.ServerSessions;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.eclipse.angus.mail.pop3.POP3Message;
@@ -69,9 +72,9 @@ final class Pop3Source implements MailSource {
             if (spec.spool() != null) {
                 Files.createDirectories(spec.spool());
             }
-            store = (POP3Store) ServerSessions.session(address, spec, extra).getStore(address.protocol());
+            store = (POP3Store) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
             store.connect(address.host(), address.port(), address.user(), spec.password());
-            ServerSessions.warnIfPlain(name, address, spec, store.isSSL());
+            ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
             return new Pop3Source(name, after, spec.spool(), store, folder, spec.warnings());
@@ -174,7 +177,7 @@ final class Pop3Source implements MailSource {
         } catch (MessagingException e) {
             if (afterImport == AfterImport.DELETE && warnings != null) {
                 warnings.accept(name + ": the server may not have deleted the imported messages ("
-                        + Failures.oneLine(e.getMessage()) + "); the next run skips them");
+                        + ServerFailures.oneLine(e.getMessage()) + "); the next run skips them");
             }
         }
         closeQuietly(store);

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.ServerSessions;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,7 @@ class MailSourcesTest {
     void urisThatNameNoSourceAreInvalidInput(String uri, String message) {
         assertThatThrownBy(() -> MailSources.open(Specs.local(uri, null, spool)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith(MailSources.withoutPassword(uri) + ": ")
+                .hasMessageStartingWith(ServerAddress.withoutPassword(uri) + ": ")
                 .hasMessageContaining(message)
                 .hasMessageNotContaining("secret");
     }

@@ -20,6 +20,8 @@ import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.in.MailSource.Waiting;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.testing.GreenMailTls;
+import no.tenantdesk.testing.TestCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -1,4 +1,4 @@
-package no.tenantdesk.mail.in;
+package no.tenantdesk.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +17,18 @@ import javax.net.ssl.TrustManagerFactory;
  * A self-signed certificate for "localhost" (and not for 127.0.0.1, so that tests can see host names checked), made with the JDK's keytool, for test servers: unlike
  * GreenMail's own, it names the host, so host name checking stays on in the tests as it is in production.
  */
-final class TestCertificate {
+public final class TestCertificate {
 
-    static final String PASSWORD = "changeit";
-    static final String ALIAS = "tenantdesk-test";
+    public static final String PASSWORD = "changeit";
+    public static final String ALIAS = "tenantdesk-test";
 
-    final Path keyStore;
+    public final Path keyStore;
 
     private TestCertificate(Path keyStore) {
         this.keyStore = keyStore;
     }
 
-    static TestCertificate create() {
+    public static TestCertificate create() {
         try {
             Path dir = Files.createTempDirectory("tenantdesk-cert");
             Path keyStore = dir.resolve("localhost.p12");
@@ -55,7 +55,7 @@ final class TestCertificate {
         }
     }
 
-    Certificate certificate() {
+    public Certificate certificate() {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
@@ -65,8 +65,8 @@ final class TestCertificate {
         }
     }
 
-    /** Sockets that trust this certificate and nothing else, as SourceSpec.sslSockets expects from a test. */
-    SSLSocketFactory trustingSockets() {
+    /** Sockets that trust this certificate and nothing else, as SourceSpec.sslSockets and SmtpSettings.sslSockets expect from a test. */
+    public SSLSocketFactory trustingSockets() {
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);

@@ -1,4 +1,4 @@
-package no.tenantdesk.mail.in;
+package no.tenantdesk.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,11 +6,11 @@ import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
 import java.security.KeyStoreException;
 
 /**
- * Makes GreenMail's imaps and pop3s servers present {@link TestCertificate}. GreenMail reads its key store once per
+ * Makes GreenMail's imaps, pop3s and smtps servers present {@link TestCertificate}. GreenMail reads its key store once per
  * JVM, from system properties, when its first TLS server starts: so this must run before that, and every test class
  * that starts a GreenMail TLS server goes through here (they then share one certificate).
  */
-final class GreenMailTls {
+public final class GreenMailTls {
 
     private static final TestCertificate CERTIFICATE = install();
 
@@ -24,12 +24,12 @@ final class GreenMailTls {
         return certificate;
     }
 
-    static TestCertificate certificate() {
+    public static TestCertificate certificate() {
         return CERTIFICATE;
     }
 
     /** Fails clearly when some other test started a GreenMail TLS server before this one could set the key store. */
-    static void assertInstalled() throws KeyStoreException {
+    public static void assertInstalled() throws KeyStoreException {
         DummySSLServerSocketFactory factory = (DummySSLServerSocketFactory) DummySSLServerSocketFactory.getDefault();
         assertThat(factory.getKeyStore().containsAlias(TestCertificate.ALIAS))
                 .as("GreenMail's TLS servers were started in this JVM before GreenMailTls could give them the test"

@@ -1,0 +1,95 @@
+package no.tenantdesk.mail;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import no.tenantdesk.domain.InvalidInputException;
+
+/**
+ * The parts of an imaps://, imap://, pop3s://, pop3://, smtps:// or smtp:// URI.
+ *
+ * @param protocol the Jakarta Mail protocol name: the scheme in lower case
+ * @param user     URL-decoded, so that "kari%40example.no" logs in as kari@example.no; null only for SMTP, which
+ *                 may need no login
+ * @param port     -1 for the protocol's default
+ * @param folder   the IMAP folder, INBOX when the URI names none; null for POP3 and SMTP
+ */
+public record ServerAddress(String protocol, String user, String host, int port, String folder) {
+
+    /** TLS from the first byte (imaps, pop3s, smtps), rather than STARTTLS when the server offers it. */
+    public boolean tls() {
+        return protocol.endsWith("s");
+    }
+
+    public boolean imap() {
+        return protocol.startsWith("imap");
+    }
+
+    public boolean smtp() {
+        return protocol.startsWith("smtp");
+    }
+
+    /** The same protocol with TLS from the first byte: what to suggest when the server offers no TLS. */
+    public String secureScheme() {
+        return (tls() ? protocol : protocol + "s") + "://";
+    }
+
+    /** Messages name the server; a password written into the URI must not reach stderr or the records with it. */
+    public static String withoutPassword(String uri) {
+        return uri.replaceFirst("^([A-Za-z0-9+.-]+://[^/@:]*):[^@/]*@", "$1@");
+    }
+
+    /** @param name what messages call this server: an account name, or the URI as given */
+    public static ServerAddress parse(String name, String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(name + ": not a valid URI (" + e.getReason() + ")");
+        }
+        if (uri.getScheme() == null) {
+            throw new InvalidInputException(name + ": not a mail server URI (no scheme such as imaps://)");
+        }
+        String protocol = uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean imap = protocol.startsWith("imap");
+        boolean smtp = protocol.startsWith("smtp");
+        String form = imap ? protocol + "://USER@HOST[:PORT]/FOLDER"
+                : smtp ? protocol + "://[USER@]HOST[:PORT]"
+                : protocol + "://USER@HOST[:PORT]";
+        if (uri.isOpaque() || uri.getHost() == null) {
+            throw new InvalidInputException(name + ": no host name; write " + form);
+        }
+        if (uri.getUserInfo() != null && uri.getUserInfo().contains(":")) {
+            // A password in the URI would end up in logs, shell history and the records' source names.
+            throw new InvalidInputException(
+                    name + ": put the password in the configuration or the environment, not in the URI");
+        }
+        if (!smtp && (uri.getUserInfo() == null || uri.getUserInfo().isEmpty())) {
+            throw new InvalidInputException(name + ": no user name; write " + form
+                    + " (an @ in the user name is written %40)");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidInputException(name + ": a mail server URI has no ? or # part; write " + form);
+        }
+        String host = uri.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        String folder;
+        if (imap) {
+            folder = path.isEmpty() ? "INBOX" : path;
+        } else {
+            if (!path.isEmpty()) {
+                throw new InvalidInputException(name + ": " + (smtp ? "an SMTP server" : "a POP3 mailbox")
+                        + " has no folders; write " + form + " without /" + path);
+            }
+            folder = null;
+        }
+        String user = uri.getUserInfo() == null || uri.getUserInfo().isEmpty() ? null : uri.getUserInfo();
+        return new ServerAddress(protocol, user, host, uri.getPort(), folder);
+    }
+}
