@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ public record Config(String database, Mail mail) {
 
     // First: the defaults below are checked with it while this class is still being initialised.
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|sec|m|min|h|d)");
 
     public static final Config DEFAULTS = new Config(null, null);
 
@@ -44,11 +46,12 @@ public record Config(String database, Mail mail) {
      * @param accounts          by name, in the order fetch-mail reads them
      */
     public record Mail(List<String> addresses, String maxAttachmentSize, Boolean reopenDone,
-            Map<String, Account> accounts) {
+            Map<String, Account> accounts, String from, Smtp smtp, Acknowledgement acknowledgement) {
 
-        public static final Mail DEFAULTS = new Mail(null, null, null, null);
+        public static final Mail DEFAULTS = new Mail(null, null, null, null, null, null, null);
 
         public Mail {
+            acknowledgement = acknowledgement == null ? Acknowledgement.DEFAULTS : acknowledgement;
             addresses = addresses == null ? List.of() : List.copyOf(addresses);
             maxAttachmentSize = maxAttachmentSize == null ? "25 MB" : maxAttachmentSize;
             reopenDone = reopenDone == null || reopenDone;
@@ -64,6 +67,62 @@ public record Config(String database, Mail mail) {
         public long maxAttachmentBytes() {
             return bytes(maxAttachmentSize);
         }
+    }
+
+    /**
+     * The server our mail goes out through.
+     *
+     * @param url          smtps://user@host[:port] (TLS), or smtp://[user@]host[:port] (STARTTLS when offered)
+     * @param passwordFile a file holding the password (its first line)
+     */
+    public record Smtp(String url, String passwordFile) {}
+
+    /**
+     * The automatic receipt a tenant gets for a new inquiry that came by e-mail.
+     *
+     * @param enabled  on unless set to false
+     * @param interval at most one receipt per sender in this long, like "1 h" or "30 min" (default 1 h)
+     * @param template the text; {name}, {id} and {title} are filled in
+     */
+    public record Acknowledgement(Boolean enabled, String interval, String template) {
+
+        public static final String DEFAULT_TEMPLATE = String.join("\n",
+                "Hei {name},",
+                "",
+                "takk for henvendelsen. Vi har registrert den som sak {id}: «{title}».",
+                "Svar på denne e-posten hvis du vil legge til noe, så havner svaret i samme sak.",
+                "",
+                "Dette er en automatisk bekreftelse.",
+                "");
+
+        // After the template: creating the defaults reads it.
+        public static final Acknowledgement DEFAULTS = new Acknowledgement(null, null, null);
+
+        public Acknowledgement {
+            enabled = enabled == null || enabled;
+            interval = interval == null ? "1 h" : interval;
+            template = template == null ? DEFAULT_TEMPLATE : template;
+            duration(interval); // fails on load
+        }
+
+        public Duration intervalDuration() {
+            return duration(interval);
+        }
+    }
+
+    /** "30 min", "1 h", "2 d". */
+    static Duration duration(String text) {
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (like 30 min, 1 h or 2 d)");
+        }
+        long amount = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "s", "sec" -> Duration.ofSeconds(amount);
+            case "m", "min" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     /**

@@ -6,9 +6,15 @@ import no.tenantdesk.domain.CommentKind;
 
 public interface CommentMapper {
 
-    record NewComment(long inquiryId, CommentKind kind, String author, String body, Instant createdAt) {}
+    /** @param taskId the task a contractor's mail answered; null for a comment on the inquiry itself */
+    record NewComment(long inquiryId, Long taskId, CommentKind kind, String author, String body, Instant createdAt) {
 
-    record CommentRow(long id, CommentKind kind, String author, String body, Instant createdAt) {}
+        public NewComment(long inquiryId, CommentKind kind, String author, String body, Instant createdAt) {
+            this(inquiryId, null, kind, author, body, createdAt);
+        }
+    }
+
+    record CommentRow(long id, Long taskId, CommentKind kind, String author, String body, Instant createdAt) {}
 
     long insert(NewComment comment);
 

@@ -169,6 +169,7 @@ public final class Database {
         configuration.addMapper(AttachmentMapper.class);
         configuration.addMapper(EventMapper.class);
         configuration.addMapper(MailMapper.class);
+        configuration.addMapper(OutboxMapper.class);
         return configuration;
     }
 }

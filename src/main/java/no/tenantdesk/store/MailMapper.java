@@ -50,6 +50,12 @@ public interface MailMapper {
 
     List<MailMessage> byInquiry(long inquiryId);
 
+    /** The Message-IDs of an inquiry's mails, ours and the tenant's, oldest first: a reply's References. */
+    List<String> thread(long inquiryId);
+
+    /** The Message-ID of the tenant's newest mail on the inquiry, or null: what a reply answers. */
+    String latestIncoming(long inquiryId);
+
     MailMessage byId(long id);
 
     List<MailMessage> quarantined();

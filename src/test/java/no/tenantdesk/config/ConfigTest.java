@@ -36,6 +36,12 @@ class ConfigTest {
         assertThat(drift.passwordFile()).isEqualTo("/etc/tenantdesk/drift.password");
         assertThat(drift.afterImport()).isEqualTo("move");
         assertThat(drift.moveTo()).isEqualTo("Arkiv");
+        assertThat(config.mail().from()).isEqualTo("Drift Storgata 12 <drift@eiendom.example>");
+        assertThat(config.mail().smtp().url()).isEqualTo("smtps://drift@smtp.eiendom.example");
+        assertThat(config.mail().smtp().passwordFile()).isEqualTo("/etc/tenantdesk/smtp.password");
+        assertThat(config.mail().acknowledgement().enabled()).isTrue();
+        assertThat(config.mail().acknowledgement().intervalDuration()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(config.mail().acknowledgement().template()).startsWith("Hei {name},\n\ntakk for henvendelsen.");
     }
 
     @Test
@@ -47,6 +53,10 @@ class ConfigTest {
         assertThat(mail.accounts()).isEmpty();
         assertThat(mail.maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(mail.reopenDone()).isTrue();
+        assertThat(mail.smtp()).isNull();
+        assertThat(mail.acknowledgement().enabled()).isTrue();
+        assertThat(mail.acknowledgement().template()).startsWith("Hei {name},");
+        assertThat(mail.acknowledgement().intervalDuration()).isEqualTo(java.time.Duration.ofHours(1));
     }
 
     @Test
