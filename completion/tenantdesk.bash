@@ -157,12 +157,14 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} search" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} comment" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} reply" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} status" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attachment" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fetch-mail" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry create" ];    then _picocli_tenantdesk_inquiry; return $?; fi
@@ -173,6 +175,7 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task list" ];    then _picocli_tenantdesk_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task show" ];    then _picocli_tenantdesk_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task status" ];    then _picocli_tenantdesk_task; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task notify" ];    then _picocli_tenantdesk_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attachment add" ];    then _picocli_tenantdesk_attachment; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attachment list" ];    then _picocli_tenantdesk_attachment; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attachment get" ];    then _picocli_tenantdesk_attachment; return $?; fi
@@ -182,6 +185,8 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location add" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location list" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location update" ];    then _picocli_tenantdesk_location; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox list" ];    then _picocli_tenantdesk_outbox; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox send" ];    then _picocli_tenantdesk_outbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine list" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine retry" ];    then _picocli_tenantdesk_quarantine; return $?; fi
 
@@ -189,61 +194,71 @@ function _complete_tenantdesk() {
   local cmds0=(inquiry)
   local cmds1=(search)
   local cmds2=(comment)
-  local cmds3=(status)
-  local cmds4=(task)
-  local cmds5=(attachment)
-  local cmds6=(contact)
-  local cmds7=(location)
-  local cmds8=(fetch-mail)
-  local cmds9=(quarantine)
-  local cmds10=(shell)
-  local cmds11=(inquiry create)
-  local cmds12=(inquiry list)
-  local cmds13=(inquiry show)
-  local cmds14=(inquiry update)
-  local cmds15=(task create)
-  local cmds16=(task list)
-  local cmds17=(task show)
-  local cmds18=(task status)
-  local cmds19=(attachment add)
-  local cmds20=(attachment list)
-  local cmds21=(attachment get)
-  local cmds22=(contact add)
-  local cmds23=(contact list)
-  local cmds24=(contact show)
-  local cmds25=(location add)
-  local cmds26=(location list)
-  local cmds27=(location update)
-  local cmds28=(quarantine list)
-  local cmds29=(quarantine retry)
+  local cmds3=(reply)
+  local cmds4=(status)
+  local cmds5=(task)
+  local cmds6=(attachment)
+  local cmds7=(contact)
+  local cmds8=(location)
+  local cmds9=(fetch-mail)
+  local cmds10=(outbox)
+  local cmds11=(quarantine)
+  local cmds12=(shell)
+  local cmds13=(inquiry create)
+  local cmds14=(inquiry list)
+  local cmds15=(inquiry show)
+  local cmds16=(inquiry update)
+  local cmds17=(task create)
+  local cmds18=(task list)
+  local cmds19=(task show)
+  local cmds20=(task status)
+  local cmds21=(task notify)
+  local cmds22=(attachment add)
+  local cmds23=(attachment list)
+  local cmds24=(attachment get)
+  local cmds25=(contact add)
+  local cmds26=(contact list)
+  local cmds27=(contact show)
+  local cmds28=(location add)
+  local cmds29=(location list)
+  local cmds30=(location update)
+  local cmds31=(outbox list)
+  local cmds32=(outbox send)
+  local cmds33=(quarantine list)
+  local cmds34=(quarantine retry)
 
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_shell; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_fetchmail; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tenantdesk_location; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_tenantdesk_contact; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_tenantdesk_attachment; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_tenantdesk_task; return $?; fi
-  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_tenantdesk_status; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_fetchmail; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_location; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tenantdesk_contact; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_tenantdesk_attachment; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_tenantdesk_task; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_tenantdesk_status; return $?; fi
+  if CompWordsContainsArray "${cmds3[@]}"; then _picocli_tenantdesk_reply; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_tenantdesk_comment; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_tenantdesk_search; return $?; fi
   if CompWordsContainsArray "${cmds0[@]}"; then _picocli_tenantdesk_inquiry; return $?; fi
@@ -258,7 +273,7 @@ function _picocli_tenantdesk() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="inquiry search comment status task attachment contact location fetch-mail quarantine shell"
+  local commands="inquiry search comment reply status task attachment contact location fetch-mail outbox quarantine shell"
   local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -405,6 +420,60 @@ function _picocli_tenantdesk_comment() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `reply` subcommand.
+function _picocli_tenantdesk_reply() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '-m' '--message' '--file' '--attach' '--status'"
+  local STATUS_option_args=("todo" "in-progress" "done") # --status values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '-m'|'--message')
+      return
+      ;;
+    '--file')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--attach')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--status')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${STATUS_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `status` subcommand.
 function _picocli_tenantdesk_status() {
   # Get completion data
@@ -453,7 +522,7 @@ function _picocli_tenantdesk_task() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="create list show status"
+  local commands="create list show status notify"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -617,6 +686,39 @@ function _picocli_tenantdesk_fetchmail() {
       return
       ;;
     '--move-to')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `outbox` subcommand.
+function _picocli_tenantdesk_outbox() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="list send"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -931,7 +1033,7 @@ function _picocli_tenantdesk_task_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--notify' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--assignee' '--due' '--kind' '--priority'"
   local KIND_option_args=("task" "deviation") # --kind values
   local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
@@ -1108,6 +1210,39 @@ function _picocli_tenantdesk_task_status() {
     if (( currIndex >= 1 && currIndex <= 1 )); then
       positionals=$( compReplyArray "${STATUS_pos_param_args[@]}" )
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `notify` subcommand.
+function _picocli_tenantdesk_task_notify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1437,6 +1572,72 @@ function _picocli_tenantdesk_location_update() {
       return
       ;;
     '--responsible')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_tenantdesk_outbox_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--all' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `send` subcommand.
+function _picocli_tenantdesk_outbox_send() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import no.tenantdesk.config.Config;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
@@ -21,11 +21,17 @@ import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
 import no.tenantdesk.mail.in.MailSources;
+import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.SmtpSender;
+import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
+import no.tenantdesk.service.OutboxService;
+import no.tenantdesk.service.ReplyService;
 import no.tenantdesk.service.LocationService;
+import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
 import picocli.CommandLine;
@@ -192,10 +198,58 @@ final class App implements CommandLine.IFactory {
 
     FetchService fetching() {
         Config.Mail mail = config().mail();
-        Set<String> own = mail.addresses().stream().map(a -> a.strip().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
+        Set<String> own = new HashSet<>();
+        mail.addresses().forEach(a -> own.add(a.strip().toLowerCase(Locale.ROOT)));
+        OutgoingMail.Address from = from();
+        FetchService.Acknowledging acknowledging = null;
+        if (from != null && transport() != null && mail.acknowledgement().enabled()) {
+            own.add(from.email().toLowerCase(Locale.ROOT)); // our own receipts, bounced back, are our own mail
+            acknowledging = new FetchService.Acknowledging(from, mail.acknowledgement().template(),
+                    mail.acknowledgement().intervalDuration());
+        }
         return new FetchService(database(), environment.clock(),
-                new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone()), MailSources::open);
+                new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledging),
+                MailSources::open);
+    }
+
+    OutboxService outbox() {
+        return new OutboxService(database(), environment.clock(), transport());
+    }
+
+    ReplyService replies() {
+        return new ReplyService(database(), environment.clock(), from(), outbox());
+    }
+
+    TaskNoticeService taskNotices() {
+        return new TaskNoticeService(database(), environment.clock(), from(), outbox());
+    }
+
+    /** The mail server: $TENANTDESK_SMTP_URL, else the config file's; null when neither names one. */
+    private SmtpSender transport() {
+        Config.Smtp smtp = config().mail().smtp();
+        String url = environment.get("TENANTDESK_SMTP_URL") != null ? environment.get("TENANTDESK_SMTP_URL")
+                : smtp == null ? null : smtp.url();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String password = environment.get("TENANTDESK_SMTP_PASSWORD");
+        if (password == null && smtp != null && smtp.passwordFile() != null) {
+            password = Passwords.read(Path.of(smtp.passwordFile()));
+        }
+        // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
+        return new SmtpSender(SmtpSettings.parse(url, password).withTimeout(Duration.ofSeconds(20)));
+    }
+
+    /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
+    private OutgoingMail.Address from() {
+        String from = environment.get("TENANTDESK_MAIL_FROM") != null ? environment.get("TENANTDESK_MAIL_FROM")
+                : config().mail().from();
+        if (from == null || from.isBlank()) {
+            return null;
+        }
+        Matcher named = Pattern.compile("(.*)<([^<>]+)>\\s*").matcher(from.strip());
+        return named.matches() ? new OutgoingMail.Address(named.group(1).strip().replaceAll("^\"|\"$", ""),
+                named.group(2).strip()) : OutgoingMail.Address.of(from.strip());
     }
 
     Config config() {

@@ -1,9 +1,6 @@
 package no.tenantdesk.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +12,7 @@ import java.util.stream.Collectors;
 import no.tenantdesk.config.Config;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailOutcome;
+import no.tenantdesk.domain.OutboxState;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.render.TerminalText;
@@ -23,6 +21,7 @@ import no.tenantdesk.service.FetchService.Mailbox;
 import no.tenantdesk.service.FetchService.MessageResult;
 import no.tenantdesk.service.FetchService.Report;
 import no.tenantdesk.service.FetchService.SourceResult;
+import no.tenantdesk.service.OutboxService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,6 +98,7 @@ final class FetchMailCommand implements Callable<Integer> {
         if (!output.json() && (app.environment().terminal() || app.options().verbose)) {
             output.done(summary(report));
         }
+        sendOutbox();
         long quarantined = report.count(MailOutcome.QUARANTINED);
         if (quarantined > 0) {
             output.note(quarantined + (quarantined == 1 ? " message" : " messages")
@@ -112,6 +112,24 @@ final class FetchMailCommand implements Callable<Integer> {
             }
         }
         return code == ExitCodes.OK && quarantined > 0 ? ExitCodes.PARTIAL : code;
+    }
+
+    /**
+     * Every run also sends what the outbox holds (the receipts it just queued, replies waiting for a server): cron
+     * needs one job, not two. Only a message given up for good is worth a line; one that waits is retried anyway.
+     */
+    private void sendOutbox() {
+        OutboxService outbox = app.outbox();
+        if (dryRun || !outbox.canSend()) {
+            return;
+        }
+        for (OutboxService.Attempt attempt : outbox.sendDue()) {
+            if (attempt.message().state() == OutboxState.FAILED) {
+                spec.commandLine().getErr().println("tenantdesk: the " + attempt.message().kind().cli() + " to "
+                        + attempt.message().recipient() + " (inquiry " + attempt.message().inquiryId()
+                        + ") was not sent: " + TerminalText.line(attempt.error()));
+            }
+        }
     }
 
     /** A failure that will not go away by waiting outranks one that will: a human has to look. */
@@ -150,7 +168,7 @@ final class FetchMailCommand implements Callable<Integer> {
         accounts.forEach((name, settings) -> {
             if (account == null || account.equals(name)) {
                 mailboxes.add(new Mailbox(name, settings.source(),
-                        settings.passwordFile() == null ? null : readPassword(Path.of(settings.passwordFile())),
+                        settings.passwordFile() == null ? null : Passwords.read(Path.of(settings.passwordFile())),
                         after(settings.afterImport()), settings.moveTo()));
             }
         });
@@ -159,18 +177,9 @@ final class FetchMailCommand implements Callable<Integer> {
 
     private String password() {
         if (passwordFile != null) {
-            return readPassword(passwordFile);
+            return Passwords.read(passwordFile);
         }
         return app.environment().get("TENANTDESK_MAIL_PASSWORD");
-    }
-
-    private static String readPassword(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot read the password file " + file + ": "
-                    + (Files.exists(file) ? "permission denied" : "no such file"));
-        }
     }
 
     private static AfterImport after(String text) {

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             TaskListCommand.class,
             TaskShowCommand.class,
             TaskStatusCommand.class,
+            TaskNotifyCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

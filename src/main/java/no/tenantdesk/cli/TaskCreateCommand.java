@@ -52,12 +52,18 @@ final class TaskCreateCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: the inquiry's).")
     private Priority priority;
 
+    @Option(names = "--notify", description = "E-mail it to the assignee at once (see: task notify).")
+    private boolean notify;
+
     TaskCreateCommand(App app) {
         this.app = app;
     }
 
     @Override
     public Integer call() {
+        if (notify) {
+            app.taskNotices().requireServer(); // before the task exists: one that cannot be sent is not made
+        }
         Task task = app.tasks().create(
                 new TaskService.NewTask(inquiryId, title, description, assignee, due, kind, priority), app.actor());
         Output output = app.output(spec);
@@ -68,6 +74,6 @@ final class TaskCreateCommand implements Callable<Integer> {
                     + TerminalText.line(task.title()) + " → "
                     + (task.assignee() == null ? "unassigned" : TerminalText.line(Formats.name(task.assignee()))));
         }
-        return ExitCodes.OK;
+        return notify ? TaskNotifyCommand.send(app, spec, task.id()) : ExitCodes.OK;
     }
 }

@@ -34,6 +34,7 @@ import no.tenantdesk.mail.in.MessageParser;
 import no.tenantdesk.mail.in.RawMessage;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.store.AttachmentMapper;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.MailMapper;
@@ -63,7 +64,17 @@ public final class FetchService {
      * @param ownAddresses our mailboxes' addresses: mail From them is our own, come back
      * @param reopenDone   whether a tenant's answer moves a Done inquiry back to todo
      */
-    public record Settings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone) {}
+    public record Settings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone,
+            Acknowledging acknowledging) {}
+
+    /**
+     * The receipt a tenant gets for a new inquiry from e-mail; null in {@link Settings} when there is no mail server
+     * or receipts are off.
+     *
+     * @param template the text, with {name}, {id} and {title}
+     * @param interval at most one receipt per sender in this long
+     */
+    public record Acknowledging(OutgoingMail.Address from, String template, Duration interval) {}
 
     /** A mailbox to read: a configured account or an ad-hoc --source. */
     public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {}
@@ -310,8 +321,7 @@ public final class FetchService {
          * quarantined; else the first failure fails the whole batch.
          */
         private List<MessageResult> fileAll(Tx tx, List<Fetched> fetchedBatch, boolean careful) {
-            MailFiling filing = new MailFiling(tx, clock.instant(), settings.reopenDone(),
-                    settings.maxAttachmentSize());
+            MailFiling filing = new MailFiling(tx, clock.instant(), settings);
             List<MessageResult> filed = new ArrayList<>();
             for (Fetched fetched : fetchedBatch) {
                 filed.add(file(tx, filing, fetched, careful));
@@ -408,8 +418,7 @@ public final class FetchService {
                 }
                 try (mail) {
                     Optional<SkipReason> automatic = new Classifier(settings.ownAddresses()).classify(mail);
-                    MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, clock.instant(),
-                            settings.reopenDone(), settings.maxAttachmentSize())
+                    MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, clock.instant(), settings)
                             .file(mail, automatic, message.source(), null, id));
                     return new MessageResult(message.source(), mail.messageId(), mail.from().email(), mail.subject(),
                             filed.outcome(), filed.reason(), filed.inquiryId(), filed.matchedBy(), mail.omitted());

@@ -227,7 +227,7 @@ public final class InquiryService {
                     id, CommentKind.INTERNAL, actor, body.strip(), recorder.now()));
             List<Attachment> stored = recorder.attach(id, commentId, null, files);
             recorder.touch(id);
-            return new Comment(commentId, CommentKind.INTERNAL, actor, body.strip(), recorder.now(), stored);
+            return new Comment(commentId, null, CommentKind.INTERNAL, actor, body.strip(), recorder.now(), stored);
         });
     }
 
@@ -242,7 +242,7 @@ public final class InquiryService {
                     .filter(a -> a.taskId() != null)
                     .collect(Collectors.groupingBy(Attachment::taskId));
             List<Comment> comments = tx.mapper(CommentMapper.class).byInquiry(id).stream()
-                    .map(c -> new Comment(c.id(), c.kind(), c.author(), c.body(), c.createdAt(),
+                    .map(c -> new Comment(c.id(), c.taskId(), c.kind(), c.author(), c.body(), c.createdAt(),
                             byComment.getOrDefault(c.id(), List.of())))
                     .toList();
             List<Task> tasks = tx.mapper(TaskMapper.class).find(new TaskMapper.Filter(id, null, null, null)).stream()

@@ -1,8 +1,10 @@
 package no.tenantdesk.service;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +20,8 @@ import no.tenantdesk.domain.CommentKind;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.MatchedBy;
+import no.tenantdesk.domain.OutboxKind;
+import no.tenantdesk.domain.OutboxMessage;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.SkipReason;
 import no.tenantdesk.domain.Source;
@@ -25,6 +29,7 @@ import no.tenantdesk.domain.Status;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.InboundMail.MailPart;
 import no.tenantdesk.mail.in.InboundMail.OmittedPart;
+import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.store.AttachmentMapper;
 import no.tenantdesk.store.CommentMapper;
 import no.tenantdesk.store.ContactMapper;
@@ -32,6 +37,9 @@ import no.tenantdesk.store.ContactRow;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.MailMapper;
+import no.tenantdesk.store.OutboxMapper;
+import no.tenantdesk.store.TaskMapper;
+import no.tenantdesk.store.TaskRow;
 import no.tenantdesk.store.Tx;
 
 /**
@@ -43,6 +51,8 @@ final class MailFiling {
 
     /** "[#12]" in a subject; "[task #12]" is a task's and does not match. */
     private static final Pattern TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
+    /** "[task #5]": the subject of a task notice, and of the contractor's answer. */
+    private static final Pattern TASK_TOKEN = Pattern.compile("(?i)\\[task #(\\d{1,18})]");
     private static final int TITLE_LENGTH = 200;
 
     private final Tx tx;
@@ -51,17 +61,19 @@ final class MailFiling {
     private final boolean reopenDone;
     private final long maxRawSize;
     private final long maxAttachmentSize;
+    private final FetchService.Acknowledging acknowledging;
 
-    MailFiling(Tx tx, Instant now, boolean reopenDone, long maxAttachmentSize) {
+    MailFiling(Tx tx, Instant now, FetchService.Settings settings) {
         this.tx = tx;
         this.mails = tx.mapper(MailMapper.class);
         this.now = now;
-        this.reopenDone = reopenDone;
-        this.maxAttachmentSize = maxAttachmentSize;
+        this.reopenDone = settings.reopenDone();
+        this.maxAttachmentSize = settings.maxAttachmentSize();
+        this.acknowledging = settings.acknowledging();
         // The raw message is kept whole while it could hold an attachment we keep (base64 makes 4 bytes of 3, and
         // text and headers come with it); beyond that (a mail whose huge attachment was omitted) only its header
         // is kept, so that one message never fills memory.
-        this.maxRawSize = maxAttachmentSize * 3 / 2 + 1024 * 1024;
+        this.maxRawSize = settings.maxAttachmentSize() * 3 / 2 + 1024 * 1024;
     }
 
     /** What happened to one message, for the summary and for {@code inquiry show}. */
@@ -85,17 +97,19 @@ final class MailFiling {
         }
         Raw raw = storeRaw(mail);
         if (automatic.isPresent()) {
+            Long bouncedInquiry = automatic.get() == SkipReason.BOUNCE ? bounced(mail) : null;
             return record(mail, messageKey, source, sourceKey, raw, quarantined,
-                    new Filed(MailOutcome.SKIPPED, automatic.get().cli(), null, null), null);
+                    new Filed(MailOutcome.SKIPPED, automatic.get().cli(), bouncedInquiry, null), null);
         }
         String actor = senderKey;
         Recorder recorder = new Recorder(tx, actor, now);
         Optional<Thread> thread = thread(mail, senderKey);
         if (thread.isPresent()) {
             long inquiryId = thread.get().inquiryId();
+            Long taskId = thread.get().taskId();
             long commentId = tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(
-                    inquiryId, CommentKind.INCOMING, author(mail), body(mail), recorder.now()));
-            attach(recorder, inquiryId, commentId, mail.parts());
+                    inquiryId, taskId, CommentKind.INCOMING, author(mail), body(mail), recorder.now()));
+            attach(recorder, inquiryId, commentId, taskId, mail.parts());
             reopen(recorder, inquiryId);
             return record(mail, messageKey, source, sourceKey, raw, quarantined,
                     new Filed(MailOutcome.THREADED, null, inquiryId, thread.get().matchedBy()), commentId);
@@ -106,9 +120,34 @@ final class MailFiling {
                 requester.locationId(), // a tenant writes about their own premises
                 null, recorder.now()));
         recorder.event(inquiryId, null, "created", null, Source.EMAIL.cli());
-        attach(recorder, inquiryId, null, mail.parts());
-        return record(mail, messageKey, source, sourceKey, raw, quarantined,
+        attach(recorder, inquiryId, null, null, mail.parts());
+        Filed filed = record(mail, messageKey, source, sourceKey, raw, quarantined,
                 new Filed(MailOutcome.CREATED, null, inquiryId, null), null);
+        acknowledge(mail, senderKey, inquiryId, requester);
+        return filed;
+    }
+
+    /**
+     * Tells the tenant the inquiry's number, once per sender per interval (a tenant who sends five mails in a minute
+     * gets one receipt, and two autoresponders cannot keep each other busy). Automatic mail never gets here.
+     */
+    private void acknowledge(InboundMail mail, String senderKey, long inquiryId, ContactRow requester) {
+        if (acknowledging == null
+                || tx.mapper(OutboxMapper.class).acknowledgementsSince(senderKey,
+                        now.minus(acknowledging.interval())) > 0) {
+            return;
+        }
+        String title = title(mail);
+        String text = acknowledging.template().replace("{name}", requester.name()).replace("{id}", "#" + inquiryId)
+                .replace("{title}", title);
+        Outbox outbox = new Outbox(tx, now, acknowledging.from());
+        List<String> references = new ArrayList<>(mail.references());
+        if (mail.messageId() != null) {
+            references.add(mail.messageId());
+        }
+        outbox.queue(OutboxKind.ACKNOWLEDGEMENT, inquiryId, null, null, new OutgoingMail(outbox.newMessageId(inquiryId),
+                acknowledging.from(), List.of(new OutgoingMail.Address(requester.name(), mail.from().email())),
+                Outbox.subject(inquiryId, title), text, mail.messageId(), references, true, List.of()));
     }
 
     /**
@@ -132,18 +171,21 @@ final class MailFiling {
         return filed;
     }
 
-    private record Thread(long inquiryId, MatchedBy matchedBy) {}
+    /** @param taskId the task when the mail answers a task notice, else null */
+    private record Thread(long inquiryId, MatchedBy matchedBy, Long taskId) {}
 
     /**
-     * Headers first: In-Reply-To, then References from the newest, naming a message we stored or sent. Then a
-     * subject token, but only from someone who has to do with that inquiry: anyone can type "[#12]", and a
-     * stranger's mail must not land in another tenant's case. Numbers in the body are never read.
+     * Headers first: In-Reply-To, then References from the newest, naming a message we stored or sent (a task
+     * notice's answer goes to its task). Then a subject token, task before inquiry, but only from someone who has
+     * to do with that inquiry: anyone can type "[#12]", and a stranger's mail must not land in another tenant's
+     * case. Numbers in the body are never read.
      */
     private Optional<Thread> thread(InboundMail mail, String senderKey) {
         for (String id : mail.inReplyTo()) {
             Long inquiry = mails.inquiryByMessageId(id);
             if (inquiry != null) {
-                return Optional.of(new Thread(inquiry, MatchedBy.IN_REPLY_TO));
+                return Optional.of(new Thread(inquiry, MatchedBy.IN_REPLY_TO,
+                        tx.mapper(OutboxMapper.class).taskByMessageId(id)));
             }
         }
         List<String> references = new ArrayList<>(mail.references());
@@ -151,17 +193,74 @@ final class MailFiling {
         for (String id : references) {
             Long inquiry = mails.inquiryByMessageId(id);
             if (inquiry != null) {
-                return Optional.of(new Thread(inquiry, MatchedBy.REFERENCES));
+                return Optional.of(new Thread(inquiry, MatchedBy.REFERENCES,
+                        tx.mapper(OutboxMapper.class).taskByMessageId(id)));
+            }
+        }
+        Matcher taskToken = TASK_TOKEN.matcher(mail.subject());
+        while (taskToken.find()) {
+            TaskRow task = tx.mapper(TaskMapper.class).byId(Long.parseLong(taskToken.group(1)));
+            if (task != null && mails.senderBelongsTo(task.inquiryId(), senderKey)) {
+                return Optional.of(new Thread(task.inquiryId(), MatchedBy.SUBJECT_TOKEN, task.id()));
             }
         }
         Matcher token = TOKEN.matcher(mail.subject());
         while (token.find()) {
             long id = Long.parseLong(token.group(1));
             if (tx.mapper(InquiryMapper.class).byId(id) != null && mails.senderBelongsTo(id, senderKey)) {
-                return Optional.of(new Thread(id, MatchedBy.SUBJECT_TOKEN));
+                return Optional.of(new Thread(id, MatchedBy.SUBJECT_TOKEN, null));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A delivery report about mail we sent: the message is marked failed and its inquiry says the tenant did not get
+     * it. The report names our message by the Message-ID in the returned headers, below the report's own header.
+     *
+     * @return the inquiry of the bounced message, or null when the report is about none of ours
+     */
+    private Long bounced(InboundMail mail) {
+        OutboxMapper outbox = tx.mapper(OutboxMapper.class);
+        for (String id : returnedMessageIds(mail.raw())) {
+            Long outboxId = outbox.byMessageId(id);
+            if (outboxId == null) {
+                continue;
+            }
+            OutboxMessage message = outbox.byId(outboxId);
+            String error = "bounced: " + (mail.subject().isBlank() ? "a delivery report" : mail.subject());
+            outbox.failed(outboxId, error);
+            Recorder recorder = new Recorder(tx, "tenantdesk", now);
+            tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(message.inquiryId(),
+                    CommentKind.SYSTEM, "tenantdesk", "The " + message.kind().cli() + " to " + message.recipient()
+                    + " did not arrive: the mail server returned it (" + error + ").", recorder.now()));
+            recorder.touch(message.inquiryId());
+            return message.inquiryId();
+        }
+        return null;
+    }
+
+    private static final Pattern RETURNED_ID = Pattern.compile("(?i)^message-id:\\s*<([^>\\s]+)>");
+
+    /** Message-IDs below the first header block: those of the returned message, not of the report itself. */
+    private static List<String> returnedMessageIds(Path raw) {
+        List<String> ids = new ArrayList<>();
+        try (BufferedReader lines = Files.newBufferedReader(raw, StandardCharsets.ISO_8859_1)) {
+            boolean body = false;
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (!body) {
+                    body = line.isEmpty();
+                    continue;
+                }
+                Matcher id = RETURNED_ID.matcher(line);
+                if (id.find()) {
+                    ids.add(id.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the spooled message", e);
+        }
+        return ids;
     }
 
     private void reopen(Recorder recorder, long inquiryId) {
@@ -205,7 +304,7 @@ final class MailFiling {
         return filed;
     }
 
-    private void attach(Recorder recorder, long inquiryId, Long commentId, List<MailPart> parts) {
+    private void attach(Recorder recorder, long inquiryId, Long commentId, Long taskId, List<MailPart> parts) {
         for (MailPart part : parts) { // one at a time: only one attachment's bytes are in memory at once
             byte[] data;
             try {
@@ -213,7 +312,7 @@ final class MailFiling {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the spooled attachment " + part.filename(), e);
             }
-            recorder.attach(inquiryId, commentId, null,
+            recorder.attach(inquiryId, commentId, taskId,
                     List.of(new FileInput(part.filename(), part.contentType(), data, part.sha256())));
         }
     }

@@ -21,7 +21,7 @@ class CompletionTest {
                 + String.join(" ", Docs.model().getSubcommands().keySet()) + "\"");
         assertThat(Docs.model().getSubcommands().keySet()).contains("inquiry", "search", "shell");
         assertThat(BASH).contains("local commands=\"create list show update\"",
-                "local commands=\"create list show status\"", "local commands=\"add list get\"",
+                "local commands=\"create list show status notify\"", "local commands=\"add list get\"",
                 "local commands=\"add list show\"", "local commands=\"add list update\"");
     }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

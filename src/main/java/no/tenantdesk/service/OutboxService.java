@@ -1,0 +1,133 @@
+package no.tenantdesk.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import no.tenantdesk.domain.CommentKind;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.OutboxMessage;
+import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.out.Envelope;
+import no.tenantdesk.mail.out.SendOutcome;
+import no.tenantdesk.mail.out.SendRefusedException;
+import no.tenantdesk.mail.out.SmtpSender;
+import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.CommentMapper;
+import no.tenantdesk.store.Database;
+import no.tenantdesk.store.OutboxMapper;
+
+/**
+ * Sends what the outbox holds. A message is claimed in one transaction, sent outside any, and its outcome recorded
+ * in another: the database is never locked while a mail server takes its time, and two senders (cron's `outbox
+ * send` and a `reply` sending at once) never both take the same message.
+ */
+public final class OutboxService {
+
+    /** How long a claim holds: a sender that dies mid-send leaves the message to the next one after this. */
+    private static final Duration CLAIM = Duration.ofMinutes(10);
+    /** Waits between attempts; after the last, the message is marked failed and the inquiry says so. */
+    private static final List<Duration> BACKOFF = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(3), Duration.ofHours(6),
+            Duration.ofHours(12));
+
+    private final Database database;
+    private final Clock clock;
+    private final SmtpSender transport;
+
+    /** @param transport null when no mail server is configured: nothing can be sent, and sending says so */
+    public OutboxService(Database database, Clock clock, SmtpSender transport) {
+        this.database = database;
+        this.clock = clock;
+        this.transport = transport;
+    }
+
+    /** What one attempt did. {@code message} is as it stands after the attempt. */
+    public record Attempt(OutboxMessage message, boolean sent, String error) {}
+
+    public List<OutboxMessage> list(boolean all) {
+        return database.read(tx -> tx.mapper(OutboxMapper.class).list(all));
+    }
+
+    public boolean canSend() {
+        return transport != null;
+    }
+
+    /** Tries every queued message whose time has come, oldest first. */
+    public List<Attempt> sendDue() {
+        requireTransport();
+        List<Long> due = database.read(tx -> tx.mapper(OutboxMapper.class).due(clock.instant()));
+        List<Attempt> attempts = new ArrayList<>();
+        for (long id : due) {
+            Attempt attempt = send(id);
+            if (attempt != null) {
+                attempts.add(attempt);
+            }
+        }
+        return attempts;
+    }
+
+    /** Tries one message now; null when it is not due or another sender has it. */
+    public Attempt send(long id) {
+        requireTransport();
+        Instant now = clock.instant();
+        OutboxMapper.Envelope envelope = database.write(tx -> {
+            OutboxMapper outbox = tx.mapper(OutboxMapper.class);
+            return outbox.claim(id, now, now.plus(CLAIM)) == 1 ? outbox.envelope(id) : null;
+        });
+        if (envelope == null) {
+            return null;
+        }
+        byte[] raw = database.read(tx -> tx.mapper(AttachmentMapper.class).blob(envelope.rawSha256())).data();
+        try {
+            transport.send(new Envelope(envelope.sender(), List.of(envelope.recipient())), raw);
+        } catch (SendRefusedException e) {
+            // Refused for this message: it will never go through. A setting (login, certificate) is another
+            // matter: the message is fine, and waits until someone fixes the setting.
+            return failed(id, e.getMessage(), e.outcome() == SendOutcome.REFUSED);
+        } catch (TenantdeskException e) { // not sent, or not known to be: the same bytes again later
+            return failed(id, e.getMessage(), false);
+        }
+        return database.write(tx -> {
+            tx.mapper(OutboxMapper.class).sent(id, clock.instant());
+            return new Attempt(tx.mapper(OutboxMapper.class).byId(id), true, null);
+        });
+    }
+
+    /**
+     * Refused for good, or tried too often: marked failed, and a system comment tells the operator that the tenant
+     * did not get it. Otherwise tried again later; when the outcome is unknown (the connection broke after the
+     * message was handed over) the retry sends the same bytes with the same Message-ID, so at worst the tenant gets
+     * it twice, threaded as one.
+     */
+    private Attempt failed(long id, String error, boolean permanent) {
+        return database.write(tx -> {
+            OutboxMapper outbox = tx.mapper(OutboxMapper.class);
+            OutboxMessage message = outbox.byId(id);
+            Instant now = clock.instant();
+            if (permanent || message.attempts() > BACKOFF.size()) {
+                outbox.failed(id, error);
+                Recorder recorder = new Recorder(tx, "tenantdesk", now);
+                tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(message.inquiryId(),
+                        CommentKind.SYSTEM, "tenantdesk", "The " + message.kind().cli() + " to "
+                        + message.recipient() + " was not sent: " + error, recorder.now()));
+                recorder.touch(message.inquiryId());
+            } else {
+                outbox.retry(id, now.plus(BACKOFF.get(message.attempts() - 1)), error);
+            }
+            return new Attempt(outbox.byId(id), false, error);
+        });
+    }
+
+    private void requireTransport() {
+        if (transport == null) {
+            throw noServer();
+        }
+    }
+
+    static InvalidInputException noServer() {
+        return new InvalidInputException("no mail server to send through: set mail: from and mail: smtp: url in the"
+                + " config file, or TENANTDESK_SMTP_URL and TENANTDESK_MAIL_FROM");
+    }
+}
