@@ -30,7 +30,7 @@ final class QuarantineRetryCommand implements Callable<Integer> {
 
     private final App app;
 
-    @Parameters(paramLabel = "ID", arity = "0..*", description = "Quarantined messages, as quarantine list shows.")
+    @Parameters(paramLabel = "QID", arity = "0..*", description = "Quarantined messages, as quarantine list shows.")
     private List<Long> ids = new ArrayList<>();
 
     @Option(names = "--all", description = "Every quarantined message.")

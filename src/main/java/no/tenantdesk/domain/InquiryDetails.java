@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The whole story of one inquiry, as `inquiry show` tells it.
  *
- * @param mails the tenant's e-mails on it, each with how fetch-mail matched it to this inquiry
+ * @param mails  the tenant's e-mails on it, each with how fetch-mail matched it to this inquiry
+ * @param outbox the mail we sent or are sending about it: replies, the receipt, task notices
  */
 public record InquiryDetails(
         Inquiry inquiry,
@@ -13,7 +14,8 @@ public record InquiryDetails(
         List<Task> tasks,
         List<Attachment> attachments,
         List<Event> events,
-        List<MailMessage> mails) {
+        List<MailMessage> mails,
+        List<OutboxMessage> outbox) {
 
     public InquiryDetails {
         comments = List.copyOf(comments);
@@ -21,5 +23,6 @@ public record InquiryDetails(
         attachments = List.copyOf(attachments);
         events = List.copyOf(events);
         mails = List.copyOf(mails);
+        outbox = List.copyOf(outbox);
     }
 }

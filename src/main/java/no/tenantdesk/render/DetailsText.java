@@ -12,6 +12,7 @@ import no.tenantdesk.domain.Contact;
 import no.tenantdesk.domain.Event;
 import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.InquiryDetails;
+import no.tenantdesk.domain.OutboxMessage;
 import no.tenantdesk.domain.Task;
 
 /** The long forms for people: an inquiry's whole story, a task, a contact. */
@@ -51,6 +52,16 @@ public final class DetailsText {
             Table table = new Table().column("  ID").flexible("FILE", 12).column("TYPE").column("SIZE").column("WITH");
             for (Attachment a : details.attachments()) {
                 table.row("  " + a.id(), a.filename(), a.contentType(), Formats.size(a.size()), owner(a));
+            }
+            table.print(out, Integer.MAX_VALUE);
+        }
+        if (!details.outbox().isEmpty()) {
+            heading(out, "Mail sent");
+            Table table = new Table().column("  ID").column("KIND").flexible("TO", 12).column("STATE")
+                    .flexible("WHEN", 10);
+            for (OutboxMessage m : details.outbox()) {
+                table.row("  " + m.id(), m.kind().cli(), m.recipient(), palette.outbox(m.state()), m.sentAt() != null
+                        ? formats.time(m.sentAt()) : Formats.orDash(m.lastError()));
             }
             table.print(out, Integer.MAX_VALUE);
         }

@@ -85,6 +85,7 @@ public final class Json {
             node.set("attachments", mapper.valueToTree(details.attachments()));
             node.set("events", mapper.valueToTree(details.events()));
             node.set("mails", mapper.valueToTree(details.mails()));
+            node.set("outbox", mapper.valueToTree(details.outbox()));
             return node;
         }
         if (value instanceof SearchHit hit) {

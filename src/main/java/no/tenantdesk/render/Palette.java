@@ -1,5 +1,6 @@
 package no.tenantdesk.render;
 
+import no.tenantdesk.domain.OutboxState;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Status;
 
@@ -35,6 +36,14 @@ public final class Palette {
             case HIGH -> "31";
             case NORMAL -> null;
             case LOW -> "2";
+        });
+    }
+
+    public Styled outbox(OutboxState state) {
+        return styled(state.cli(), switch (state) {
+            case QUEUED -> "33"; // yellow: still waiting for the server
+            case SENT -> "32";
+            case FAILED -> "1;31"; // the tenant did not get it: someone should act
         });
     }
 

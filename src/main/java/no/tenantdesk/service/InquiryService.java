@@ -32,6 +32,7 @@ import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.LocationRow;
 import no.tenantdesk.store.MailMapper;
+import no.tenantdesk.store.OutboxMapper;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.Tx;
 
@@ -250,7 +251,8 @@ public final class InquiryService {
                     .sorted(Comparator.comparingLong(Task::id))
                     .toList();
             return new InquiryDetails(inquiry, comments, tasks, attachments,
-                    tx.mapper(EventMapper.class).byInquiry(id), tx.mapper(MailMapper.class).byInquiry(id));
+                    tx.mapper(EventMapper.class).byInquiry(id), tx.mapper(MailMapper.class).byInquiry(id),
+                    tx.mapper(OutboxMapper.class).byInquiry(id));
         });
     }
 

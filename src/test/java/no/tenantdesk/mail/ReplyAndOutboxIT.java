@@ -80,6 +80,10 @@ class ReplyAndOutboxIT {
         JsonNode comment = inquiry.get("comments").get(0);
         assertThat(comment.get("kind").asText()).isEqualTo("reply");
         assertThat(comment.get("author").asText()).isEqualTo("operator");
+        assertThat(inquiry.get("outbox")).hasSize(2);
+        assertThat(inquiry.get("outbox").get(1).get("kind").asText()).isEqualTo("reply");
+        assertThat(cli.run("inquiry", "show", "1")).succeeded().printed("Mail sent", "acknowledgement", "reply",
+                "kari.nordmann@tenant.example");
         JsonNode outbox = cli.run("outbox", "list", "--all", "--json").json();
         assertThat(outbox).hasSize(2); // the receipt for the new inquiry, then the reply
         assertThat(outbox.get(0).get("state").asText()).isEqualTo("sent");
