@@ -33,4 +33,5 @@ CREATE UNIQUE INDEX mail_message_stored ON mail_message (message_key)
     WHERE direction = 'in' AND (reason IS NULL OR reason <> 'duplicate');
 CREATE INDEX mail_message_id ON mail_message (message_id);
 CREATE INDEX mail_message_inquiry ON mail_message (inquiry_id);
-CREATE INDEX mail_message_outcome ON mail_message (outcome);
+-- Only the quarantine is listed by outcome: an index of just those costs the import nothing.
+CREATE INDEX mail_message_quarantined ON mail_message (id) WHERE outcome = 'quarantined';
