@@ -286,7 +286,7 @@ final class MailFiling {
         }
         long id = contacts.insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name), mail.from().email(),
                 senderKey, null, ContactRole.TENANT, null, now));
-        return contacts.byId(id);
+        return new ContactRow(id, name, mail.from().email(), null, ContactRole.TENANT, null, null, now);
     }
 
     private Filed record(InboundMail mail, String messageKey, String source, String sourceKey, Raw raw,
