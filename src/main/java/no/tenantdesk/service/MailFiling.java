@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.domain.CommentKind;
 import no.tenantdesk.domain.ContactRole;
+import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.MatchedBy;
 import no.tenantdesk.domain.OutboxKind;
@@ -145,9 +146,18 @@ final class MailFiling {
         if (mail.messageId() != null) {
             references.add(mail.messageId());
         }
-        outbox.queue(OutboxKind.ACKNOWLEDGEMENT, inquiryId, null, null, new OutgoingMail(outbox.newMessageId(inquiryId),
-                acknowledging.from(), List.of(new OutgoingMail.Address(requester.name(), mail.from().email())),
-                Outbox.subject(inquiryId, title), text, mail.messageId(), references, true, List.of()));
+        OutgoingMail receipt;
+        try {
+            receipt = new OutgoingMail(outbox.newMessageId(inquiryId), acknowledging.from(),
+                    List.of(new OutgoingMail.Address(requester.name(), mail.from().email())),
+                    Outbox.subject(inquiryId, title), text,
+                    Outbox.usable(mail.messageId()) ? mail.messageId() : null, Outbox.usable(references), true,
+                    List.of());
+        } catch (InvalidInputException e) {
+            // An address we cannot send to (non-ASCII): the receipt is a courtesy, the inquiry is what matters.
+            return;
+        }
+        outbox.queue(OutboxKind.ACKNOWLEDGEMENT, inquiryId, null, null, receipt);
     }
 
     /**

@@ -1,6 +1,7 @@
 package no.tenantdesk.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import no.tenantdesk.domain.OutboxKind;
@@ -55,6 +56,19 @@ final class Outbox {
 
     private static byte[] compose(OutgoingMail mail) {
         return new MailComposer().compose(mail);
+    }
+
+    /**
+     * The Message-IDs a header of ours can carry: visible ASCII without brackets. A tenant's mail program may have
+     * written anything; an id we cannot repeat is left out of the thread rather than failing the reply.
+     */
+    static List<String> usable(List<String> messageIds) {
+        return messageIds.stream().filter(Outbox::usable).toList();
+    }
+
+    static boolean usable(String messageId) {
+        return messageId != null && messageId.matches("[!-~&&[^<>]]+") && messageId.indexOf('@') > 0
+                && !messageId.endsWith("@");
     }
 
     /** "Re: [#12] Lekkasje i taket": the token lets any mail program's answer find its way back. */

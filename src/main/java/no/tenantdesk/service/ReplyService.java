@@ -83,8 +83,9 @@ public final class ReplyService {
     /** In-Reply-To the tenant's latest mail, References the whole thread: their mail program files it with it. */
     private static OutgoingMail mail(Tx tx, Outbox box, InquiryRow row, ContactRow requester, String body,
             List<Path> attachments) {
-        List<String> thread = tx.mapper(MailMapper.class).thread(row.id());
-        String inReplyTo = tx.mapper(MailMapper.class).latestIncoming(row.id());
+        List<String> thread = Outbox.usable(tx.mapper(MailMapper.class).thread(row.id()));
+        String latest = tx.mapper(MailMapper.class).latestIncoming(row.id());
+        String inReplyTo = Outbox.usable(latest) ? latest : null;
         List<OutgoingMail.Attachment> files = attachments.stream()
                 .map(p -> new OutgoingMail.Attachment(no.tenantdesk.domain.SafeNames.filename(p.getFileName()
                         .toString()), FileInput.contentType(p.getFileName().toString()), p))

@@ -238,6 +238,25 @@ class ReplyAndOutboxIT {
     }
 
     @Test
+    void aSenderWeCannotWriteBackToStillGetsTheirInquiry() throws Exception {
+        inbox.deliver(String.join("\r\n",
+                "From: Øystein <oystein@tromsø.example>",
+                "To: drift@eiendom.example",
+                "Subject: Snø på taket",
+                "Message-ID: <odd id with spaces>",
+                "Content-Type: text/plain; charset=utf-8",
+                "",
+                "Det henger snø over inngangen.",
+                ""));
+
+        fetch();
+
+        assertThat(cli.run("inquiry", "list", "--json").json()).hasSize(1);
+        assertThat(received()).isEmpty(); // no receipt: the address is not one SMTP takes without SMTPUTF8
+        assertThat(cli.run("quarantine", "list", "--json").json()).isEmpty();
+    }
+
+    @Test
     void anInternalCommentIsNeverSent() {
         inbox.deliverFixture("threading/leak-in-office-204.eml");
         fetch();
