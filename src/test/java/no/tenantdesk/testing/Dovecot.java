@@ -6,9 +6,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -16,11 +20,16 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -29,9 +38,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Dovecot IMAP server (Debian's dovecot-imapd) on 127.0.0.1, for integration tests. Everything it needs or
- * writes (configuration, users, mail, sockets, state, log) is in one temporary folder, so several can run at once
- * and nothing touches /etc or /var. One user with a password; plain login, no TLS (loopback only).
+ * A real Dovecot IMAP server (Debian's dovecot-imapd; POP3 too, from dovecot-pop3d, when asked) on 127.0.0.1, for
+ * integration tests. Everything it needs or writes (configuration, users, mail, sockets, state, log) is in one
+ * temporary folder, so several can run at once and nothing touches /etc or /var. One user with a password; plain
+ * login, and by default no TLS.
  *
  * <pre>
  * &#64;RegisterExtension static final Dovecot dovecot = new Dovecot();   // one server for the class
@@ -39,40 +49,108 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * dovecot.deliver(message);                  // into INBOX (the Maildir's new/)
  * dovecot.uri("INBOX")                       // imap://kari@127.0.0.1:PORT/INBOX, with dovecot.password()
+ *
+ * new Dovecot().withTls()                    // STARTTLS offered on port(), IMAPS on imapsPort(); trust sslSockets()
+ * new Dovecot().withPop3()                   // POP3 too (Debian's dovecot-pop3d), on pop3Port() (and pop3sPort())
+ * new Dovecot().onNetworkAddress()           // on an address of this machine that is not loopback: host()
  * </pre>
  *
- * <p>Without /usr/sbin/dovecot the tests are skipped, unless TENANTDESK_REQUIRE_DOVECOT=1 (as CI sets it), where
- * they fail. Runs as root (mail then belongs to "nobody", since Dovecot refuses mail access as root) or as a normal
- * user (everything runs as that user).
+ * <p>Without /usr/sbin/dovecot (or, for POP3, /usr/lib/dovecot/pop3) the tests are skipped, unless
+ * TENANTDESK_REQUIRE_DOVECOT=1 (as CI sets it), where they fail. Runs as root (mail then belongs to "nobody", since
+ * Dovecot refuses mail access as root) or as a normal user (everything runs as that user).
  */
 public final class Dovecot implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     public static final Path EXECUTABLE = Path.of("/usr/sbin/dovecot");
     public static final String REQUIRE_ENV = "TENANTDESK_REQUIRE_DOVECOT";
 
-    private static final String HOST = "127.0.0.1";
+    private static final Path POP3_EXECUTABLE = Path.of("/usr/lib/dovecot/pop3");
+    private static final String LOOPBACK = "127.0.0.1";
     private static final String USER = "kari";
     private static final String GREETING = "tenantdesk test dovecot ready.";
     private static final int NOBODY = 65534;
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
+    /** By the names they are for: keytool takes a second or two, and each test may start its own server. */
+    private static final Map<String, TestCertificate> CERTIFICATES = new ConcurrentHashMap<>();
+
     private final String password = "pw-" + UUID.randomUUID();
+    private boolean tls;
+    private boolean pop3;
+    private boolean network;
+    private String host = LOOPBACK;
     private Path dir;
+    private TestCertificate certificate;
     private Process process;
     private Thread shutdownHook;
     private int port;
+    private int imapsPort;
+    private int pop3Port;
+    private int pop3sPort;
     private boolean perClass;
     private int mailUid = -1;
     private int mailGid = -1;
     private long lastStamp;
     private int delivered;
 
-    public String host() {
-        return HOST;
+    /**
+     * Offers TLS: STARTTLS on the IMAP (and POP3) port, and IMAPS (and POP3S) on ports of their own, with a
+     * certificate for "localhost" (not 127.0.0.1), or for the address of {@link #onNetworkAddress()}.
+     */
+    public Dovecot withTls() {
+        tls = true;
+        return this;
     }
 
+    /** Serves POP3 as well, from the same mailbox. */
+    public Dovecot withPop3() {
+        pop3 = true;
+        return this;
+    }
+
+    /**
+     * Listens on an IPv4 address of this machine that is not loopback (clients connecting to it count as across a
+     * network) instead of 127.0.0.1. On a machine with none the test is skipped.
+     */
+    public Dovecot onNetworkAddress() {
+        network = true;
+        return this;
+    }
+
+    /** The address it listens on: 127.0.0.1 unless {@link #onNetworkAddress()}. */
+    public String host() {
+        return host;
+    }
+
+    /** IMAP, with STARTTLS offered when {@link #withTls()}. */
     public int port() {
         return port;
+    }
+
+    public int imapsPort() {
+        return requireEnabled(tls, "withTls()", imapsPort);
+    }
+
+    /** POP3, with STLS offered when {@link #withTls()}. */
+    public int pop3Port() {
+        return requireEnabled(pop3, "withPop3()", pop3Port);
+    }
+
+    public int pop3sPort() {
+        return requireEnabled(tls && pop3, "withTls().withPop3()", pop3sPort);
+    }
+
+    /** Sockets that trust this server's certificate and nothing else, for {@code SourceSpec.sslSockets}. */
+    public SSLSocketFactory sslSockets() {
+        requireEnabled(tls, "withTls()", 0);
+        return certificate.trustingSockets();
+    }
+
+    private static int requireEnabled(boolean enabled, String how, int value) {
+        if (!enabled) {
+            throw new IllegalStateException("this Dovecot was not started with " + how);
+        }
+        return value;
     }
 
     public String user() {
@@ -83,9 +161,9 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         return password;
     }
 
-    /** imap://USER@127.0.0.1:PORT/FOLDER, as fetch-mail takes it. */
+    /** imap://USER@HOST:PORT/FOLDER, as fetch-mail takes it. */
     public String uri(String folder) {
-        return "imap://" + USER + "@" + HOST + ":" + port + "/" + folder;
+        return "imap://" + USER + "@" + host + ":" + port + "/" + folder;
     }
 
     /** The user's Maildir, which is INBOX; other folders are its ".NAME" subfolders (Maildir++). */
@@ -140,6 +218,24 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         }
     }
 
+    /**
+     * The log's lines that contain {@code fragment}, once there are {@code count} of them or a few seconds have
+     * passed: Dovecot's log process writes a line a moment after what it tells of. A login reads
+     * "imap-login: Info: Login: user=&lt;kari&gt;, method=PLAIN, rip=…, lip=…, mpid=…, TLS, session=&lt;…&gt;",
+     * where ", TLS," says the password came over TLS (", secured," only that Dovecot trusts the connection, as it
+     * does any from loopback).
+     */
+    public List<String> awaitLog(String fragment, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (true) {
+            List<String> lines = log().lines().filter(line -> line.contains(fragment)).toList();
+            if (lines.size() >= count || Instant.now().isAfter(deadline)) {
+                return lines;
+            }
+            Thread.sleep(20);
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         perClass = true;
@@ -166,12 +262,14 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     }
 
     private void start() throws IOException, InterruptedException {
-        if (!Files.isExecutable(EXECUTABLE)) {
-            String message = EXECUTABLE + " is missing: install Debian's dovecot-imapd (apt-get install dovecot-imapd)";
-            if ("1".equals(System.getenv(REQUIRE_ENV))) {
-                throw new IllegalStateException(message + "; " + REQUIRE_ENV + "=1 says these tests must run");
-            }
-            Assumptions.assumeTrue(false, message);
+        requireInstalled(EXECUTABLE, "dovecot-imapd");
+        if (pop3) {
+            requireInstalled(POP3_EXECUTABLE, "dovecot-pop3d");
+        }
+        if (network) {
+            Optional<InetAddress> address = networkAddress();
+            Assumptions.assumeTrue(address.isPresent(), "this machine has no IPv4 address that is not loopback");
+            host = address.get().getHostAddress();
         }
         dir = Files.createTempDirectory("tenantdesk-dovecot");
         // Dovecot's unprivileged processes (and, as root, the mail user) must reach the folders inside.
@@ -194,10 +292,21 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         Files.createDirectories(dir.resolve("state"));
         Path users = dir.resolve("users");
         Files.writeString(users, USER + ":{PLAIN}" + password + ":" + mailUid + ":" + mailGid + "::" + home + "::\n");
+        if (tls) {
+            // On loopback for "localhost" only, so that a test reaching it as 127.0.0.1 sees host names checked;
+            // a network address has no name to use.
+            certificate = CERTIFICATES.computeIfAbsent(
+                    "dns:localhost" + (network ? ",ip:" + host : ""), TestCertificate::create);
+            certificate.writePem(dir.resolve("cert.pem"), dir.resolve("key.pem"));
+        }
 
         IOException lastFailure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            port = freePort();
+            int[] ports = freePorts(4);
+            port = ports[0];
+            imapsPort = tls ? ports[1] : 0;
+            pop3Port = pop3 ? ports[2] : 0;
+            pop3sPort = pop3 && tls ? ports[3] : 0;
             Path conf = dir.resolve("dovecot.conf");
             Files.writeString(conf, config(root, self, users));
             process = new ProcessBuilder(EXECUTABLE.toString(), "-F", "-c", conf.toString())
@@ -207,10 +316,15 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
             shutdownHook = new Thread(this::kill, "stop dovecot " + port);
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             try {
-                awaitGreeting();
+                // The master binds every listener before it starts a login process, or exits: once one port
+                // greets, the others are bound too, and greet as soon as their login process is up.
+                awaitGreeting(port);
+                if (pop3) {
+                    awaitGreeting(pop3Port);
+                }
                 return;
             } catch (IOException e) {
-                // Most likely another process took the port between freePort() and Dovecot's bind: try another.
+                // Most likely another process took the port between freePorts() and Dovecot's bind: try another.
                 lastFailure = e;
                 stopProcess();
             }
@@ -221,6 +335,33 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                 lastFailure);
     }
 
+    private static void requireInstalled(Path executable, String debianPackage) {
+        if (!Files.isExecutable(executable)) {
+            String message = executable + " is missing: install Debian's " + debianPackage
+                    + " (apt-get install " + debianPackage + ")";
+            if ("1".equals(System.getenv(REQUIRE_ENV))) {
+                throw new IllegalStateException(message + "; " + REQUIRE_ENV + "=1 says these tests must run");
+            }
+            Assumptions.assumeTrue(false, message);
+        }
+    }
+
+    private static Optional<InetAddress> networkAddress() throws SocketException {
+        return NetworkInterface.networkInterfaces()
+                .filter(Dovecot::isUpAndNotLoopback)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .findFirst();
+    }
+
+    private static boolean isUpAndNotLoopback(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
     private String config(boolean root, PosixFileAttributes self, Path users) {
         String privileges = root
                 ? ""
@@ -228,16 +369,19 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                 : "default_internal_user = " + self.owner().getName() + "\n"
                         + "default_internal_group = " + self.group().getName() + "\n"
                         + "default_login_user = " + self.owner().getName() + "\n";
+        String ssl = tls
+                ? "ssl = yes\nssl_cert = <" + dir.resolve("cert.pem") + "\nssl_key = <" + dir.resolve("key.pem")
+                : "ssl = no";
         return """
                 # Written by no.tenantdesk.testing.Dovecot for one test run.
-                protocols = imap
+                protocols = imap%7$s
                 listen = %1$s
                 base_dir = %2$s/run
                 state_dir = %2$s/state
                 instance_name = tenantdesk-dovecot-%3$d
                 log_path = %2$s/dovecot.log
                 login_greeting = %4$s
-                ssl = no
+                %8$s
                 disable_plaintext_auth = no
                 auth_mechanisms = plain login
                 # Tests of a wrong password need no brute-force protection.
@@ -269,21 +413,41 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                     port = %3$d
                   }
                   inet_listener imaps {
-                    port = 0
+                    address = %1$s
+                    port = %9$d
+                    ssl = yes
                   }
                 }
-                """.formatted(HOST, dir, port, GREETING, privileges, users);
+                """.formatted(host, dir, port, GREETING, privileges, users, pop3 ? " pop3" : "", ssl, imapsPort)
+                + (pop3 ? pop3Config() : "");
+    }
+
+    private String pop3Config() {
+        return """
+                service pop3-login {
+                  chroot =
+                  inet_listener pop3 {
+                    address = %1$s
+                    port = %2$d
+                  }
+                  inet_listener pop3s {
+                    address = %1$s
+                    port = %3$d
+                    ssl = yes
+                  }
+                }
+                """.formatted(host, pop3Port, pop3sPort);
     }
 
     /** The port answers with our greeting once the login process is up; until then nothing can log in. */
-    private void awaitGreeting() throws IOException, InterruptedException {
+    private void awaitGreeting(int port) throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (true) {
             if (!process.isAlive()) {
                 throw new IOException("dovecot exited with " + process.exitValue());
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(HOST, port), 500);
+                socket.connect(new InetSocketAddress(host, port), 500);
                 socket.setSoTimeout(2000);
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), UTF_8));
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -307,6 +471,8 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         }
         stopProcess();
         deleteDir();
+        certificate = null;
+        host = LOOPBACK;
     }
 
     private void stopProcess() {
@@ -365,9 +531,18 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         return path;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
+    /** Distinct ports: all are held open until all are found. */
+    private int[] freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getByName(host)));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 }

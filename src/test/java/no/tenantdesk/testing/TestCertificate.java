@@ -1,21 +1,26 @@
 package no.tenantdesk.testing;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A self-signed certificate for "localhost" (and not for 127.0.0.1, so that tests can see host names checked), made with the JDK's keytool, for test servers: unlike
- * GreenMail's own, it names the host, so host name checking stays on in the tests as it is in production.
+ * A self-signed certificate for "localhost" (by default not for 127.0.0.1, so that tests can see host names checked),
+ * made with the JDK's keytool, for test servers: unlike GreenMail's own, it names the host, so host name checking stays
+ * on in the tests as it is in production.
  */
 public final class TestCertificate {
 
@@ -29,13 +34,24 @@ public final class TestCertificate {
     }
 
     public static TestCertificate create() {
+        return create("dns:localhost");
+    }
+
+    /**
+     * A certificate for CN=localhost naming the hosts in {@code subjectAltNames}, in keytool's spelling
+     * ("dns:localhost,ip:192.0.2.7"). Its files go when the JVM exits.
+     */
+    public static TestCertificate create(String subjectAltNames) {
         try {
             Path dir = Files.createTempDirectory("tenantdesk-cert");
+            // Deleted in the reverse order of these calls: the file, then the folder it leaves empty.
+            dir.toFile().deleteOnExit();
             Path keyStore = dir.resolve("localhost.p12");
+            keyStore.toFile().deleteOnExit();
             Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
             Process process = new ProcessBuilder(List.of(
                             keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA", "-keysize", "2048",
-                            "-validity", "3650", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost",
+                            "-validity", "3650", "-dname", "CN=localhost", "-ext", "SAN=" + subjectAltNames,
                             "-storetype", "PKCS12", "-keystore", keyStore.toString(),
                             "-storepass", PASSWORD, "-keypass", PASSWORD))
                     .redirectErrorStream(true)
@@ -44,8 +60,6 @@ public final class TestCertificate {
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("keytool failed: " + output);
             }
-            keyStore.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
             return new TestCertificate(keyStore);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,12 +70,40 @@ public final class TestCertificate {
     }
 
     public Certificate certificate() {
+        try {
+            return load().getCertificate(ALIAS);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The certificate and its unencrypted key as PEM files, for servers that read no PKCS12 (Dovecot). */
+    public void writePem(Path certificateFile, Path keyFile) {
+        try {
+            KeyStore store = load();
+            Files.writeString(certificateFile, pem("CERTIFICATE", store.getCertificate(ALIAS).getEncoded()), US_ASCII);
+            Files.writeString(keyFile, pem("PRIVATE KEY", store.getKey(ALIAS, PASSWORD.toCharArray()).getEncoded()),
+                    US_ASCII);
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        String base64 = Base64.getMimeEncoder(64, "\n".getBytes(US_ASCII)).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
+    }
+
+    private KeyStore load() throws GeneralSecurityException {
         try (InputStream in = Files.newInputStream(keyStore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(in, PASSWORD.toCharArray());
-            return store.getCertificate(ALIAS);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
