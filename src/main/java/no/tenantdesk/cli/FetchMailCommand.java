@@ -239,7 +239,10 @@ final class FetchMailCommand implements Callable<Integer> {
         return json;
     }
 
-    /** A line on stderr that counts, for a person waiting at a terminal; nothing for cron or a pipe. */
+    /**
+     * What the user sees of a run while it goes: a line on stderr that counts, for a person waiting at a terminal
+     * (nothing for cron or a pipe), and for --json the list of messages.
+     */
     private static final class Progress implements FetchService.Listener {
 
         private final PrintWriter err;
