@@ -39,9 +39,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Dovecot IMAP server (Debian's dovecot-imapd; POP3 too, from dovecot-pop3d, and SMTP submission, from
- * dovecot-submissiond, when asked) on 127.0.0.1, for integration tests. Everything it needs or writes (configuration, users, mail, sockets, state, log) is in one
- * temporary folder, so several can run at once and nothing touches /etc or /var. One user with a password; plain
- * login, and by default no TLS.
+ * dovecot-submissiond, when asked) on 127.0.0.1, for integration tests. Everything it needs or writes (configuration,
+ * users, mail, sockets, state, log) is in one temporary folder, so several can run at once and nothing touches /etc or
+ * /var. One user with a password; plain login, and by default no TLS.
  *
  * <pre>
  * &#64;RegisterExtension static final Dovecot dovecot = new Dovecot();   // one server for the class
@@ -57,9 +57,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </pre>
  *
  * <p>Without /usr/sbin/dovecot (or, for POP3, /usr/lib/dovecot/pop3; for submission, /usr/lib/dovecot/submission) the
- * tests are skipped, unless
- * TENANTDESK_REQUIRE_DOVECOT=1 (as CI sets it), where they fail. Runs as root (mail then belongs to "nobody", since
- * Dovecot refuses mail access as root) or as a normal user (everything runs as that user).
+ * tests are skipped, unless TENANTDESK_REQUIRE_DOVECOT=1 (as CI sets it), where they fail. Runs as root (mail then
+ * belongs to "nobody", since Dovecot refuses mail access as root) or as a normal user (everything runs as that user).
  */
 public final class Dovecot implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
