@@ -38,10 +38,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real Dovecot IMAP server (Debian's dovecot-imapd; POP3 too, from dovecot-pop3d, when asked) on 127.0.0.1, for
- * integration tests. Everything it needs or writes (configuration, users, mail, sockets, state, log) is in one
- * temporary folder, so several can run at once and nothing touches /etc or /var. One user with a password; plain
- * login, and by default no TLS.
+ * A real Dovecot IMAP server (Debian's dovecot-imapd; POP3 too, from dovecot-pop3d, and SMTP submission, from
+ * dovecot-submissiond, when asked) on 127.0.0.1, for integration tests. Everything it needs or writes (configuration,
+ * users, mail, sockets, state, log) is in one temporary folder, so several can run at once and nothing touches /etc or
+ * /var. One user with a password; plain login, and by default no TLS.
  *
  * <pre>
  * &#64;RegisterExtension static final Dovecot dovecot = new Dovecot();   // one server for the class
@@ -52,12 +52,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * new Dovecot().withTls()                    // STARTTLS offered on port(), IMAPS on imapsPort(); trust sslSockets()
  * new Dovecot().withPop3()                   // POP3 too (Debian's dovecot-pop3d), on pop3Port() (and pop3sPort())
+ * new Dovecot().withSubmission(relayPort)    // SMTP submission on submissionPort(), relayed to 127.0.0.1:relayPort
  * new Dovecot().onNetworkAddress()           // on an address of this machine that is not loopback: host()
  * </pre>
  *
- * <p>Without /usr/sbin/dovecot (or, for POP3, /usr/lib/dovecot/pop3) the tests are skipped, unless
- * TENANTDESK_REQUIRE_DOVECOT=1 (as CI sets it), where they fail. Runs as root (mail then belongs to "nobody", since
- * Dovecot refuses mail access as root) or as a normal user (everything runs as that user).
+ * <p>Without /usr/sbin/dovecot (or, for POP3, /usr/lib/dovecot/pop3; for submission, /usr/lib/dovecot/submission) the
+ * tests are skipped, unless TENANTDESK_REQUIRE_DOVECOT=1 (as CI sets it), where they fail. Runs as root (mail then
+ * belongs to "nobody", since Dovecot refuses mail access as root) or as a normal user (everything runs as that user).
  */
 public final class Dovecot implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -65,6 +66,7 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     public static final String REQUIRE_ENV = "TENANTDESK_REQUIRE_DOVECOT";
 
     private static final Path POP3_EXECUTABLE = Path.of("/usr/lib/dovecot/pop3");
+    private static final Path SUBMISSION_EXECUTABLE = Path.of("/usr/lib/dovecot/submission");
     private static final String LOOPBACK = "127.0.0.1";
     private static final String USER = "kari";
     private static final String GREETING = "tenantdesk test dovecot ready.";
@@ -77,6 +79,7 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     private final String password = "pw-" + UUID.randomUUID();
     private boolean tls;
     private boolean pop3;
+    private int relayPort;
     private boolean network;
     private String host = LOOPBACK;
     private Path dir;
@@ -87,6 +90,7 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     private int imapsPort;
     private int pop3Port;
     private int pop3sPort;
+    private int submissionPort;
     private boolean perClass;
     private int mailUid = -1;
     private int mailGid = -1;
@@ -105,6 +109,16 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     /** Serves POP3 as well, from the same mailbox. */
     public Dovecot withPop3() {
         pop3 = true;
+        return this;
+    }
+
+    /**
+     * Serves SMTP submission (RFC 6409) as well: users log in (after STARTTLS, when {@link #withTls()}), and what
+     * they send Dovecot relays, without TLS or login, to the SMTP server on 127.0.0.1:{@code relayPort} (a GreenMail
+     * the test started), answering the client only once that server has answered.
+     */
+    public Dovecot withSubmission(int relayPort) {
+        this.relayPort = relayPort;
         return this;
     }
 
@@ -138,6 +152,11 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
 
     public int pop3sPort() {
         return requireEnabled(tls && pop3, "withTls().withPop3()", pop3sPort);
+    }
+
+    /** SMTP submission, with STARTTLS offered when {@link #withTls()}. */
+    public int submissionPort() {
+        return requireEnabled(relayPort > 0, "withSubmission(relayPort)", submissionPort);
     }
 
     /** Sockets that trust this server's certificate and nothing else, for {@code SourceSpec.sslSockets}. */
@@ -266,6 +285,9 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         if (pop3) {
             requireInstalled(POP3_EXECUTABLE, "dovecot-pop3d");
         }
+        if (relayPort > 0) {
+            requireInstalled(SUBMISSION_EXECUTABLE, "dovecot-submissiond");
+        }
         if (network) {
             Optional<InetAddress> address = networkAddress();
             Assumptions.assumeTrue(address.isPresent(), "this machine has no IPv4 address that is not loopback");
@@ -302,11 +324,12 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
 
         IOException lastFailure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            int[] ports = freePorts(4);
+            int[] ports = freePorts(5);
             port = ports[0];
             imapsPort = tls ? ports[1] : 0;
             pop3Port = pop3 ? ports[2] : 0;
             pop3sPort = pop3 && tls ? ports[3] : 0;
+            submissionPort = relayPort > 0 ? ports[4] : 0;
             Path conf = dir.resolve("dovecot.conf");
             Files.writeString(conf, config(root, self, users));
             process = new ProcessBuilder(EXECUTABLE.toString(), "-F", "-c", conf.toString())
@@ -321,6 +344,9 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                 awaitGreeting(port);
                 if (pop3) {
                     awaitGreeting(pop3Port);
+                }
+                if (relayPort > 0) {
+                    awaitGreeting(submissionPort);
                 }
                 return;
             } catch (IOException e) {
@@ -418,8 +444,10 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                     ssl = yes
                   }
                 }
-                """.formatted(host, dir, port, GREETING, privileges, users, pop3 ? " pop3" : "", ssl, imapsPort)
-                + (pop3 ? pop3Config() : "");
+                """.formatted(host, dir, port, GREETING, privileges, users,
+                        (pop3 ? " pop3" : "") + (relayPort > 0 ? " submission" : ""), ssl, imapsPort)
+                + (pop3 ? pop3Config() : "")
+                + (relayPort > 0 ? submissionConfig() : "");
     }
 
     private String pop3Config() {
@@ -437,6 +465,25 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                   }
                 }
                 """.formatted(host, pop3Port, pop3sPort);
+    }
+
+    private String submissionConfig() {
+        return """
+                # Dovecot greets, and names itself in its Received line, with this name.
+                hostname = localhost
+                postmaster_address = postmaster@localhost
+                submission_relay_host = 127.0.0.1
+                submission_relay_port = %2$d
+                submission_relay_ssl = no
+                submission_relay_trusted = no
+                service submission-login {
+                  chroot =
+                  inet_listener submission {
+                    address = %1$s
+                    port = %3$d
+                  }
+                }
+                """.formatted(host, relayPort, submissionPort);
     }
 
     /** The port answers with our greeting once the login process is up; until then nothing can log in. */
