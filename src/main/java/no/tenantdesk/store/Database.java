@@ -61,6 +61,7 @@ public final class Database {
         if (Files.isDirectory(file)) {
             throw new TenantdeskException("cannot open database " + file + ": it is a folder");
         }
+        NativeLibrary.useKeptCopy();
         Database database = new Database(file, busyTimeout);
         database.withConnection(database.writeSource, connection -> {
             new Migrator(connection).migrate();
