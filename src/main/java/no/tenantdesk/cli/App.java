@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +36,10 @@ import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -63,8 +66,25 @@ final class App implements CommandLine.IFactory {
         this.options = defaults.copy();
     }
 
+    /** Every command: for help, man pages, completion and the shell. */
     CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(TenantdeskCommand.class, this);
+        return configured(new CommandLine(TenantdeskCommand.class, this), TenantdeskCommand.COMMANDS, out, err);
+    }
+
+    /**
+     * The commands needed to run these arguments: only the one they name (with its subcommands) when they clearly
+     * name one, since building every command's model took picocli longer than listing inquiries; else all of them.
+     */
+    CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine root = new CommandLine(TenantdeskCommand.class, this);
+        Class<?> named = named(root.getCommandSpec(), args);
+        return configured(root, named == null ? TenantdeskCommand.COMMANDS : List.of(named), out, err);
+    }
+
+    private CommandLine configured(CommandLine commandLine, List<Class<?>> commands, PrintWriter out,
+            PrintWriter err) {
+        // First: picocli hands the settings below only to the subcommands already there.
+        commands.forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
         ErrorHandler errors = new ErrorHandler(options);
@@ -91,6 +111,33 @@ final class App implements CommandLine.IFactory {
     private static void applyToAll(CommandLine commandLine, java.util.function.Consumer<CommandLine> action) {
         action.accept(commandLine);
         commandLine.getSubcommands().values().forEach(sub -> applyToAll(sub, action));
+    }
+
+    /**
+     * The command named by the first argument that is not a global option or its value. Null when there is none or
+     * anything is unusual (help, an unknown option, the shell, whose completion needs every command): then all are
+     * built and picocli has the last word, as ever.
+     */
+    private static Class<?> named(CommandSpec root, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                for (Class<?> command : TenantdeskCommand.COMMANDS) {
+                    if (command.getAnnotation(Command.class).name().equals(arg)) {
+                        return command == ShellCommand.class ? null : command;
+                    }
+                }
+                return null;
+            }
+            OptionSpec option = root.findOption(arg.split("=", 2)[0]);
+            if (option == null || option.usageHelp() || option.versionHelp()) {
+                return null;
+            }
+            if (option.arity().max() > 0 && !arg.contains("=")) {
+                i++;
+            }
+        }
+        return null;
     }
 
     /** Ids as users copy them from mail subjects and tables: "12" or "#12". */

@@ -31,7 +31,7 @@ public final class Main {
     static int run(Environment environment, Resources resources, GlobalOptions defaults, PrintWriter out,
             PrintWriter err, String... args) {
         try {
-            return new App(environment, resources, defaults).commandLine(out, err).execute(args);
+            return new App(environment, resources, defaults).commandLine(out, err, args).execute(args);
         } finally {
             out.flush();
             err.flush();

@@ -1,5 +1,6 @@
 package no.tenantdesk.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +21,15 @@ import picocli.CommandLine.Spec;
             "Inquiries from tenants with their comments, status, tasks, deviation reports",
             "and files; contacts and the places in the buildings; all in one SQLite file.",
         },
-        exitCodeListHeading = "%nExit codes:%n",
-        subcommands = {
+        exitCodeListHeading = "%nExit codes:%n")
+final class TenantdeskCommand implements Runnable {
+
+    /**
+     * The subcommands, in the order help lists them. Not in {@code @Command(subcommands)}: picocli would build every
+     * command's model on each start, a third of the time to list ten inquiries; {@link App} adds all of them, or only
+     * the one a run names.
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             InquiryCommand.class,
             SearchCommand.class,
             CommentCommand.class,
@@ -34,9 +42,7 @@ import picocli.CommandLine.Spec;
             FetchMailCommand.class,
             OutboxCommand.class,
             QuarantineCommand.class,
-            ShellCommand.class,
-        })
-final class TenantdeskCommand implements Runnable {
+            ShellCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import no.tenantdesk.domain.TenantdeskException;
@@ -35,6 +36,7 @@ public final class Database {
     private final Path file;
     private final SQLiteDataSource writeSource;
     private final SQLiteDataSource readSource;
+    private final Configuration configuration;
     private final SqlSessionFactory factory;
 
     private Database(Path file, Duration busyTimeout) {
@@ -43,7 +45,8 @@ public final class Database {
         // the busy timeout instead of one failing with SQLITE_BUSY on a lock upgrade.
         this.writeSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE);
         this.readSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED);
-        this.factory = new SqlSessionFactoryBuilder().build(configuration(readSource));
+        this.configuration = configuration(readSource);
+        this.factory = new SqlSessionFactoryBuilder().build(configuration);
     }
 
     /** Opens the file, creating it and its folder on first use, and brings its schema up to date. */
@@ -58,6 +61,7 @@ public final class Database {
         if (Files.isDirectory(file)) {
             throw new TenantdeskException("cannot open database " + file + ": it is a folder");
         }
+        NativeLibrary.useKeptCopy();
         Database database = new Database(file, busyTimeout);
         database.withConnection(database.writeSource, connection -> {
             new Migrator(connection).migrate();
@@ -104,7 +108,7 @@ public final class Database {
             // REUSE: a batch of fetched messages runs the same few statements hundreds of times; prepare them once.
             try (SqlSession session = factory.openSession(ExecutorType.REUSE, connection)) {
                 try {
-                    T result = work.apply(new Tx(session));
+                    T result = work.apply(new Tx(session, this));
                     if (commit) {
                         // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session
                         // dirty.
@@ -161,15 +165,34 @@ public final class Database {
         configuration.getTypeHandlerRegistry().register(LocalDate.class, new LocalDateTypeHandler());
         // The driver has no java.sql.Blob; a BLOB column is read and written as plain bytes.
         configuration.getTypeHandlerRegistry().register(byte[].class, JdbcType.BLOB, new ByteArrayTypeHandler());
-        configuration.addMapper(LocationMapper.class);
-        configuration.addMapper(ContactMapper.class);
-        configuration.addMapper(InquiryMapper.class);
-        configuration.addMapper(TaskMapper.class);
-        configuration.addMapper(CommentMapper.class);
-        configuration.addMapper(AttachmentMapper.class);
-        configuration.addMapper(EventMapper.class);
-        configuration.addMapper(MailMapper.class);
-        configuration.addMapper(OutboxMapper.class);
         return configuration;
+    }
+
+    /**
+     * Reads a mapper's XML on its first use rather than all of them at open: a command uses two or three of the
+     * nine, and parsing the rest was a good part of every start. A mapper whose XML includes another's SQL (an
+     * incomplete statement, in MyBatis' words) brings in all the others, as an open did before.
+     */
+    void load(Class<?> mapper) {
+        synchronized (configuration) {
+            if (configuration.hasMapper(mapper)) {
+                return;
+            }
+            configuration.addMapper(mapper);
+            if (incomplete()) {
+                for (Class<?> other : List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
+                        TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class,
+                        MailMapper.class, OutboxMapper.class)) {
+                    if (!configuration.hasMapper(other)) {
+                        configuration.addMapper(other);
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean incomplete() {
+        return !configuration.getIncompleteStatements().isEmpty() || !configuration.getIncompleteResultMaps().isEmpty()
+                || !configuration.getIncompleteCacheRefs().isEmpty() || !configuration.getIncompleteMethods().isEmpty();
     }
 }

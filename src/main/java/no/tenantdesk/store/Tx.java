@@ -11,12 +11,15 @@ import org.apache.ibatis.session.SqlSession;
 public final class Tx {
 
     private final SqlSession session;
+    private final Database database;
 
-    Tx(SqlSession session) {
+    Tx(SqlSession session, Database database) {
         this.session = session;
+        this.database = database;
     }
 
     public <M> M mapper(Class<M> type) {
+        database.load(type);
         return session.getMapper(type);
     }
 

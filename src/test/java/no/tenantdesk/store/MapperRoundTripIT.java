@@ -289,6 +289,17 @@ class MapperRoundTripIT {
         assertThat(raw("SELECT count(*) FROM contact")).isEqualTo("0");
     }
 
+    @Test
+    void aMapperIsReadOnFirstUseEvenWhenItsSqlIncludesAnotherMappersThatNoOneHasUsedYet() {
+        // A fresh open has read no mapper XML; byTaskFilter includes TaskMapper's filter.
+        Database fresh = Database.open(file, Duration.ofSeconds(5));
+
+        List<Attachment> attachments = fresh.read(tx -> tx.mapper(AttachmentMapper.class)
+                .byTaskFilter(new TaskMapper.Filter(null, null, List.of(Status.TODO), null)));
+
+        assertThat(attachments).isEmpty();
+    }
+
     private long insertInquiry(Long requester, Long location, Long assignee, Instant createdAt) {
         return database.write(tx -> tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
                 "Inquiry", "", Status.TODO, Priority.NORMAL, Source.PHONE, requester, location, assignee, createdAt)));
