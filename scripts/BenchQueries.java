@@ -1,6 +1,7 @@
 // Query benchmark: how long each of the common reads takes inside the program, on a given database (made by
 // scripts/MakeBigDatabase.java), next to nothing else: no JVM start, no rendering.
 // Run: java -cp target/tenantdesk.jar scripts/BenchQueries.java DB [--runs 20] [--warmup 3] [--explain] [--tsv]
+//     [--only TEXT]   (only the figures whose name contains TEXT)
 //
 // Each figure is one service call, exactly what the command runs between parsing its options and printing:
 // its own transaction on a new connection (so SQLite's page cache starts empty, as in a new process; the operating
@@ -69,18 +70,20 @@ public class BenchQueries {
         int warmup = 3;
         boolean explain = false;
         boolean tsv = false;
+        String only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--explain" -> explain = true;
                 case "--tsv" -> tsv = true;
+                case "--only" -> only = args[++i];
                 default -> file = Path.of(args[i]);
             }
         }
         if (file == null || !Files.isRegularFile(file) || runs < 1) {
             System.err.println("usage: java -cp target/tenantdesk.jar scripts/BenchQueries.java DB"
-                    + " [--runs N] [--warmup N] [--explain] [--tsv]");
+                    + " [--runs N] [--warmup N] [--explain] [--tsv] [--only TEXT]");
             System.exit(2);
         }
 
@@ -170,6 +173,9 @@ public class BenchQueries {
                         "rows");
             }
             for (Figure figure : figures) {
+                if (only != null && !figure.name().contains(only)) {
+                    continue;
+                }
                 double[] times = new double[runs];
                 int rows = 0;
                 for (int i = 0; i < warmup; i++) {
