@@ -449,7 +449,9 @@ public class MakeBigDatabase {
                 if (random.nextInt(10) == 0 || id == longStory) {
                     long contractor = STAFF + 1 + random.nextInt(CONTRACTORS);
                     boolean toContractor = random.nextBoolean();
-                    long taskAssignee = toContractor ? contractor : assignee == null ? 1 : assignee;
+                    // Unassigned: the building's caretaker, as task create does (the location's responsible).
+                    long caretaker = 1 + (location - 1) / (1 + SHARED.length + FLOORS * (1 + ROOMS));
+                    long taskAssignee = toContractor ? contractor : assignee == null ? caretaker : assignee;
                     boolean taskDone = !open || random.nextBoolean();
                     task.setLong(1, ++taskId);
                     task.setLong(2, id);

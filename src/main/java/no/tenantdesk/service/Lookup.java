@@ -25,6 +25,8 @@ import no.tenantdesk.store.Tx;
 final class Lookup {
 
     private final Tx tx;
+    /** Read once per use case: --location looks a path up, then its subtree (a few thousand rows). */
+    private List<LocationMapper.PathRow> paths;
 
     Lookup(Tx tx) {
         this.tx = tx;
@@ -101,7 +103,7 @@ final class Lookup {
         LocationMapper locations = tx.mapper(LocationMapper.class);
         String key = Keys.path(Paths.normalize(path));
         List<LocationMapper.PathRow> tails = new ArrayList<>();
-        for (LocationMapper.PathRow row : locations.paths()) {
+        for (LocationMapper.PathRow row : paths()) {
             String rowKey = Keys.path(row.path());
             if (rowKey.equals(key)) {
                 return locations.byId(row.id());
@@ -126,13 +128,20 @@ final class Lookup {
     List<Long> subtree(LocationRow root) {
         String prefix = Keys.path(root.path()) + "/";
         List<Long> ids = new ArrayList<>();
-        for (LocationMapper.PathRow row : tx.mapper(LocationMapper.class).paths()) {
+        for (LocationMapper.PathRow row : paths()) {
             String rowKey = Keys.path(row.path());
             if (row.id() == root.id() || rowKey.startsWith(prefix)) {
                 ids.add(row.id());
             }
         }
         return ids;
+    }
+
+    private List<LocationMapper.PathRow> paths() {
+        if (paths == null) {
+            paths = tx.mapper(LocationMapper.class).paths();
+        }
+        return paths;
     }
 
     private static String describe(ContactRow row) {
