@@ -10,7 +10,7 @@
 -- Within one inquiry the order of rowids is the old one, so ties between equally good hits break as before.
 --
 -- The table, its tokenizer and its columns are those of V002; only the rowids and the triggers that write them
--- change. The index is rebuilt from the tables: on a million inquiries this takes a minute or two, once.
+-- change. The index is rebuilt from the tables, once: about half a minute for a million inquiries (scripts/bench).
 
 DROP TRIGGER search_inquiry_insert;
 DROP TRIGGER search_inquiry_update;
