@@ -27,13 +27,13 @@ public final class LocationService {
             Lookup lookup = new Lookup(tx);
             Long responsibleId = responsible == null ? null : lookup.assignable(responsible).id();
             LocationMapper locations = tx.mapper(LocationMapper.class);
-            List<LocationRow> all = locations.all();
+            List<LocationMapper.PathRow> all = locations.paths();
             Long parentId = null;
             String current = "";
             for (int i = 0; i < segments.size(); i++) {
                 current = current.isEmpty() ? segments.get(i) : current + "/" + segments.get(i);
                 String key = Lookup.Keys.path(current);
-                LocationRow existing = all.stream()
+                LocationMapper.PathRow existing = all.stream()
                         .filter(l -> Lookup.Keys.path(l.path()).equals(key))
                         .findFirst()
                         .orElse(null);

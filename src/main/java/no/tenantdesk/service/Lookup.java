@@ -25,6 +25,8 @@ import no.tenantdesk.store.Tx;
 final class Lookup {
 
     private final Tx tx;
+    /** Read once per use case: --location looks a path up, then its subtree (a few thousand rows). */
+    private List<LocationMapper.PathRow> paths;
 
     Lookup(Tx tx) {
         this.tx = tx;
@@ -96,21 +98,22 @@ final class Lookup {
         return row;
     }
 
+    /** Matches on the paths alone: counting every location's open inquiries would cost seconds on a big file. */
     LocationRow location(String path) {
-        List<LocationRow> all = tx.mapper(LocationMapper.class).all();
+        LocationMapper locations = tx.mapper(LocationMapper.class);
         String key = Keys.path(Paths.normalize(path));
-        List<LocationRow> tails = new ArrayList<>();
-        for (LocationRow row : all) {
+        List<LocationMapper.PathRow> tails = new ArrayList<>();
+        for (LocationMapper.PathRow row : paths()) {
             String rowKey = Keys.path(row.path());
             if (rowKey.equals(key)) {
-                return row;
+                return locations.byId(row.id());
             }
             if (rowKey.endsWith("/" + key)) {
                 tails.add(row);
             }
         }
         if (tails.size() == 1) {
-            return tails.get(0);
+            return locations.byId(tails.get(0).id());
         }
         if (tails.isEmpty()) {
             throw new InvalidInputException("unknown location '" + path + "' (add it with: tenantdesk location add '"
@@ -125,13 +128,20 @@ final class Lookup {
     List<Long> subtree(LocationRow root) {
         String prefix = Keys.path(root.path()) + "/";
         List<Long> ids = new ArrayList<>();
-        for (LocationRow row : tx.mapper(LocationMapper.class).all()) {
+        for (LocationMapper.PathRow row : paths()) {
             String rowKey = Keys.path(row.path());
             if (row.id() == root.id() || rowKey.startsWith(prefix)) {
                 ids.add(row.id());
             }
         }
         return ids;
+    }
+
+    private List<LocationMapper.PathRow> paths() {
+        if (paths == null) {
+            paths = tx.mapper(LocationMapper.class).paths();
+        }
+        return paths;
     }
 
     private static String describe(ContactRow row) {

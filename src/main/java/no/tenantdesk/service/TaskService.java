@@ -17,7 +17,6 @@ import no.tenantdesk.store.AttachmentMapper;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.LocationMapper;
-import no.tenantdesk.store.LocationRow;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.TaskRow;
 import no.tenantdesk.store.Tx;
@@ -66,9 +65,9 @@ public final class TaskService {
     }
 
     private static Long responsibleFor(Tx tx, Long locationId) {
-        Map<Long, LocationRow> locations = tx.mapper(LocationMapper.class).all().stream()
-                .collect(Collectors.toMap(LocationRow::id, l -> l));
-        for (LocationRow at = locationId == null ? null : locations.get(locationId); at != null;
+        Map<Long, LocationMapper.PathRow> locations = tx.mapper(LocationMapper.class).paths().stream()
+                .collect(Collectors.toMap(LocationMapper.PathRow::id, l -> l));
+        for (LocationMapper.PathRow at = locationId == null ? null : locations.get(locationId); at != null;
                 at = at.parentId() == null ? null : locations.get(at.parentId())) {
             if (at.responsibleId() != null) {
                 return at.responsibleId();

@@ -151,7 +151,8 @@ public final class Database {
         return source;
     }
 
-    private static Configuration configuration(SQLiteDataSource source) {
+    /** Package-private: QueryPlanTest asks it for the SQL of a statement, to check the plan SQLite makes of it. */
+    static Configuration configuration(SQLiteDataSource source) {
         Configuration configuration =
                 new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), source));
         configuration.setDatabaseId("sqlite");

@@ -1,0 +1,82 @@
+package no.tenantdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file from before the query indexes (schema version 4) gets them when the current program opens it (V005), and
+ * its search index is rebuilt with each text's inquiry in the rowid (V006): nothing written before is lost.
+ */
+class QueryIndexUpgradeTest {
+
+    private static final String AT = "'2026-01-05T08:00:00.000Z'";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aVersion4FileGetsTheIndexesAndKeepsItsInquiriesFindable() throws SQLException {
+        Path file = folder.resolve("tenantdesk.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            new Migrator(connection).migrateTo(4); // as the release before these indexes left it
+        }
+        execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, created_at, updated_at)"
+                + " VALUES (1, 'Lekkasje fra taket', 'Det drypper', 'todo', 'high', 'phone', " + AT + ", " + AT + "),"
+                + " (2, 'Ødelagt lås', '', 'done', 'normal', 'email', " + AT + ", " + AT + ")");
+        execute(file, "INSERT INTO comment (id, inquiry_id, kind, author, body, created_at)"
+                + " VALUES (7, 2, 'internal', 'operator', 'Låsesmed bestilt', " + AT + ")");
+        assertThat(column(file, "SELECT rowid FROM search_index ORDER BY rowid")).containsExactly("8", "9", "16", "58");
+
+        Database database = Database.open(file, Duration.ofSeconds(10));
+
+        assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiry'"
+                + " AND name NOT LIKE 'sqlite_%' ORDER BY name")).containsExactly("inquiry_assignee_status",
+                        "inquiry_created", "inquiry_location_status", "inquiry_requester", "inquiry_status_priority",
+                        "inquiry_status_updated");
+        // Each text's rowid: its inquiry << 32, then its own id * 8 + its kind, as the triggers now write them.
+        assertThat(column(file, "SELECT (rowid >> 32) || ' ' || (rowid & 4294967295) || ' ' || field"
+                + " FROM search_index ORDER BY rowid")).containsExactly("1 8 title", "1 9 description",
+                        "2 16 title", "2 58 comment");
+        assertThat(column(file, "SELECT count(*) FROM inquiry")).containsExactly("2");
+
+        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+                List.of("låsesmed"), "relevance", false, 10);
+        List<InquiryRow> found = database.read(tx -> tx.mapper(InquiryMapper.class).find(search));
+        assertThat(found).extracting(InquiryRow::id).containsExactly(2L);
+        execute(file, "UPDATE comment SET body = 'Rørlegger bestilt' WHERE id = 7");
+        long count = database.read(tx -> tx.mapper(InquiryMapper.class).count(search));
+        assertThat(count).isZero();
+        execute(file, "DELETE FROM comment WHERE id = 7");
+        assertThat(column(file, "SELECT count(*) FROM search_index")).containsExactly("3");
+    }
+
+    private static void execute(Path file, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
+    }
+
+    private static List<String> column(Path file, String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(query)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package no.tenantdesk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Status;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
+import org.apache.ibatis.session.Configuration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The lists people run every day read their page from an index (V005, V006), not by sorting or counting a whole
+ * table: on a million inquiries that is the difference between milliseconds and seconds (scripts/bench). Each test
+ * asks SQLite for the plan of the SQL the mapper makes, so dropping an index or rewriting a query past it fails here.
+ */
+class QueryPlanTest {
+
+    private static final List<Status> OPEN = List.of(Status.TODO, Status.IN_PROGRESS);
+
+    @TempDir
+    Path folder;
+
+    private Path file;
+    private Configuration mybatis;
+
+    @BeforeEach
+    void open() {
+        file = folder.resolve("tenantdesk.db");
+        Database.open(file, Duration.ofSeconds(10));
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        mybatis = Database.configuration(source);
+    }
+
+    @Test
+    void theDefaultListReadsOpenInquiriesByPriorityFromTheIndexAlone() throws SQLException {
+        String plan = plan("InquiryMapper.find", filter(OPEN, null, null, null, "priority", false));
+
+        assertThat(plan).contains("SEARCH i USING COVERING INDEX inquiry_status_priority (status=?)")
+                .doesNotContain("SCAN i");
+        assertThat(plan("InquiryMapper.count", filter(OPEN, null, null, null, "priority", false)))
+                .containsPattern("SEARCH i USING COVERING INDEX inquiry_status_\\w+ \\(status=\\?\\)");
+    }
+
+    @Test
+    void onlyThePageIsJoinedWithItsPeopleAndPlace() throws SQLException {
+        String plan = plan("InquiryMapper.find", filter(OPEN, null, null, null, "priority", false));
+
+        // The page (a co-routine) comes first; the contacts and location are looked up for its rows only.
+        assertThat(plan.indexOf("CO-ROUTINE m")).isLessThan(plan.indexOf("SEARCH r USING INTEGER PRIMARY KEY"));
+    }
+
+    @Test
+    void newestFirstReadsTheCreationIndexInsteadOfSortingEveryInquiry() throws SQLException {
+        String plan = plan("InquiryMapper.find", filter(List.of(), null, null, null, "created", true));
+
+        assertThat(plan).contains("SCAN i USING COVERING INDEX inquiry_created");
+        assertThat(plan.substring(0, plan.indexOf("SCAN m"))).doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void doneByUpdateReadsItsIndexInOrderAndCountsWithoutReadingEveryDoneOne() throws SQLException {
+        String plan = plan("InquiryMapper.find", filter(List.of(Status.DONE), null, null, null, "updated", false));
+
+        assertThat(plan).contains("SEARCH i USING COVERING INDEX inquiry_status_updated (status=?)");
+        assertThat(plan.substring(0, plan.indexOf("SCAN m"))).doesNotContain("TEMP B-TREE");
+        // All of them less the open ones: a million done ones are not read one by one.
+        assertThat(sql("InquiryMapper.count", filter(List.of(Status.DONE), null, null, null, "updated", false)))
+                .contains("(SELECT count(*) FROM inquiry) - (SELECT count(*) FROM inquiry WHERE status IN");
+    }
+
+    @Test
+    void anAssigneesAndABuildingsOpenInquiriesAreFoundByPersonOrPlaceAndStatus() throws SQLException {
+        assertThat(plan("InquiryMapper.find", filter(OPEN, 7L, null, null, "priority", false)))
+                .contains("USING INDEX inquiry_assignee_status (assignee_id=? AND status=?)");
+        assertThat(plan("InquiryMapper.count", filter(OPEN, null, List.of(1L, 2L, 3L), null, "priority", false)))
+                .contains("USING COVERING INDEX inquiry_location_status (location_id=? AND status=?)");
+        assertThat(plan("InquiryMapper.count", filter(OPEN, null, null, Priority.URGENT, "priority", false)))
+                .contains("USING COVERING INDEX inquiry_status_priority (status=? AND priority=?)");
+    }
+
+    @Test
+    void aSearchReadsNoRowOfTheIndexContentToFindItsInquiries() throws SQLException {
+        InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null,
+                List.of("lekkasje"), "relevance", false, 50);
+
+        // The open ones are read once into a set; each hit's inquiry is its rowid's high half (V006).
+        assertThat(plan("InquiryMapper.find", search)).contains("LIST SUBQUERY")
+                .doesNotContain("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)\n      SEARCH r");
+        assertThat(sql("InquiryMapper.find", search)).doesNotContain("inquiry_id FROM search_index")
+                .contains("rowid >> 32");
+        assertThat(sql("InquiryMapper.count", search)).doesNotContain("bm25");
+        assertThat(sql("InquiryMapper.matches", Map.of("searchTerms", List.of("lekkasje"), "inquiryIds", List.of(1L))))
+                .contains("rowid >> 32 IN");
+    }
+
+    private static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, List<Long> locationIds,
+            Priority priority, String sort, boolean descending) {
+        return new InquiryMapper.Filter(statuses, assigneeId, false, null, locationIds, priority, null, sort,
+                descending, 50);
+    }
+
+    private String sql(String statement, Object parameter) {
+        return mybatis.getMappedStatement("no.tenantdesk.store." + statement).getBoundSql(parameter).getSql()
+                .replaceAll("\\s+", " ");
+    }
+
+    /** EXPLAIN QUERY PLAN of the statement, one step a line, indented by depth. */
+    private String plan(String statement, Object parameter) throws SQLException {
+        MappedStatement mapped = mybatis.getMappedStatement("no.tenantdesk.store." + statement);
+        BoundSql sql = mapped.getBoundSql(parameter);
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                PreparedStatement explain = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql.getSql())) {
+            new DefaultParameterHandler(mapped, parameter, sql).setParameters(explain);
+            try (ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(4));
+                }
+            }
+        }
+        return String.join("\n", lines) + "\n";
+    }
+}
