@@ -45,6 +45,12 @@ class QueryPlanTest {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
         mybatis = Database.configuration(source);
+        // Database reads a mapper's XML on first use; these tests read the statements without using a mapper.
+        for (Class<?> mapper : List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
+                TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
+                OutboxMapper.class)) {
+            mybatis.addMapper(mapper);
+        }
     }
 
     @Test
