@@ -44,14 +44,8 @@ final class CommentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        if (message == null && file == null && app.environment().terminal()) {
-            app.inquiries().show(id); // before the person writes: a wrong id is found out now, not after
-            text = Editing.text(app.environment().interaction(),
-                    "# The internal comment on inquiry " + id + ". It is never sent to anyone.\n");
-        } else {
-            text = TextInput.required(message, file, app.environment(), "-m", "--file");
-        }
+        String text = Editing.forInquiry(app, id, message, file,
+                "# The internal comment on inquiry " + id + ". It is never sent to anyone.\n");
         Comment comment = app.inquiries().comment(id, text, attachments, app.actor());
         Output output = app.output(spec);
         if (output.json()) {

@@ -1,5 +1,6 @@
 package no.tenantdesk.cli;
 
+import java.nio.file.Path;
 import java.util.stream.Collectors;
 import no.tenantdesk.domain.InvalidInputException;
 
@@ -7,6 +8,18 @@ import no.tenantdesk.domain.InvalidInputException;
 final class Editing {
 
     private Editing() {}
+
+    /**
+     * The text of a comment or reply on an inquiry: -m or --file when given; else, on a terminal, the editor (after
+     * checking the inquiry exists, so a wrong id is found out before the person writes); else an error naming them.
+     */
+    static String forInquiry(App app, long inquiryId, String message, Path file, String instructions) {
+        if (message == null && file == null && app.environment().terminal()) {
+            app.inquiries().show(inquiryId);
+            return text(app.environment().interaction(), instructions);
+        }
+        return TextInput.required(message, file, app.environment(), "-m", "--file");
+    }
 
     static String text(Editor editor, String instructions) {
         String edited = editor.edit("\n" + instructions

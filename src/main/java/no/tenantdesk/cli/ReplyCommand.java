@@ -57,14 +57,8 @@ final class ReplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text;
-        if (message == null && file == null && app.environment().terminal()) {
-            app.inquiries().show(id);
-            text = Editing.text(app.environment().interaction(),
-                    "# The reply to the tenant of inquiry " + id + ". It is sent by e-mail.\n");
-        } else {
-            text = TextInput.required(message, file, app.environment(), "-m", "--file");
-        }
+        String text = Editing.forInquiry(app, id, message, file,
+                "# The reply to the tenant of inquiry " + id + ". It is sent by e-mail.\n");
         Replied replied = app.replies().reply(id, text, attachments, status, app.actor());
         Output output = app.output(spec);
         boolean sent = replied.attempt() != null && replied.attempt().sent();
