@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
@@ -63,11 +64,33 @@ public final class Database {
         }
         NativeLibrary.useKeptCopy();
         Database database = new Database(file, busyTimeout);
-        database.withConnection(database.writeSource, connection -> {
-            new Migrator(connection).migrate();
-            return null;
-        });
-        return database;
+        long deadline = System.nanoTime() + busyTimeout.toNanos();
+        while (true) {
+            try {
+                database.withConnection(database.writeSource, connection -> {
+                    new Migrator(connection).migrate();
+                    return null;
+                });
+                return database;
+            } catch (TemporaryFailureException e) {
+                // Two programs creating the same new file at once: the second one's switch to WAL, made while its
+                // connection opens and before the busy timeout guards it, can find the file locked. Within the busy
+                // timeout that is worth another try; past it, the database really is busy.
+                if (System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TemporaryFailureException("interrupted while the database was busy", e);
+        }
     }
 
     /** The IOException of createDirectories names a path, not the problem. */

@@ -91,7 +91,7 @@ class MigrationIT {
         assertThat(column(file, "SELECT max(version) FROM schema_version")).containsExactly("999");
     }
 
-    @RepeatedTest(5)
+    @RepeatedTest(20)
     void twoProgramsOpeningTheSameNewFileAtOnceBothSucceedAndMigrateOnce() throws Exception {
         Path file = folder.resolve("race.db");
         CyclicBarrier start = new CyclicBarrier(2);
