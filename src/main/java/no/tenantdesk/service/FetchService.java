@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailMessage;
 import no.tenantdesk.domain.MailOutcome;
@@ -174,8 +172,8 @@ public final class FetchService {
         if (!piped && lock.isEmpty()) {
             return new Report(dryRun, true, List.of(), Map.of(), Map.of());
         }
-        Path spool = createSpool();
-        try {
+        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-fetch-")) {
+            Path spool = folder.path();
             MessageParser parser = new MessageParser(settings.maxAttachmentSize(), spool);
             Classifier classifier = new Classifier(settings.ownAddresses());
             List<SourceResult> results = new ArrayList<>();
@@ -189,7 +187,6 @@ public final class FetchService {
             return new Report(dryRun, false, results, tally.outcomes, tally.skipped);
         } finally {
             lock.ifPresent(RunLock::close);
-            deleteSpool(spool);
         }
     }
 
@@ -399,8 +396,8 @@ public final class FetchService {
         if (message == null || message.outcome() != MailOutcome.QUARANTINED) {
             throw new NotFoundException("no quarantined message has id " + id);
         }
-        Path spool = createSpool();
-        try {
+        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-retry-")) {
+            Path spool = folder.path();
             MailMapper.Raw raw = database.read(tx -> tx.mapper(MailMapper.class).raw(id));
             if (raw.partial()) {
                 throw new InvalidInputException("message " + id + " was too large to keep whole; only its header"
@@ -433,8 +430,6 @@ public final class FetchService {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteSpool(spool);
         }
     }
 
@@ -447,21 +442,5 @@ public final class FetchService {
             }
         }
         return e.getClass().getSimpleName();
-    }
-
-    private static Path createSpool() {
-        try {
-            return Files.createTempDirectory("tenantdesk-fetch-");
-        } catch (IOException e) {
-            throw new TenantdeskException("cannot create a temporary folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteSpool(Path spool) {
-        try (Stream<Path> files = Files.walk(spool)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A temporary folder left behind is cleaned by the system; the run's result stands.
-        }
     }
 }

@@ -6,14 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.OutboxKind;
 import no.tenantdesk.domain.SafeNames;
-import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.store.AttachmentMapper;
 import no.tenantdesk.store.ContactMapper;
@@ -53,8 +50,8 @@ public final class TaskNoticeService {
 
     public Noticed notify(long taskId, String actor) {
         requireServer();
-        Path folder = temporaryFolder();
-        try {
+        try (TemporaryFolder files = new TemporaryFolder("tenantdesk-notice-")) {
+            Path folder = files.path();
             Noticed queued = database.write(tx -> {
                 Lookup lookup = new Lookup(tx);
                 TaskRow task = lookup.task(taskId);
@@ -75,8 +72,6 @@ public final class TaskNoticeService {
                 return new Noticed(id, assignee.email(), null);
             });
             return new Noticed(queued.outboxId(), queued.recipient(), outbox.send(queued.outboxId()));
-        } finally {
-            deleteFolder(folder);
         }
     }
 
@@ -127,21 +122,5 @@ public final class TaskNoticeService {
             }
         }
         return files;
-    }
-
-    private static Path temporaryFolder() {
-        try {
-            return Files.createTempDirectory("tenantdesk-notice-");
-        } catch (IOException e) {
-            throw new TenantdeskException("cannot create a temporary folder: " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteFolder(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // Left for the system's cleaning of temporary files.
-        }
     }
 }

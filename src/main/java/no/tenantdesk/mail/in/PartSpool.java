@@ -6,8 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Writes decoded parts to files, counting and hashing on the way; a part over the limit is counted, not kept. */
 final class PartSpool {
@@ -28,7 +26,7 @@ final class PartSpool {
     Written write(InputStream in) throws IOException {
         Files.createDirectories(folder);
         Path file = Files.createTempFile(folder, "part-", ".bin");
-        MessageDigest digest = sha256();
+        MessageDigest digest = Spool.sha256();
         byte[] buffer = new byte[BUFFER];
         long size = 0;
         boolean kept = true;
@@ -47,7 +45,7 @@ final class PartSpool {
             throw e;
         }
         if (kept) {
-            return new Written(file, size, HexFormat.of().formatHex(digest.digest()));
+            return new Written(file, size, Spool.hex(digest));
         }
         Files.delete(file);
         // Read to the end only to tell the operator how large the part was.
@@ -59,7 +57,7 @@ final class PartSpool {
 
     /** The size and SHA-256 of a whole file, read as a stream. */
     static Written hash(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Spool.sha256();
         byte[] buffer = new byte[BUFFER];
         long size = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -68,14 +66,6 @@ final class PartSpool {
                 digest.update(buffer, 0, n);
             }
         }
-        return new Written(file, size, HexFormat.of().formatHex(digest.digest()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return new Written(file, size, Spool.hex(digest));
     }
 }
