@@ -12,6 +12,7 @@ import java.util.List;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
 import no.tenantdesk.testing.Maildir;
+import no.tenantdesk.testing.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -314,7 +315,7 @@ class FetchMailCommandTest {
                 .deliverFixture("threading/same-mail-to-and-cc-ours.eml");
         assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
         // A real failure inside SQLite, for one message only: what a full disk or a bug would do.
-        sql("CREATE TRIGGER refuse BEFORE INSERT ON inquiry WHEN NEW.title LIKE 'Når hentes%'"
+        Sql.execute(cli.database(), "CREATE TRIGGER refuse BEFORE INSERT ON inquiry WHEN NEW.title LIKE 'Når hentes%'"
                 + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
 
         CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
@@ -326,20 +327,13 @@ class FetchMailCommandTest {
         assertThat(quarantined.get(0).get("reason").asText()).contains("refused by the test");
         assertThat(quarantined.get(0).get("sender").asText()).isEqualTo("bjorn@tenant.example");
 
-        sql("DROP TRIGGER refuse");
+        Sql.execute(cli.database(), "DROP TRIGGER refuse");
         CommandResult retried = cli.run("quarantine", "retry", "--all");
 
         assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry 3");
         assertThat(show(3).get("title").asText()).isEqualTo("Når hentes søppelet?");
         assertThat(cli.run("quarantine", "list", "--json").json()).isEmpty();
         assertThat(inbox.files("new")).isEmpty();
-    }
-
-    private void sql(String statement) throws Exception {
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + cli.database());
-                java.sql.Statement sql = db.createStatement()) {
-            sql.execute(statement);
-        }
     }
 
     @Test

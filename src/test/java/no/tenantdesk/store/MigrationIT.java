@@ -1,14 +1,14 @@
 package no.tenantdesk.store;
 
+import static no.tenantdesk.testing.Sql.column;
+import static no.tenantdesk.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,25 +138,6 @@ class MigrationIT {
     private static void migrate(Path file, String scripts) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             new Migrator(connection, scripts).migrate();
-        }
-    }
-
-    private static void execute(Path file, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
-    }
-
-    private static List<String> column(Path file, String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
         }
     }
 

@@ -1,15 +1,14 @@
 package no.tenantdesk.store;
 
+import static no.tenantdesk.testing.Sql.column;
+import static no.tenantdesk.testing.Sql.execute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,24 +58,5 @@ class QueryIndexUpgradeTest {
         assertThat(count).isZero();
         execute(file, "DELETE FROM comment WHERE id = 7");
         assertThat(column(file, "SELECT count(*) FROM search_index")).containsExactly("3");
-    }
-
-    private static void execute(Path file, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
-        }
-    }
-
-    private static List<String> column(Path file, String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-            return values;
-        }
     }
 }
