@@ -55,7 +55,8 @@ final class InquiryListCommand implements Callable<Integer> {
 
     @Option(names = "--search", paramLabel = "TEXT",
             description = {"Only those that mention every word of TEXT (or a word beginning with it) in the title,"
-                    + " description, comments, tasks or file names; best matches first unless --sort is given."})
+                    + " description, comments, tasks or file names; best matches first unless --sort is given,"
+                    + " ranked among the 1,000 newest that match (see search --help)."})
     private String search;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
@@ -82,6 +83,9 @@ final class InquiryListCommand implements Callable<Integer> {
         if (page.total() > page.inquiries().size()) { // on stderr, so scripts reading JSON hear of it too
             output.note("Showing " + page.inquiries().size() + " of " + page.total() + "; use --limit to see more.");
         }
+        if (page.ranked() > 0 && page.ranked() < page.total()) {
+            output.note(rankedNote(page.ranked(), page.total()));
+        }
         if (output.json()) {
             output.json(page.inquiries());
             return ExitCodes.OK;
@@ -101,6 +105,12 @@ final class InquiryListCommand implements Callable<Integer> {
         }
         output.table(table);
         return ExitCodes.OK;
+    }
+
+    /** Under a list ranked by relevance that weighed only the newest of the inquiries that match. */
+    static String rankedNote(long ranked, long total) {
+        return "Ranked by relevance among the " + ranked + " newest of the " + total
+                + "; more words or --status narrow the search to older ones.";
     }
 
     static StatusFilter statusFilter(CommandSpec spec, String status) {

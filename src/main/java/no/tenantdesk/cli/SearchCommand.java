@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "search", description = {
     "Find inquiries by what was written: titles, descriptions, comments, tasks and file names.",
     "Every word must occur, or a word beginning with it (\"lekk\" finds \"Lekkasje\");",
-    "the best matches come first, a hit in a title above one in a comment."},
+    "the best matches come first, a hit in a title above one in a comment, and of",
+    "equally good ones the newest.",
+    // InquiryService.RANKED: ranking every hit of a common word on a big file takes too long.
+    "When more than 1,000 inquiries match, the 1,000 newest of them are ranked (or as",
+    "many as --limit asks for) and older ones are left out, however well they match:",
+    "more words or --status narrow the search to reach them, as does a higher --limit."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk search lekkasje",
@@ -77,6 +82,9 @@ final class SearchCommand implements Callable<Integer> {
         output.table(table);
         if (page.total() > page.hits().size()) {
             output.note("Showing " + page.hits().size() + " of " + page.total() + "; use --limit to see more.");
+        }
+        if (page.ranked() < page.total()) {
+            output.note(InquiryListCommand.rankedNote(page.ranked(), page.total()));
         }
         return ExitCodes.OK;
     }

@@ -35,9 +35,26 @@ public interface InquiryMapper {
             Instant closedAt) {}
 
     /**
-     * What `inquiry list` asks for. Empty lists and nulls mean "any". {@code searchTerms} are words as the user
-     * typed them, each matched as the beginning of a word, all of them required. {@code sort} is one of priority,
-     * created, updated, id, title, status, or relevance (with search terms); the order is stable (ties broken by id).
+     * A word of a search: as the user typed it, and the words of the index that begin with it ({@link
+     * #wordsBeginning}). With none listed, the index is asked for every word beginning with {@code typed}.
+     */
+    record SearchTerm(String typed, List<String> words) {
+
+        public SearchTerm {
+            words = List.copyOf(words);
+        }
+
+        /** The typed word as a prefix, its words not listed. */
+        public static SearchTerm prefix(String typed) {
+            return new SearchTerm(typed, List.of());
+        }
+    }
+
+    /**
+     * What `inquiry list` asks for. Empty lists and nulls mean "any". {@code searchTerms} are the words of a search,
+     * each matched as the beginning of a word, all of them required. {@code sort} is one of priority, created,
+     * updated, id, title, status, or relevance (with search terms); the order is stable (ties broken by id). By
+     * relevance, only the newest {@code ranked} matching inquiries are scored (see searchHits in the XML).
      */
     record Filter(
             List<Status> statuses,
@@ -46,10 +63,11 @@ public interface InquiryMapper {
             Long requesterId,
             List<Long> locationIds,
             Priority priority,
-            List<String> searchTerms,
+            List<SearchTerm> searchTerms,
             String sort,
             boolean descending,
-            int limit) {}
+            int limit,
+            int ranked) {}
 
     long insert(NewInquiry inquiry);
 
@@ -67,6 +85,10 @@ public interface InquiryMapper {
     /** The best place each inquiry matched the search terms. */
     record MatchRow(long inquiryId, SearchField field, String snippet) {}
 
-    List<MatchRow> matches(@Param("searchTerms") List<String> searchTerms,
+    List<MatchRow> matches(@Param("searchTerms") List<SearchTerm> searchTerms,
             @Param("inquiryIds") List<Long> inquiryIds);
+
+    /** The words of the search index that begin with {@code prefix} (folded as the index folds), in order. */
+    List<String> wordsBeginning(@Param("prefix") String prefix,
+            @Param("limit") int limit);
 }

@@ -147,6 +147,9 @@ public class QueryBenchmark {
                 List<Figure> figures = new ArrayList<>();
                 list(figures, inquiries, "inquiry list", open(null, null, null, null, null, null, false), filter(
                         List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, null, null, "priority", false));
+                list(figures, inquiries, "inquiry list --status all",
+                        new Query(StatusFilter.ALL, null, null, null, null, null, null, false, 50),
+                        filter(List.of(), null, null, null, null, null, "priority", false));
                 list(figures, inquiries, "inquiry list --status all --sort -created",
                         new Query(StatusFilter.ALL, null, null, null, null, null, Sort.CREATED, true, 50),
                         filter(List.of(), null, null, null, null, null, "created", true));
@@ -171,13 +174,13 @@ public class QueryBenchmark {
                 list(figures, inquiries, "inquiry list --search lekkasje",
                         open(null, null, null, null, "lekkasje", null, false),
                         filter(List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, null,
-                                List.of("lekkasje"), "relevance", false));
+                                terms(c, "lekkasje"), "relevance", false));
                 list(figures, inquiries, "inquiry list --search kakerlakk",
                         open(null, null, null, null, "kakerlakk", null, false),
                         filter(List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, null,
-                                List.of("kakerlakk"), "relevance", false));
-                search(figures, inquiries, "lekkasje");
-                search(figures, inquiries, "kakerlakk");
+                                terms(c, "kakerlakk"), "relevance", false));
+                search(figures, inquiries, "lekkasje", terms(c, "lekkasje"));
+                search(figures, inquiries, "kakerlakk", terms(c, "kakerlakk"));
                 figures.add(new Figure("inquiry show " + longest, () -> {
                     InquiryDetails details = inquiries.show(longest);
                     return details.comments().size() + details.events().size();
@@ -272,9 +275,25 @@ public class QueryBenchmark {
     }
 
     static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, Long requesterId, List<Long> locationIds,
-            Priority priority, List<String> searchTerms, String sort, boolean descending) {
+            Priority priority, List<InquiryMapper.SearchTerm> searchTerms, String sort, boolean descending) {
         return new InquiryMapper.Filter(statuses, assigneeId, false, requesterId, locationIds, priority, searchTerms,
-                sort, descending, 50);
+                sort, descending, 50, InquiryService.RANKED);
+    }
+
+    /** A word of a search as InquiryService asks for it: the index's words that begin with it (V007). */
+    static List<InquiryMapper.SearchTerm> terms(Connection c, String word) throws SQLException {
+        List<String> words = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT term FROM search_terms WHERE term >= ? AND term < ? || char(1114111) ORDER BY term")) {
+            s.setString(1, word);
+            s.setString(2, word);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    words.add(rs.getString(1));
+                }
+            }
+        }
+        return List.of(new InquiryMapper.SearchTerm(word, words));
     }
 
     /** `inquiry list …`: the page and, when it is full, the count ("Showing 50 of N"). */
@@ -287,14 +306,16 @@ public class QueryBenchmark {
     }
 
     /** `search TEXT`: status all, 20 best, each with a snippet of where it matched best. */
-    static void search(List<Figure> figures, InquiryService service, String word) {
+    static void search(List<Figure> figures, InquiryService service, String word,
+            List<InquiryMapper.SearchTerm> terms) {
         InquiryMapper.Filter filter = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
-                List.of(word), "relevance", false, 20);
+                terms, "relevance", false, 20, InquiryService.RANKED);
         Map<String, Object> matches = new HashMap<>();
-        matches.put("searchTerms", List.of(word));
+        matches.put("searchTerms", terms);
         matches.put("inquiryIds", List.of(1L, 2L, 3L));
         figures.add(new Figure("search " + word, () -> service.search(word, StatusFilter.ALL, 20).hits().size(),
-                List.of(new Statement("InquiryMapper.find", filter), new Statement("InquiryMapper.matches", matches),
+                List.of(new Statement("InquiryMapper.wordsBeginning", Map.of("prefix", word, "limit", 17)),
+                        new Statement("InquiryMapper.find", filter), new Statement("InquiryMapper.matches", matches),
                         new Statement("InquiryMapper.count", filter))));
     }
 

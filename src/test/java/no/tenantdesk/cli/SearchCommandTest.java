@@ -54,11 +54,11 @@ class SearchCommandTest {
     @Test
     void aHitInTheTitleRanksAboveAHitOnlyInAComment() {
         unrelated();
-        // Created first, so an order by id would put it first: only the ranking puts it second.
+        inquiry("Lekkasje fra taket over vinduet i andre etasje, ved trappen mot bakgården");
+        // Created last, so newest first would put it first: only the ranking puts it second.
         long commented = inquiry("Fuktig vegg i kjelleren");
         // A short comment, all about the word: without weights bm25 would rank it above the long title.
         cli.run("comment", String.valueOf(commented), "-m", "Lekkasje?");
-        inquiry("Lekkasje fra taket over vinduet i andre etasje, ved trappen mot bakgården");
 
         assertThat(titles("lekkasje")).containsExactly(
                 "Lekkasje fra taket over vinduet i andre etasje, ved trappen mot bakgården", "Fuktig vegg i kjelleren");
@@ -108,6 +108,17 @@ class SearchCommandTest {
         assertThat(titles("LEKK", "ta")).containsExactly("Lekkasje fra taket");
         // Words are matched from their beginning, not anywhere inside.
         assertThat(titles("kasje")).isEmpty();
+    }
+
+    @Test
+    void aBeginningOfManyWordsFindsThemAll() {
+        // More words begin with "lekk" than the search lists one by one: it asks for the beginning instead.
+        for (int i = 0; i < 20; i++) {
+            inquiry("Lekkasje" + (char) ('a' + i));
+        }
+
+        assertThat(titles("lekk", "--limit", "50")).hasSize(20);
+        assertThat(titles("lekkasjea")).containsExactly("Lekkasjea");
     }
 
     @Test

@@ -10,12 +10,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import no.tenantdesk.domain.Status;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file from before the query indexes (schema version 4) gets them when the current program opens it (V005), and
- * its search index is rebuilt with each text's inquiry in the rowid (V006): nothing written before is lost.
+ * its search index is rebuilt with each text's inquiry in the rowid (V006): nothing written before is lost. A file of
+ * version 6 gets the search's word list and the indexes of two lists (V007).
  */
 class QueryIndexUpgradeTest {
 
@@ -23,6 +26,16 @@ class QueryIndexUpgradeTest {
 
     @TempDir
     Path folder;
+
+    /**
+     * The driver's library loaded as the program loads it (Database.open) before the plain connections below: had
+     * a plain connection loaded the driver's own copy first, Database.open would load a second one, and the JVM
+     * once crashed in it (SIGSEGV in create_function) when this class ran alone.
+     */
+    @BeforeAll
+    static void loadTheDriverAsTheProgramDoes() {
+        NativeLibrary.useKeptCopy();
+    }
 
     @Test
     void aVersion4FileGetsTheIndexesAndKeepsItsInquiriesFindable() throws SQLException {
@@ -41,8 +54,8 @@ class QueryIndexUpgradeTest {
 
         assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiry'"
                 + " AND name NOT LIKE 'sqlite_%' ORDER BY name")).containsExactly("inquiry_assignee_status",
-                        "inquiry_created", "inquiry_location_status", "inquiry_requester", "inquiry_status_priority",
-                        "inquiry_status_updated");
+                        "inquiry_created", "inquiry_location_status_priority", "inquiry_requester",
+                        "inquiry_status_priority", "inquiry_status_updated", "inquiry_urgency_created");
         // Each text's rowid: its inquiry << 32, then its own id * 8 + its kind, as the triggers now write them.
         assertThat(column(file, "SELECT (rowid >> 32) || ' ' || (rowid & 4294967295) || ' ' || field"
                 + " FROM search_index ORDER BY rowid")).containsExactly("1 8 title", "1 9 description",
@@ -50,7 +63,7 @@ class QueryIndexUpgradeTest {
         assertThat(column(file, "SELECT count(*) FROM inquiry")).containsExactly("2");
 
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
-                List.of("låsesmed"), "relevance", false, 10);
+                List.of(InquiryMapper.SearchTerm.prefix("låsesmed")), "relevance", false, 10, 1000);
         List<InquiryRow> found = database.read(tx -> tx.mapper(InquiryMapper.class).find(search));
         assertThat(found).extracting(InquiryRow::id).containsExactly(2L);
         execute(file, "UPDATE comment SET body = 'Rørlegger bestilt' WHERE id = 7");
@@ -58,5 +71,45 @@ class QueryIndexUpgradeTest {
         assertThat(count).isZero();
         execute(file, "DELETE FROM comment WHERE id = 7");
         assertThat(column(file, "SELECT count(*) FROM search_index")).containsExactly("3");
+    }
+
+    @Test
+    void aVersion6FileGetsTheWordListAndTheListIndexesAndKeepsItsInquiriesFindable() throws SQLException {
+        Path file = folder.resolve("tenantdesk.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            new Migrator(connection).migrateTo(6); // as the release before V007 left it
+        }
+        execute(file, "INSERT INTO location (id, path, path_key, created_at) VALUES (1, 'Bygg A', 'bygg a', " + AT + ")");
+        execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, location_id, created_at,"
+                + " updated_at) VALUES (1, 'Lekkasje fra taket', 'Det drypper', 'todo', 'high', 'phone', 1, " + AT
+                + ", " + AT + "), (2, 'Ødelagt lås', '', 'done', 'urgent', 'email', 1, " + AT + ", " + AT + ")");
+        execute(file, "INSERT INTO comment (id, inquiry_id, kind, author, body, created_at)"
+                + " VALUES (7, 2, 'internal', 'operator', 'Lekkasjen er tettet', " + AT + ")");
+
+        Database database = Database.open(file, Duration.ofSeconds(10));
+
+        assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiry'"
+                + " AND name LIKE 'inquiry_location%' OR name = 'inquiry_urgency_created' ORDER BY name"))
+                .containsExactly("inquiry_location_status_priority", "inquiry_urgency_created");
+        // The word list is the index's own: what was indexed before the upgrade is in it, and what is written after.
+        assertThat(column(file, "SELECT term FROM search_terms WHERE term >= 'lekk' AND term < 'lekl'"))
+                .containsExactly("lekkasje", "lekkasjen");
+        execute(file, "UPDATE comment SET body = 'Lekkasjer overalt' WHERE id = 7");
+        assertThat(column(file, "SELECT term FROM search_terms WHERE term >= 'lekk' AND term < 'lekl'"))
+                .containsExactly("lekkasje", "lekkasjer");
+
+        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+                List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjer"))), "relevance", false,
+                10, 1000);
+        List<InquiryRow> found = database.read(tx -> tx.mapper(InquiryMapper.class).find(search));
+        assertThat(found).extracting(InquiryRow::id).containsExactly(1L, 2L);
+        InquiryMapper.Filter everyOne = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
+                "priority", false, 10, 1000);
+        List<InquiryRow> byUrgency = database.read(tx -> tx.mapper(InquiryMapper.class).find(everyOne));
+        assertThat(byUrgency).extracting(InquiryRow::id).containsExactly(2L, 1L);
+        InquiryMapper.Filter building = new InquiryMapper.Filter(List.of(Status.TODO), null, false, null,
+                List.of(1L), null, null, "priority", false, 10, 1000);
+        List<InquiryRow> inBuilding = database.read(tx -> tx.mapper(InquiryMapper.class).find(building));
+        assertThat(inBuilding).extracting(InquiryRow::id).containsExactly(1L);
     }
 }

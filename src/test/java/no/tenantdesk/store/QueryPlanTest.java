@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The lists people run every day read their page from an index (V005, V006), not by sorting or counting a whole
+ * The lists people run every day read their page from an index (V005, V006, V007), not by sorting or counting a whole
  * table: on a million inquiries that is the difference between milliseconds and seconds (scripts/bench). Each test
  * asks SQLite for the plan of the SQL the mapper makes, so dropping an index or rewriting a query past it fails here.
  */
@@ -80,6 +80,14 @@ class QueryPlanTest {
     }
 
     @Test
+    void everyInquiryByUrgencyReadsTheUrgencyIndexInsteadOfSortingEveryInquiry() throws SQLException {
+        String plan = plan("InquiryMapper.find", filter(List.of(), null, null, null, "priority", false));
+
+        assertThat(plan).contains("SCAN i USING COVERING INDEX inquiry_urgency_created");
+        assertThat(plan.substring(0, plan.indexOf("SCAN m"))).doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
     void doneByUpdateReadsItsIndexInOrderAndCountsWithoutReadingEveryDoneOne() throws SQLException {
         String plan = plan("InquiryMapper.find", filter(List.of(Status.DONE), null, null, null, "updated", false));
 
@@ -94,8 +102,12 @@ class QueryPlanTest {
     void anAssigneesAndABuildingsOpenInquiriesAreFoundByPersonOrPlaceAndStatus() throws SQLException {
         assertThat(plan("InquiryMapper.find", filter(OPEN, 7L, null, null, "priority", false)))
                 .contains("USING INDEX inquiry_assignee_status (assignee_id=? AND status=?)");
+        // A building's open ones are sorted from the index, no row read for them (V007).
+        String building = plan("InquiryMapper.find", filter(OPEN, null, List.of(1L, 2L, 3L), null, "priority", false));
+        assertThat(building.substring(0, building.indexOf("SCAN m"))).contains(
+                "SEARCH i USING COVERING INDEX inquiry_location_status_priority (location_id=? AND status=?)");
         assertThat(plan("InquiryMapper.count", filter(OPEN, null, List.of(1L, 2L, 3L), null, "priority", false)))
-                .contains("USING COVERING INDEX inquiry_location_status (location_id=? AND status=?)");
+                .contains("USING COVERING INDEX inquiry_location_status_priority (location_id=? AND status=?)");
         assertThat(plan("InquiryMapper.count", filter(OPEN, null, null, Priority.URGENT, "priority", false)))
                 .contains("USING COVERING INDEX inquiry_status_priority (status=? AND priority=?)");
     }
@@ -103,7 +115,7 @@ class QueryPlanTest {
     @Test
     void aSearchReadsNoRowOfTheIndexContentToFindItsInquiries() throws SQLException {
         InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null,
-                List.of("lekkasje"), "relevance", false, 50);
+                List.of(InquiryMapper.SearchTerm.prefix("lekkasje")), "relevance", false, 50, 1000);
 
         // The open ones are read once into a set; each hit's inquiry is its rowid's high half (V006).
         assertThat(plan("InquiryMapper.find", search)).contains("LIST SUBQUERY")
@@ -111,14 +123,45 @@ class QueryPlanTest {
         assertThat(sql("InquiryMapper.find", search)).doesNotContain("inquiry_id FROM search_index")
                 .contains("rowid >> 32");
         assertThat(sql("InquiryMapper.count", search)).doesNotContain("bm25");
-        assertThat(sql("InquiryMapper.matches", Map.of("searchTerms", List.of("lekkasje"), "inquiryIds", List.of(1L))))
+        assertThat(sql("InquiryMapper.matches", Map.of("searchTerms", List.of(InquiryMapper.SearchTerm.prefix("lekkasje")),
+                "inquiryIds", List.of(1L))))
                 .contains("rowid >> 32 IN");
+    }
+
+    @Test
+    void aSearchRanksTheNewestMatchesReadNewestFirstAndScoresOnlyTheirHits() throws SQLException {
+        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+                List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
+                20, 1000);
+
+        String plan = plan("InquiryMapper.find", search);
+        // "ranked": the index's rows newest first (its ORDER BY rowid DESC taken by FTS5, no sort), up to 1,000
+        // inquiries; "hit": a seek to the oldest of them (a lower bound on the rowid, FTS5's ">").
+        String ranked = plan.substring(plan.indexOf("MATERIALIZE ranked"), plan.indexOf("SEARCH ranked"));
+        assertThat(ranked).containsPattern("SCAN search_index VIRTUAL TABLE INDEX \\d+:M\\d*\n")
+                .doesNotContain("FOR ORDER BY");
+        assertThat(sql("InquiryMapper.find", search)).contains("ORDER BY rowid DESC LIMIT ?")
+                .contains("rowid >= ((SELECT min(inquiry_id) FROM ranked) << 32)")
+                // Word by word, as the service listed them: FTS5 merges no prefix.
+                .contains("'\"' || replace(?, '\"', '\"\"') || '\"' || ' OR '");
+        assertThat(plan.substring(plan.indexOf("MATERIALIZE hit")))
+                .containsPattern("^MATERIALIZE hit\nSCAN search_index VIRTUAL TABLE INDEX \\d+:M\\d*>\n");
+        // The snippets of a page: a seek to the page's range of rowids, not a pass over every hit.
+        assertThat(plan("InquiryMapper.matches", Map.of("searchTerms", search.searchTerms(),
+                "inquiryIds", List.of(5L, 9L, 7L)))).containsPattern("VIRTUAL TABLE INDEX \\d+:M\\d*><\n");
+    }
+
+    @Test
+    void theWordsBeginningAPrefixAreReadFromTheIndexsWordListInRange() throws SQLException {
+        assertThat(plan("InquiryMapper.wordsBeginning", Map.of("prefix", "lekk", "limit", 17)))
+                .contains("SCAN search_terms VIRTUAL TABLE INDEX")
+                .doesNotContain("TEMP B-TREE");
     }
 
     private static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, List<Long> locationIds,
             Priority priority, String sort, boolean descending) {
         return new InquiryMapper.Filter(statuses, assigneeId, false, null, locationIds, priority, null, sort,
-                descending, 50);
+                descending, 50, 1000);
     }
 
     private String sql(String statement, Object parameter) {
