@@ -46,9 +46,9 @@ import no.tenantdesk.store.RunLock;
 import no.tenantdesk.store.Tx;
 
 /**
- * fetch-mail: reads each mailbox, parses every new message before the database is touched, files a batch of them in
- * one transaction (each in a savepoint, so one that fails is quarantined and the rest kept), and only then
- * acknowledges them at the source. Killed at any moment and run again, a message is either committed and known by
+ * fetch-mail: reads each mailbox, parses every new message before the database is touched (on a second thread, while
+ * this one files the messages before it), files a batch of them in one transaction (one that fails is quarantined
+ * and the rest kept), and only then acknowledges them at the source. Killed at any moment and run again, a message is either committed and known by
  * its source key, or not committed and still waiting at the source: nothing lost, nothing twice.
  */
 public final class FetchService {
@@ -349,19 +349,19 @@ public final class FetchService {
         /** After a failure: the messages still with the parser are not filed, and their files are removed. */
         private void discardAhead() {
             while (!ahead.isEmpty()) {
-                Parsing parsing = ahead.removeFirst();
+                Parsing pending = ahead.removeFirst();
                 try {
-                    waitFor(parsing).close();
+                    waitFor(pending).close();
                 } catch (RuntimeException | Error e) {
-                    parsing.raw().close();
+                    pending.raw().close();
                 }
             }
             aheadBytes = 0;
         }
 
-        private Fetched waitFor(Parsing parsing) {
+        private Fetched waitFor(Parsing pending) {
             try {
-                return parsing.fetched().get();
+                return pending.fetched().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TemporaryFailureException("interrupted while a message was parsed", e);
