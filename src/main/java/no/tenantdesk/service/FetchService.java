@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailMessage;
@@ -40,9 +46,9 @@ import no.tenantdesk.store.RunLock;
 import no.tenantdesk.store.Tx;
 
 /**
- * fetch-mail: reads each mailbox, parses every new message before the database is touched, files a batch of them in
- * one transaction (each in a savepoint, so one that fails is quarantined and the rest kept), and only then
- * acknowledges them at the source. Killed at any moment and run again, a message is either committed and known by
+ * fetch-mail: reads each mailbox, parses every new message before the database is touched (on a second thread, while
+ * this one files the messages before it), files a batch of them in one transaction (one that fails is quarantined
+ * and the rest kept), and only then acknowledges them at the source. Killed at any moment and run again, a message is either committed and known by
  * its source key, or not committed and still waiting at the source: nothing lost, nothing twice.
  */
 public final class FetchService {
@@ -172,6 +178,13 @@ public final class FetchService {
         if (!piped && lock.isEmpty()) {
             return new Report(dryRun, true, List.of(), Map.of(), Map.of());
         }
+        // One thread parses while this one files and commits. The sources stay on this thread: an IMAP folder is
+        // not safe to share, and a message is acknowledged only by the thread that committed it.
+        ExecutorService parsing = Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, "tenantdesk-parse");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-fetch-")) {
             Path spool = folder.path();
             MessageParser parser = new MessageParser(settings.maxAttachmentSize(), spool);
@@ -182,10 +195,11 @@ public final class FetchService {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
                         listener::warning);
-                results.add(new Run(spec, parser, classifier, dryRun, lock.isPresent(), tally).read());
+                results.add(new Run(spec, parser, classifier, parsing, dryRun, lock.isPresent(), tally).read());
             }
             return new Report(dryRun, false, results, tally.outcomes, tally.skipped);
         } finally {
+            parsing.shutdownNow();
             lock.ifPresent(RunLock::close);
         }
     }
@@ -196,6 +210,7 @@ public final class FetchService {
         private final SourceSpec spec;
         private final MessageParser parser;
         private final Classifier classifier;
+        private final ExecutorService parsing;
         private final boolean dryRun;
         /**
          * Whether this run holds the database's fetch lock: then no other run can file this source's messages
@@ -205,14 +220,21 @@ public final class FetchService {
         private final Listener listener;
         private final List<Fetched> batch = new ArrayList<>();
         private long batchBytes;
+        /**
+         * Messages handed to the parsing thread, oldest first. Up to a batch of them, so that the parser keeps
+         * working while a whole batch is filed and committed; no more, so that memory stays flat.
+         */
+        private final Deque<Parsing> ahead = new ArrayDeque<>();
+        private long aheadBytes;
         private int listed;
         private int alreadyFetched;
 
-        Run(SourceSpec spec, MessageParser parser, Classifier classifier, boolean dryRun, boolean alone,
-                Listener listener) {
+        Run(SourceSpec spec, MessageParser parser, Classifier classifier, ExecutorService parsing, boolean dryRun,
+                boolean alone, Listener listener) {
             this.spec = spec;
             this.parser = parser;
             this.classifier = classifier;
+            this.parsing = parsing;
             this.dryRun = dryRun;
             this.alone = alone;
             this.listener = listener;
@@ -247,11 +269,18 @@ public final class FetchService {
                             skipped = e;
                             continue;
                         }
-                        add(source, message, raw);
+                        parse(source, message, raw);
                     }
                 } finally {
                     // A source that fails midway: what was fetched before is still filed and acknowledged.
-                    flush(source);
+                    try {
+                        while (!ahead.isEmpty()) {
+                            fileNext(source);
+                        }
+                        flush(source);
+                    } finally {
+                        discardAhead();
+                    }
                 }
                 return new SourceResult(spec.name(), listed, alreadyFetched, skipped);
             } catch (TenantdeskException e) {
@@ -269,18 +298,79 @@ public final class FetchService {
             return known;
         }
 
-        private void add(MailSource source, Waiting waiting, RawMessage raw) {
-            Fetched fetched;
+        /** A message on its way through the parsing thread. */
+        private record Parsing(Future<Fetched> fetched, RawMessage raw, long size) {}
+
+        private void parse(MailSource source, Waiting waiting, RawMessage raw) {
+            long size;
+            Future<Fetched> fetched;
+            try {
+                size = raw.size();
+                fetched = parsing.submit(() -> parsed(waiting, raw));
+            } catch (RuntimeException e) {
+                raw.close();
+                throw e;
+            }
+            ahead.add(new Parsing(fetched, raw, size));
+            aheadBytes += size;
+            while (ahead.size() > BATCH_MESSAGES || aheadBytes > BATCH_BYTES) {
+                fileNext(source);
+            }
+        }
+
+        /** Runs on the parsing thread: the parser and classifier are used by it alone. */
+        private Fetched parsed(Waiting waiting, RawMessage raw) {
             try {
                 InboundMail mail = parser.parse(raw);
-                fetched = new Fetched(waiting, raw, mail, classifier.classify(mail), null);
+                return new Fetched(waiting, raw, mail, classifier.classify(mail), null);
             } catch (RuntimeException e) {
-                fetched = new Fetched(waiting, raw, null, Optional.empty(), oneLine(e));
+                return new Fetched(waiting, raw, null, Optional.empty(), oneLine(e));
+            }
+        }
+
+        /** Adds the oldest message handed to the parser to the batch, once it is parsed. */
+        private void fileNext(MailSource source) {
+            Parsing oldest = ahead.removeFirst();
+            aheadBytes -= oldest.size();
+            Fetched fetched;
+            try {
+                fetched = waitFor(oldest);
+            } catch (RuntimeException | Error e) {
+                oldest.raw().close();
+                throw e;
             }
             batch.add(fetched);
-            batchBytes += raw.size();
+            batchBytes += oldest.size();
             if (batch.size() >= BATCH_MESSAGES || batchBytes >= BATCH_BYTES) {
                 flush(source);
+            }
+        }
+
+        /** After a failure: the messages still with the parser are not filed, and their files are removed. */
+        private void discardAhead() {
+            while (!ahead.isEmpty()) {
+                Parsing pending = ahead.removeFirst();
+                try {
+                    waitFor(pending).close();
+                } catch (RuntimeException | Error e) {
+                    pending.raw().close();
+                }
+            }
+            aheadBytes = 0;
+        }
+
+        private Fetched waitFor(Parsing pending) {
+            try {
+                return pending.fetched().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TemporaryFailureException("interrupted while a message was parsed", e);
+            } catch (ExecutionException e) {
+                // parsed() turns every exception into a quarantine; what gets here is an Error, out of memory say.
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
 

@@ -169,6 +169,16 @@ public final class Database {
         config.enforceForeignKeys(true);
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         config.setTransactionMode(mode);
+        // Every statement returns what it needs with RETURNING; left on, the driver runs a SELECT last_insert_rowid()
+        // after each INSERT, in case somebody asks for the generated keys.
+        config.setGetGeneratedKeys(false);
+        if (mode == SQLiteConfig.TransactionMode.IMMEDIATE) {
+            // Inside a transaction every INSERT into a table with a unique index or a trigger keeps a statement
+            // journal (the pages it touches, to undo just that statement): in a temporary file, that was half of all
+            // the bytes fetch-mail wrote. It holds what one statement touched, so memory is the better place. Not for
+            // readers: a large query's temporary tables should not have to fit in memory.
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        }
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return source;
