@@ -33,7 +33,9 @@ public class TerminalInteraction implements Interaction {
     static TerminalInteraction system(Map<String, String> variables) {
         return new TerminalInteraction(variables, () -> {
             try {
-                return TerminalBuilder.builder().system(true).build();
+                // dumb(true): with no terminal (the shell reading a script from a pipe) JLine falls back to a plain
+                // one quietly instead of logging a warning about it.
+                return TerminalBuilder.builder().system(true).dumb(true).build();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

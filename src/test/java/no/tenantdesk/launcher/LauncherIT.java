@@ -41,6 +41,10 @@ class LauncherIT {
     }
 
     Run run(String... args) throws IOException, InterruptedException {
+        return runWithInput(Path.of("/dev/null"), args);
+    }
+
+    Run runWithInput(Path stdin, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(LAUNCHER.toString());
         command.addAll(List.of(args));
@@ -55,7 +59,7 @@ class LauncherIT {
         Path out = home.resolve("stdout");
         Path err = home.resolve("stderr");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+                .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile())).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("launcher did not finish: " + command);
@@ -103,6 +107,17 @@ class LauncherIT {
 
         assertThat(created.exitCode()).isEqualTo(2);
         assertThat(created.err()).contains("--title");
+    }
+
+    @Test
+    void theShellRunsAScriptFromAPipeWithNothingOnStderr() throws Exception {
+        Path script = Files.writeString(home.resolve("script"), "inquiry create --title 'Heisen står'\ninquiry list\n");
+
+        Run shell = runWithInput(script, "shell");
+
+        assertThat(shell.exitCode()).as(shell.err()).isZero();
+        assertThat(shell.out()).contains("Created inquiry 1", "Heisen står");
+        assertThat(shell.err()).isEmpty(); // no word from JLine about the missing terminal
     }
 
     @Test
