@@ -1,4 +1,5 @@
-// Makes a big, realistic tenantdesk database for the query benchmark (scripts/bench, scripts/BenchQueries.java).
+// Makes a big, realistic tenantdesk database for the query benchmark (scripts/bench, which runs the JMH benchmark
+// src/test/java/no/tenantdesk/bench/QueryBenchmark.java).
 // Run: java -cp target/tenantdesk.jar scripts/MakeBigDatabase.java DB [--inquiries N] [--comments N] [--seed N]
 // (defaults: 1,000,000 inquiries, 3 comments per inquiry on average, seed 42; the same seed makes the same file).
 //
