@@ -115,6 +115,35 @@ class InquiryListCommandTest {
     }
 
     @Test
+    void locationFilterLeavesOutPlacesWhoseNameOnlyBeginsTheSame() {
+        // Neighbours of "bygg a/" in the index's order: '-' and '.' sort just below '/', '0' just above it.
+        for (String place : List.of("Bygg A/Kjeller", "Bygg AB", "Bygg A-fløy", "Bygg A.2", "Bygg A0")) {
+            cli.create("location", "add", place);
+        }
+        inquiry("00", "In the cellar", "--location", "Bygg A/Kjeller");
+        inquiry("01", "In the building itself", "--location", "Bygg A");
+        inquiry("02", "In AB", "--location", "Bygg AB");
+        inquiry("03", "In the wing", "--location", "Bygg A-fløy");
+        inquiry("04", "In A.2", "--location", "Bygg A.2");
+        inquiry("05", "In A0", "--location", "Bygg A0");
+
+        assertThat(titles("--location", "Bygg A")).containsExactly("In the cellar", "In the building itself");
+        assertThat(titles("--location", "Bygg AB")).containsExactly("In AB");
+    }
+
+    @Test
+    void locationFilterIgnoresCaseNorwegianLettersIncluded() {
+        cli.create("location", "add", "Bygg Ø/Kjøkken");
+        cli.create("location", "add", "Bygg Østre/Kjøkken");
+        inquiry("00", "Drypp i Ø", "--location", "Bygg Ø/Kjøkken");
+        inquiry("01", "Drypp i Østre", "--location", "Bygg Østre/Kjøkken");
+
+        assertThat(titles("--location", "bygg ø")).containsExactly("Drypp i Ø");
+        assertThat(titles("--location", "BYGG Ø/KJØKKEN")).containsExactly("Drypp i Ø");
+        assertThat(titles("--location", "bYGG øSTRE")).containsExactly("Drypp i Østre");
+    }
+
+    @Test
     void priorityFilterKeepsOnlyThatPriority() {
         inquiry("00", "Calm", "--priority", "low");
         inquiry("01", "Fire", "--priority", "urgent");

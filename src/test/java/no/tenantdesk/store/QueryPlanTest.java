@@ -113,6 +113,19 @@ class QueryPlanTest {
     }
 
     @Test
+    void aPlaceAndEverythingBelowItAreFoundInThePathIndexWithoutReadingEveryPlace() throws SQLException {
+        assertThat(plan("LocationMapper.byKey", "bygg a"))
+                .contains("SEARCH l USING INDEX sqlite_autoindex_location_1 (path_key=?)")
+                .doesNotContain("SCAN l");
+        // Its own key, and the range of keys below it: two seeks in the unique index on path_key (V001).
+        assertThat(plan("LocationMapper.subtree", 1L))
+                .contains("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)")
+                .contains("SEARCH d USING COVERING INDEX sqlite_autoindex_location_1 (path_key=?)")
+                .contains("SEARCH d USING COVERING INDEX sqlite_autoindex_location_1 (path_key>? AND path_key<?)")
+                .doesNotContain("SCAN d");
+    }
+
+    @Test
     void aSearchReadsNoRowOfTheIndexContentToFindItsInquiries() throws SQLException {
         InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null,
                 List.of(InquiryMapper.SearchTerm.prefix("lekkasje")), "relevance", false, 50, 1000);
