@@ -78,7 +78,20 @@ public interface InquiryMapper {
     void touch(@Param("id") long id,
             @Param("updatedAt") Instant updatedAt);
 
+    /** A page sorted by anything but relevance, with its rows. */
     List<InquiryRow> find(Filter filter);
+
+    /**
+     * One inquiry of a page by relevance: its id, and how many inquiries match in all when the pass that ranked
+     * them could tell (else null: ask {@link #count}).
+     */
+    record Ranked(long id, Long total) {}
+
+    /** A page by relevance, best first: the ids only ({@link #byIds} reads their rows). */
+    List<Ranked> rank(Filter filter);
+
+    /** The inquiries with these ids (at least one), in no particular order. */
+    List<InquiryRow> byIds(@Param("ids") List<Long> ids);
 
     long count(Filter filter);
 

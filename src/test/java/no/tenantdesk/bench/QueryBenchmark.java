@@ -303,7 +303,12 @@ public class QueryBenchmark {
     static void list(List<Figure> figures, InquiryService service, String name, Query query,
             InquiryMapper.Filter filter, Statement... lookUps) {
         List<Statement> statements = new ArrayList<>(List.of(lookUps));
-        statements.add(new Statement("InquiryMapper.find", filter));
+        if (filter.sort().equals("relevance")) {
+            statements.add(new Statement("InquiryMapper.rank", filter));
+            statements.add(new Statement("InquiryMapper.byIds", Map.of("ids", List.of(1L, 2L, 3L))));
+        } else {
+            statements.add(new Statement("InquiryMapper.find", filter));
+        }
         statements.add(new Statement("InquiryMapper.count", filter));
         figures.add(new Figure(name, () -> {
             InquiryService.Page page = service.list(query);
@@ -321,7 +326,9 @@ public class QueryBenchmark {
         matches.put("inquiryIds", List.of(1L, 2L, 3L));
         figures.add(new Figure("search " + word, () -> service.search(word, StatusFilter.ALL, 20).hits().size(),
                 List.of(new Statement("InquiryMapper.wordsBeginning", Map.of("prefix", word, "limit", 17)),
-                        new Statement("InquiryMapper.find", filter), new Statement("InquiryMapper.matches", matches),
+                        new Statement("InquiryMapper.rank", filter),
+                        new Statement("InquiryMapper.byIds", Map.of("ids", List.of(1L, 2L, 3L))),
+                        new Statement("InquiryMapper.matches", matches),
                         new Statement("InquiryMapper.count", filter))));
     }
 

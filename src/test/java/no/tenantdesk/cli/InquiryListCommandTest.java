@@ -224,6 +224,27 @@ class InquiryListCommandTest {
     }
 
     @Test
+    void aCutSearchSaysHowManyInquiriesMatchInAll() {
+        inquiry("00", "Leak in the roof");
+        inquiry("01", "Leak under the sink");
+        long done = inquiry("02", "Leak in the roof again");
+        cli.run("status", String.valueOf(done), "done");
+        inquiry("03", "Roof tiles loose");
+
+        // Open ones (counted as they are ranked), every one, the done ones, and every word required.
+        assertThat(cli.run("inquiry", "list", "--search", "leak", "--limit", "1").err()).contains("Showing 1 of 2;");
+        assertThat(cli.run("inquiry", "list", "--search", "leak", "--status", "all", "--limit", "1").err())
+                .contains("Showing 1 of 3;");
+        assertThat(cli.run("inquiry", "list", "--search", "leak", "--status", "done", "--limit", "1"))
+                .succeeded().stderrIsEmpty();
+        assertThat(cli.run("inquiry", "list", "--search", "roof leak", "--status", "all", "--limit", "1").err())
+                .contains("Showing 1 of 2;");
+        assertThat(cli.run("inquiry", "list", "--search", "roof leak", "--limit", "1").err())
+                .doesNotContain("Showing");
+        assertThat(cli.run("search", "roof", "--limit", "1").err()).contains("Showing 1 of 3");
+    }
+
+    @Test
     void noNoteWhenEverythingIsShown() {
         inquiry("00", "Only one");
 
