@@ -64,8 +64,8 @@ class QueryIndexUpgradeTest {
 
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
                 List.of(InquiryMapper.SearchTerm.prefix("låsesmed")), "relevance", false, 10, 1000);
-        List<InquiryRow> found = database.read(tx -> tx.mapper(InquiryMapper.class).find(search));
-        assertThat(found).extracting(InquiryRow::id).containsExactly(2L);
+        List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
+        assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(2L);
         execute(file, "UPDATE comment SET body = 'Rørlegger bestilt' WHERE id = 7");
         long count = database.read(tx -> tx.mapper(InquiryMapper.class).count(search));
         assertThat(count).isZero();
@@ -101,8 +101,8 @@ class QueryIndexUpgradeTest {
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjer"))), "relevance", false,
                 10, 1000);
-        List<InquiryRow> found = database.read(tx -> tx.mapper(InquiryMapper.class).find(search));
-        assertThat(found).extracting(InquiryRow::id).containsExactly(1L, 2L);
+        List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
+        assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(1L, 2L);
         InquiryMapper.Filter everyOne = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 "priority", false, 10, 1000);
         List<InquiryRow> byUrgency = database.read(tx -> tx.mapper(InquiryMapper.class).find(everyOne));
