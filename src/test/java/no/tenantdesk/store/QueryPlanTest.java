@@ -148,11 +148,19 @@ class QueryPlanTest {
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
                 50, 1000);
 
-        // Every hit of an open inquiry is in "hit": the count is read from it, not from the index a second time.
+        // Every hit of an open inquiry is in "hit": the count is read from it, not from the index a second time. The
+        // open inquiries it keeps are read from their own index, in id order (V008).
         String plan = plan("InquiryMapper.rank", search);
-        assertThat(plan).containsOnlyOnce("SCAN search_index VIRTUAL TABLE")
+        assertThat(plan).contains("SCAN i USING INDEX inquiry_open\n")
+                .containsOnlyOnce("SCAN search_index VIRTUAL TABLE")
                 .containsPattern("SCALAR SUBQUERY \\d+\nUSE TEMP B-TREE FOR count\\(DISTINCT\\)\nSCAN hit\n");
         assertThat(sql("InquiryMapper.rank", search)).contains("(SELECT count(DISTINCT inquiry_id) FROM hit) AS total");
+        // One person's open ones: found by person and status, not among every open one.
+        InquiryMapper.Filter theirs = new InquiryMapper.Filter(OPEN, 7L, false, null, null, null,
+                search.searchTerms(), "relevance", false, 50, 1000);
+        assertThat(plan("InquiryMapper.rank", theirs))
+                .contains("USING COVERING INDEX inquiry_assignee_status (assignee_id=? AND status=?)")
+                .doesNotContain("inquiry_open");
         // The page's rows: by id, the page's only.
         assertThat(plan("InquiryMapper.byIds", Map.of("ids", List.of(5L, 9L, 7L))))
                 .contains("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)").doesNotContain("SCAN");
