@@ -53,8 +53,9 @@ public interface InquiryMapper {
     /**
      * What `inquiry list` asks for. Empty lists and nulls mean "any". {@code searchTerms} are the words of a search,
      * each matched as the beginning of a word, all of them required. {@code sort} is one of priority, created,
-     * updated, id, title, status, or relevance (with search terms); the order is stable (ties broken by id). By
-     * relevance, only the newest {@code ranked} matching inquiries are scored (see searchHits in the XML).
+     * updated, id, title, status ({@link #find}), or relevance (with search terms, {@link #rank}); the order is
+     * stable (ties broken by id). By relevance, only the newest {@code ranked} matching inquiries are scored (see
+     * searchHits in the XML).
      */
     record Filter(
             List<Status> statuses,
