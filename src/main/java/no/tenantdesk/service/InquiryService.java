@@ -300,11 +300,32 @@ public final class InquiryService {
             InquiryMapper.Filter filter = new InquiryMapper.Filter(query.status().statuses(), assigneeId, unassigned,
                     requesterId, locationIds, query.priority(), searchTerms, sort, query.descending(), query.limit(),
                     ranked);
-            InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
-            List<Inquiry> page = inquiries.find(filter).stream().map(InquiryRow::toInquiry).toList();
-            long total = page.size() < query.limit() ? page.size() : inquiries.count(filter);
-            return new Page(page, total, sort.equals("relevance") ? Math.min(ranked, total) : 0);
+            Found found = find(tx.mapper(InquiryMapper.class), filter);
+            long total = found.total();
+            return new Page(found.page(), total, sort.equals("relevance") ? Math.min(ranked, total) : 0);
         });
+    }
+
+    /** A page of inquiries, and how many the filter finds in all. */
+    private record Found(List<Inquiry> page, long total) {}
+
+    private static Found find(InquiryMapper inquiries, InquiryMapper.Filter filter) {
+        if (!filter.sort().equals("relevance")) {
+            List<Inquiry> page = inquiries.find(filter).stream().map(InquiryRow::toInquiry).toList();
+            return new Found(page, page.size() < filter.limit() ? page.size() : inquiries.count(filter));
+        }
+        // The page's ids, best first, mostly with the count: the pass that ranks the hits counts them too, where
+        // counting apart would read them all again.
+        List<InquiryMapper.Ranked> ranking = inquiries.rank(filter);
+        if (ranking.isEmpty()) {
+            return new Found(List.of(), 0);
+        }
+        Map<Long, InquiryRow> rows = inquiries.byIds(ranking.stream().map(InquiryMapper.Ranked::id).toList())
+                .stream().collect(Collectors.toMap(InquiryRow::id, row -> row));
+        List<Inquiry> page = ranking.stream().map(r -> rows.get(r.id()).toInquiry()).toList();
+        Long counted = ranking.get(0).total();
+        long total = page.size() < filter.limit() ? page.size() : counted != null ? counted : inquiries.count(filter);
+        return new Found(page, total);
     }
 
     /** The newest inquiries a ranking weighs: enough to fill the page, whatever --limit says. */
@@ -326,7 +347,8 @@ public final class InquiryService {
             InquiryMapper.Filter filter = new InquiryMapper.Filter(status.statuses(), null, false, null, null, null,
                     searchTerms, "relevance", false, limit, ranked(limit));
             InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
-            List<Inquiry> page = inquiries.find(filter).stream().map(InquiryRow::toInquiry).toList();
+            Found found = find(inquiries, filter);
+            List<Inquiry> page = found.page();
             if (page.isEmpty()) {
                 return new SearchPage(List.of(), 0, 0);
             }
@@ -337,8 +359,7 @@ public final class InquiryService {
                 InquiryMapper.MatchRow match = matches.get(i.id());
                 return new SearchHit(i, new SearchHit.Match(match.field(), match.snippet()));
             }).toList();
-            long total = page.size() < limit ? page.size() : inquiries.count(filter);
-            return new SearchPage(hits, total, Math.min(filter.ranked(), total));
+            return new SearchPage(hits, found.total(), Math.min(filter.ranked(), found.total()));
         });
     }
 

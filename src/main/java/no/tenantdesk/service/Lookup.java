@@ -1,6 +1,5 @@
 package no.tenantdesk.service;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,8 +24,6 @@ import no.tenantdesk.store.Tx;
 final class Lookup {
 
     private final Tx tx;
-    /** Read once per use case: --location looks a path up, then its subtree (a few thousand rows). */
-    private List<LocationMapper.PathRow> paths;
 
     Lookup(Tx tx) {
         this.tx = tx;
@@ -98,20 +95,18 @@ final class Lookup {
         return row;
     }
 
-    /** Matches on the paths alone: counting every location's open inquiries would cost seconds on a big file. */
+    /**
+     * The place a path names: the one with that whole path, else the one path that ends with it. Found in SQL, so
+     * that a look-up reads the rows it needs, not every path of a building of thousands of rooms.
+     */
     LocationRow location(String path) {
         LocationMapper locations = tx.mapper(LocationMapper.class);
         String key = Keys.path(Paths.normalize(path));
-        List<LocationMapper.PathRow> tails = new ArrayList<>();
-        for (LocationMapper.PathRow row : paths()) {
-            String rowKey = Keys.path(row.path());
-            if (rowKey.equals(key)) {
-                return locations.byId(row.id());
-            }
-            if (rowKey.endsWith("/" + key)) {
-                tails.add(row);
-            }
+        LocationRow exact = locations.byKey(key);
+        if (exact != null) {
+            return exact;
         }
+        List<LocationMapper.PathRow> tails = locations.byKeySuffix("/" + key);
         if (tails.size() == 1) {
             return locations.byId(tails.get(0).id());
         }
@@ -126,22 +121,7 @@ final class Lookup {
 
     /** The location and every location below it, for filters that mean "in this building". */
     List<Long> subtree(LocationRow root) {
-        String prefix = Keys.path(root.path()) + "/";
-        List<Long> ids = new ArrayList<>();
-        for (LocationMapper.PathRow row : paths()) {
-            String rowKey = Keys.path(row.path());
-            if (row.id() == root.id() || rowKey.startsWith(prefix)) {
-                ids.add(row.id());
-            }
-        }
-        return ids;
-    }
-
-    private List<LocationMapper.PathRow> paths() {
-        if (paths == null) {
-            paths = tx.mapper(LocationMapper.class).paths();
-        }
-        return paths;
+        return tx.mapper(LocationMapper.class).subtree(root.id());
     }
 
     private static String describe(ContactRow row) {

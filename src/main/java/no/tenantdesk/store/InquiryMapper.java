@@ -53,8 +53,9 @@ public interface InquiryMapper {
     /**
      * What `inquiry list` asks for. Empty lists and nulls mean "any". {@code searchTerms} are the words of a search,
      * each matched as the beginning of a word, all of them required. {@code sort} is one of priority, created,
-     * updated, id, title, status, or relevance (with search terms); the order is stable (ties broken by id). By
-     * relevance, only the newest {@code ranked} matching inquiries are scored (see searchHits in the XML).
+     * updated, id, title, status ({@link #find}), or relevance (with search terms, {@link #rank}); the order is
+     * stable (ties broken by id). By relevance, only the newest {@code ranked} matching inquiries are scored (see
+     * searchHits in the XML).
      */
     record Filter(
             List<Status> statuses,
@@ -78,7 +79,20 @@ public interface InquiryMapper {
     void touch(@Param("id") long id,
             @Param("updatedAt") Instant updatedAt);
 
+    /** A page sorted by anything but relevance, with its rows. */
     List<InquiryRow> find(Filter filter);
+
+    /**
+     * One inquiry of a page by relevance: its id, and how many inquiries match in all when the pass that ranked
+     * them could tell (else null: ask {@link #count}).
+     */
+    record Ranked(long id, Long total) {}
+
+    /** A page by relevance, best first: the ids only ({@link #byIds} reads their rows). */
+    List<Ranked> rank(Filter filter);
+
+    /** The inquiries with these ids (at least one), in no particular order. */
+    List<InquiryRow> byIds(@Param("ids") List<Long> ids);
 
     long count(Filter filter);
 

@@ -16,10 +16,19 @@ public interface LocationMapper {
     /** A location's path, parent and responsible person, for look-ups: none of the counting that {@link #all} does. */
     record PathRow(long id, String path, Long parentId, Long responsibleId) {}
 
-    /** Every location, without counts: what look-ups match a typed path against and walk up the tree in. */
+    /** Every location, without counts: what adding a path and walking up the tree read. */
     List<PathRow> paths();
 
     LocationRow byId(long id);
+
+    /** The location whose path_key is {@code key} (its path folded as look-ups fold it), or null. */
+    LocationRow byKey(String key);
+
+    /** The locations whose path_key ends with {@code suffix}, by id: the places a tail of a path may name. */
+    List<PathRow> byKeySuffix(String suffix);
+
+    /** The ids of a location and of every location below it, in order. */
+    List<Long> subtree(long id);
 
     void setResponsible(@Param("id") long id, @Param("responsibleId") Long responsibleId);
 }

@@ -141,6 +141,7 @@ public class QueryBenchmark {
                         text(c, "SELECT path FROM location WHERE parent_id IS NULL ORDER BY path_key LIMIT 1");
                 List<Long> subtree = numbers(c, "SELECT id FROM location WHERE path_key = lower('" + building
                         + "') OR path_key LIKE lower('" + building + "') || '/%' ORDER BY id");
+                long buildingId = number(c, "SELECT id FROM location WHERE path_key = lower('" + building + "')");
                 long inquiryCount = number(c, "SELECT count(*) FROM inquiry");
                 long commentCount = number(c, "SELECT count(*) FROM comment");
 
@@ -163,7 +164,9 @@ public class QueryBenchmark {
                 list(figures, inquiries, "inquiry list --location '" + building + "'",
                         open(null, null, building, null, null, null, false),
                         filter(List.of(Status.TODO, Status.IN_PROGRESS), null, null, subtree, null, null,
-                                "priority", false));
+                                "priority", false),
+                        new Statement("LocationMapper.byKey", building.toLowerCase(Locale.ROOT)),
+                        new Statement("LocationMapper.subtree", buildingId));
                 list(figures, inquiries, "inquiry list --priority urgent",
                         open(null, null, null, Priority.URGENT, null, null, false),
                         filter(List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, Priority.URGENT, null,
@@ -298,11 +301,19 @@ public class QueryBenchmark {
 
     /** `inquiry list …`: the page and, when it is full, the count ("Showing 50 of N"). */
     static void list(List<Figure> figures, InquiryService service, String name, Query query,
-            InquiryMapper.Filter filter) {
+            InquiryMapper.Filter filter, Statement... lookUps) {
+        List<Statement> statements = new ArrayList<>(List.of(lookUps));
+        if (filter.sort().equals("relevance")) {
+            statements.add(new Statement("InquiryMapper.rank", filter));
+            statements.add(new Statement("InquiryMapper.byIds", Map.of("ids", List.of(1L, 2L, 3L))));
+        } else {
+            statements.add(new Statement("InquiryMapper.find", filter));
+        }
+        statements.add(new Statement("InquiryMapper.count", filter));
         figures.add(new Figure(name, () -> {
             InquiryService.Page page = service.list(query);
             return page.inquiries().size();
-        }, List.of(new Statement("InquiryMapper.find", filter), new Statement("InquiryMapper.count", filter))));
+        }, List.copyOf(statements)));
     }
 
     /** `search TEXT`: status all, 20 best, each with a snippet of where it matched best. */
@@ -315,7 +326,9 @@ public class QueryBenchmark {
         matches.put("inquiryIds", List.of(1L, 2L, 3L));
         figures.add(new Figure("search " + word, () -> service.search(word, StatusFilter.ALL, 20).hits().size(),
                 List.of(new Statement("InquiryMapper.wordsBeginning", Map.of("prefix", word, "limit", 17)),
-                        new Statement("InquiryMapper.find", filter), new Statement("InquiryMapper.matches", matches),
+                        new Statement("InquiryMapper.rank", filter),
+                        new Statement("InquiryMapper.byIds", Map.of("ids", List.of(1L, 2L, 3L))),
+                        new Statement("InquiryMapper.matches", matches),
                         new Statement("InquiryMapper.count", filter))));
     }
 

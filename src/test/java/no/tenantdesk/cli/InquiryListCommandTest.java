@@ -115,6 +115,35 @@ class InquiryListCommandTest {
     }
 
     @Test
+    void locationFilterLeavesOutPlacesWhoseNameOnlyBeginsTheSame() {
+        // Neighbours of "bygg a/" in the index's order: '-' and '.' sort just below '/', '0' just above it.
+        for (String place : List.of("Bygg A/Kjeller", "Bygg AB", "Bygg A-fløy", "Bygg A.2", "Bygg A0")) {
+            cli.create("location", "add", place);
+        }
+        inquiry("00", "In the cellar", "--location", "Bygg A/Kjeller");
+        inquiry("01", "In the building itself", "--location", "Bygg A");
+        inquiry("02", "In AB", "--location", "Bygg AB");
+        inquiry("03", "In the wing", "--location", "Bygg A-fløy");
+        inquiry("04", "In A.2", "--location", "Bygg A.2");
+        inquiry("05", "In A0", "--location", "Bygg A0");
+
+        assertThat(titles("--location", "Bygg A")).containsExactly("In the cellar", "In the building itself");
+        assertThat(titles("--location", "Bygg AB")).containsExactly("In AB");
+    }
+
+    @Test
+    void locationFilterIgnoresCaseNorwegianLettersIncluded() {
+        cli.create("location", "add", "Bygg Ø/Kjøkken");
+        cli.create("location", "add", "Bygg Østre/Kjøkken");
+        inquiry("00", "Drypp i Ø", "--location", "Bygg Ø/Kjøkken");
+        inquiry("01", "Drypp i Østre", "--location", "Bygg Østre/Kjøkken");
+
+        assertThat(titles("--location", "bygg ø")).containsExactly("Drypp i Ø");
+        assertThat(titles("--location", "BYGG Ø/KJØKKEN")).containsExactly("Drypp i Ø");
+        assertThat(titles("--location", "bYGG øSTRE")).containsExactly("Drypp i Østre");
+    }
+
+    @Test
     void priorityFilterKeepsOnlyThatPriority() {
         inquiry("00", "Calm", "--priority", "low");
         inquiry("01", "Fire", "--priority", "urgent");
@@ -192,6 +221,27 @@ class InquiryListCommandTest {
         CommandResult json = cli.run("inquiry", "list", "--limit", "2", "--json");
         assertThat(json.json()).hasSize(2);
         assertThat(json.err()).contains("Showing 2 of 5");
+    }
+
+    @Test
+    void aCutSearchSaysHowManyInquiriesMatchInAll() {
+        inquiry("00", "Leak in the roof");
+        inquiry("01", "Leak under the sink");
+        long done = inquiry("02", "Leak in the roof again");
+        cli.run("status", String.valueOf(done), "done");
+        inquiry("03", "Roof tiles loose");
+
+        // Open ones (counted as they are ranked), every one, the done ones, and every word required.
+        assertThat(cli.run("inquiry", "list", "--search", "leak", "--limit", "1").err()).contains("Showing 1 of 2;");
+        assertThat(cli.run("inquiry", "list", "--search", "leak", "--status", "all", "--limit", "1").err())
+                .contains("Showing 1 of 3;");
+        assertThat(cli.run("inquiry", "list", "--search", "leak", "--status", "done", "--limit", "1"))
+                .succeeded().stderrIsEmpty();
+        assertThat(cli.run("inquiry", "list", "--search", "roof leak", "--status", "all", "--limit", "1").err())
+                .contains("Showing 1 of 2;");
+        assertThat(cli.run("inquiry", "list", "--search", "roof leak", "--limit", "1").err())
+                .doesNotContain("Showing");
+        assertThat(cli.run("search", "roof", "--limit", "1").err()).contains("Showing 1 of 3");
     }
 
     @Test

@@ -59,6 +59,21 @@ class LocationCommandTest {
     }
 
     @Test
+    void aTailIsWholeNamesWhateverTheirCase() {
+        cli.create("location", "add", "Bygg A/2. etasje/Kontor 204");
+        cli.create("location", "add", "Bygg B/Kontor 1204");
+        cli.create("location", "add", "Bygg Æ/Lille Kjøkken");
+
+        // "kontor 204" ends "Kontor 1204" too, but not after a "/": only Bygg A's is meant.
+        assertThat(cli.run("inquiry", "create", "--title", "Kaldt", "--location", "kontor 204", "--json").json()
+                .at("/location/path").asText()).isEqualTo("Bygg A/2. etasje/Kontor 204");
+        assertThat(cli.run("inquiry", "create", "--title", "Varmt", "--location", "LILLE KJØKKEN", "--json").json()
+                .at("/location/path").asText()).isEqualTo("Bygg Æ/Lille Kjøkken");
+        assertThat(cli.run("inquiry", "create", "--title", "Mus", "--location", "Kjøkken"))
+                .failedWith(2, "unknown location 'Kjøkken' (add it with: tenantdesk location add 'Kjøkken')");
+    }
+
+    @Test
     void anAmbiguousTailNamesBothPaths() {
         cli.create("location", "add", "Bygg A/Lager");
         cli.create("location", "add", "Bygg B/Lager");

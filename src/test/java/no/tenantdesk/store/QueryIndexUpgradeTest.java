@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A file from before the query indexes (schema version 4) gets them when the current program opens it (V005), and
  * its search index is rebuilt with each text's inquiry in the rowid (V006): nothing written before is lost. A file of
- * version 6 gets the search's word list and the indexes of two lists (V007).
+ * version 6 gets the search's word list and the indexes of two lists (V007), one of version 7 the index of the open
+ * inquiries (V008).
  */
 class QueryIndexUpgradeTest {
 
@@ -54,7 +55,7 @@ class QueryIndexUpgradeTest {
 
         assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiry'"
                 + " AND name NOT LIKE 'sqlite_%' ORDER BY name")).containsExactly("inquiry_assignee_status",
-                        "inquiry_created", "inquiry_location_status_priority", "inquiry_requester",
+                        "inquiry_created", "inquiry_location_status_priority", "inquiry_open", "inquiry_requester",
                         "inquiry_status_priority", "inquiry_status_updated", "inquiry_urgency_created");
         // Each text's rowid: its inquiry << 32, then its own id * 8 + its kind, as the triggers now write them.
         assertThat(column(file, "SELECT (rowid >> 32) || ' ' || (rowid & 4294967295) || ' ' || field"
@@ -64,8 +65,8 @@ class QueryIndexUpgradeTest {
 
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
                 List.of(InquiryMapper.SearchTerm.prefix("låsesmed")), "relevance", false, 10, 1000);
-        List<InquiryRow> found = database.read(tx -> tx.mapper(InquiryMapper.class).find(search));
-        assertThat(found).extracting(InquiryRow::id).containsExactly(2L);
+        List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
+        assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(2L);
         execute(file, "UPDATE comment SET body = 'Rørlegger bestilt' WHERE id = 7");
         long count = database.read(tx -> tx.mapper(InquiryMapper.class).count(search));
         assertThat(count).isZero();
@@ -101,8 +102,8 @@ class QueryIndexUpgradeTest {
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjer"))), "relevance", false,
                 10, 1000);
-        List<InquiryRow> found = database.read(tx -> tx.mapper(InquiryMapper.class).find(search));
-        assertThat(found).extracting(InquiryRow::id).containsExactly(1L, 2L);
+        List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
+        assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(1L, 2L);
         InquiryMapper.Filter everyOne = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 "priority", false, 10, 1000);
         List<InquiryRow> byUrgency = database.read(tx -> tx.mapper(InquiryMapper.class).find(everyOne));
@@ -111,5 +112,36 @@ class QueryIndexUpgradeTest {
                 List.of(1L), null, null, "priority", false, 10, 1000);
         List<InquiryRow> inBuilding = database.read(tx -> tx.mapper(InquiryMapper.class).find(building));
         assertThat(inBuilding).extracting(InquiryRow::id).containsExactly(1L);
+    }
+
+    @Test
+    void aVersion7FileGetsTheIndexOfItsOpenInquiriesWhichFollowsTheirStatus() throws SQLException {
+        Path file = folder.resolve("tenantdesk.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            new Migrator(connection).migrateTo(7); // as the release before V008 left it
+        }
+        execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, created_at, updated_at)"
+                + " VALUES (1, 'Lekkasje fra taket', '', 'todo', 'high', 'phone', " + AT + ", " + AT + "),"
+                + " (2, 'Lekkasje i kjelleren', '', 'done', 'normal', 'email', " + AT + ", " + AT + "),"
+                + " (3, 'Lekkasje på badet', '', 'in-progress', 'low', 'phone', " + AT + ", " + AT + ")");
+
+        Database database = Database.open(file, Duration.ofSeconds(10));
+
+        String open = "SELECT id FROM inquiry INDEXED BY inquiry_open WHERE status IN ('todo', 'in-progress')"
+                + " ORDER BY id";
+        assertThat(column(file, open)).containsExactly("1", "3");
+        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(Status.TODO, Status.IN_PROGRESS), null, false,
+                null, null, null, List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje"))), "relevance",
+                false, 10, 1000);
+        List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
+        assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactlyInAnyOrder(1L, 3L);
+        // Closing one takes it out of the index, opening one puts it in.
+        execute(file, "UPDATE inquiry SET status = 'done' WHERE id = 1");
+        execute(file, "UPDATE inquiry SET status = 'todo' WHERE id = 2");
+        execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, created_at, updated_at)"
+                + " VALUES (4, 'Lekkasje igjen', '', 'todo', 'high', 'email', " + AT + ", " + AT + ")");
+        assertThat(column(file, open)).containsExactly("2", "3", "4");
+        found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
+        assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactlyInAnyOrder(2L, 3L, 4L);
     }
 }

@@ -113,14 +113,28 @@ class QueryPlanTest {
     }
 
     @Test
+    void aPlaceAndEverythingBelowItAreFoundInThePathIndexWithoutReadingEveryPlace() throws SQLException {
+        assertThat(plan("LocationMapper.byKey", "bygg a"))
+                .contains("SEARCH l USING INDEX sqlite_autoindex_location_1 (path_key=?)")
+                .doesNotContain("SCAN l");
+        // Its own key, and the range of keys below it: two seeks in the unique index on path_key (V001).
+        assertThat(plan("LocationMapper.subtree", 1L))
+                .contains("SEARCH r USING INTEGER PRIMARY KEY (rowid=?)")
+                .contains("SEARCH d USING COVERING INDEX sqlite_autoindex_location_1 (path_key=?)")
+                .contains("SEARCH d USING COVERING INDEX sqlite_autoindex_location_1 (path_key>? AND path_key<?)")
+                .doesNotContain("SCAN d");
+    }
+
+    @Test
     void aSearchReadsNoRowOfTheIndexContentToFindItsInquiries() throws SQLException {
         InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null,
                 List.of(InquiryMapper.SearchTerm.prefix("lekkasje")), "relevance", false, 50, 1000);
 
-        // The open ones are read once into a set; each hit's inquiry is its rowid's high half (V006).
-        assertThat(plan("InquiryMapper.find", search)).contains("LIST SUBQUERY")
-                .doesNotContain("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)\n      SEARCH r");
-        assertThat(sql("InquiryMapper.find", search)).doesNotContain("inquiry_id FROM search_index")
+        // The open ones are read once into a set; each hit's inquiry is its rowid's high half (V006). The page is ids
+        // only: no inquiry row is read to rank it.
+        String plan = plan("InquiryMapper.rank", search);
+        assertThat(plan).contains("LIST SUBQUERY").doesNotContain("USING INTEGER PRIMARY KEY");
+        assertThat(sql("InquiryMapper.rank", search)).doesNotContain("inquiry_id FROM search_index")
                 .contains("rowid >> 32");
         assertThat(sql("InquiryMapper.count", search)).doesNotContain("bm25");
         assertThat(sql("InquiryMapper.matches", Map.of("searchTerms", List.of(InquiryMapper.SearchTerm.prefix("lekkasje")),
@@ -129,18 +143,42 @@ class QueryPlanTest {
     }
 
     @Test
+    void aSearchAmongFewInquiriesCountsThemInThePassThatRanksThem() throws SQLException {
+        InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null,
+                List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
+                50, 1000);
+
+        // Every hit of an open inquiry is in "hit": the count is read from it, not from the index a second time. The
+        // open inquiries it keeps are read from their own index, in id order (V008).
+        String plan = plan("InquiryMapper.rank", search);
+        assertThat(plan).contains("SCAN i USING INDEX inquiry_open\n")
+                .containsOnlyOnce("SCAN search_index VIRTUAL TABLE")
+                .containsPattern("SCALAR SUBQUERY \\d+\nUSE TEMP B-TREE FOR count\\(DISTINCT\\)\nSCAN hit\n");
+        assertThat(sql("InquiryMapper.rank", search)).contains("(SELECT count(DISTINCT inquiry_id) FROM hit) AS total");
+        // One person's open ones: found by person and status, not among every open one.
+        InquiryMapper.Filter theirs = new InquiryMapper.Filter(OPEN, 7L, false, null, null, null,
+                search.searchTerms(), "relevance", false, 50, 1000);
+        assertThat(plan("InquiryMapper.rank", theirs))
+                .contains("USING COVERING INDEX inquiry_assignee_status (assignee_id=? AND status=?)")
+                .doesNotContain("inquiry_open");
+        // The page's rows: by id, the page's only.
+        assertThat(plan("InquiryMapper.byIds", Map.of("ids", List.of(5L, 9L, 7L))))
+                .contains("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)").doesNotContain("SCAN");
+    }
+
+    @Test
     void aSearchRanksTheNewestMatchesReadNewestFirstAndScoresOnlyTheirHits() throws SQLException {
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
                 20, 1000);
 
-        String plan = plan("InquiryMapper.find", search);
+        String plan = plan("InquiryMapper.rank", search);
         // "ranked": the index's rows newest first (its ORDER BY rowid DESC taken by FTS5, no sort), up to 1,000
         // inquiries; "hit": a seek to the oldest of them (a lower bound on the rowid, FTS5's ">").
         String ranked = plan.substring(plan.indexOf("MATERIALIZE ranked"), plan.indexOf("SEARCH ranked"));
         assertThat(ranked).containsPattern("SCAN search_index VIRTUAL TABLE INDEX \\d+:M\\d*\n")
                 .doesNotContain("FOR ORDER BY");
-        assertThat(sql("InquiryMapper.find", search)).contains("ORDER BY rowid DESC LIMIT ?")
+        assertThat(sql("InquiryMapper.rank", search)).contains("ORDER BY rowid DESC LIMIT ?")
                 .contains("rowid >= ((SELECT min(inquiry_id) FROM ranked) << 32)")
                 // Word by word, as the service listed them: FTS5 merges no prefix.
                 .contains("'\"' || replace(?, '\"', '\"\"') || '\"' || ' OR '");
