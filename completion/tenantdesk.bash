@@ -1091,7 +1091,7 @@ function _picocli_tenantdesk_task_list() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--inquiry' '--assignee' '--status' '--kind'"
+  local arg_opts="'--db' '--config' '--as' '--inquiry' '--assignee' '--status' '--kind' '--limit'"
   local STATUS_option_args=("todo" "in-progress" "done") # --status values
   local KIND_option_args=("task" "deviation") # --kind values
 
@@ -1122,6 +1122,9 @@ function _picocli_tenantdesk_task_list() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${KIND_option_args[@]}" ) )
       return $?
+      ;;
+    '--limit')
+      return
       ;;
   esac
 

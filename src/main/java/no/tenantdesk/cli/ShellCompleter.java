@@ -142,7 +142,7 @@ final class ShellCompleter implements Completer {
     }
 
     private List<Candidate> tasks() {
-        List<Task> tasks = app.tasks().list(new TaskService.Query(null, null, null, null));
+        List<Task> tasks = app.tasks().list(new TaskService.Query(null, null, null, null)).tasks();
         return tasks.stream().map(t -> new Candidate(String.valueOf(t.id()), String.valueOf(t.id()), null,
                 TerminalText.line(t.title()), null, null, true)).toList();
     }

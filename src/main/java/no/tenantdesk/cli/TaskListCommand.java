@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "list", description = "List tasks and deviations, soonest due first.",
+@Command(name = "list", description = "List tasks and deviations: open ones first, then the soonest due.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk task list --assignee 'Rørlegger Hansen' --status todo",
@@ -39,14 +39,22 @@ final class TaskListCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}.")
     private TaskKind kind;
 
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
+            description = "At most N (default ${DEFAULT-VALUE}).")
+    private int limit;
+
     TaskListCommand(App app) {
         this.app = app;
     }
 
     @Override
     public Integer call() {
-        List<Task> tasks = app.tasks().list(new TaskService.Query(inquiryId, assignee, status, kind));
+        TaskService.Page page = app.tasks().list(new TaskService.Query(inquiryId, assignee, status, kind, limit));
+        List<Task> tasks = page.tasks();
         Output output = app.output(spec);
+        if (page.total() > tasks.size()) { // on stderr, so scripts reading JSON hear of it too
+            output.note("Showing " + tasks.size() + " of " + page.total() + "; use --limit to see more.");
+        }
         if (output.json()) {
             output.json(tasks);
             return ExitCodes.OK;

@@ -36,7 +36,16 @@ public final class TaskService {
             long inquiryId, String title, String description, String assignee, LocalDate due, TaskKind kind,
             Priority priority) {}
 
-    public record Query(Long inquiryId, String assignee, Status status, TaskKind kind) {}
+    /** A null limit means all of them. */
+    public record Query(Long inquiryId, String assignee, Status status, TaskKind kind, Integer limit) {
+
+        public Query(Long inquiryId, String assignee, Status status, TaskKind kind) {
+            this(inquiryId, assignee, status, kind, null);
+        }
+    }
+
+    /** The tasks asked for, and how many match in all. */
+    public record Page(List<Task> tasks, long total) {}
 
     public record StatusChange(Task task, Status from, boolean changed) {}
 
@@ -76,7 +85,10 @@ public final class TaskService {
         return null;
     }
 
-    public List<Task> list(Query query) {
+    public Page list(Query query) {
+        if (query.limit() != null && query.limit() < 1) {
+            throw new InvalidInputException("--limit must be at least 1");
+        }
         return database.read(tx -> {
             Lookup lookup = new Lookup(tx);
             if (query.inquiryId() != null) {
@@ -84,12 +96,15 @@ public final class TaskService {
             }
             Long assigneeId = query.assignee() == null ? null : lookup.contact(query.assignee()).id();
             List<Status> statuses = query.status() == null ? null : List.of(query.status());
-            TaskMapper.Filter filter = new TaskMapper.Filter(query.inquiryId(), assigneeId, statuses, query.kind());
+            TaskMapper.Filter filter =
+                    new TaskMapper.Filter(query.inquiryId(), assigneeId, statuses, query.kind(), query.limit());
             Map<Long, List<Attachment>> files = tx.mapper(AttachmentMapper.class).byTaskFilter(filter).stream()
                     .collect(Collectors.groupingBy(Attachment::taskId));
-            return tx.mapper(TaskMapper.class).find(filter).stream()
+            List<Task> tasks = tx.mapper(TaskMapper.class).find(filter).stream()
                     .map(row -> row.toTask(files.getOrDefault(row.id(), List.of())))
                     .toList();
+            boolean whole = query.limit() == null || tasks.size() < query.limit();
+            return new Page(tasks, whole ? tasks.size() : tx.mapper(TaskMapper.class).count(filter));
         });
     }
 

@@ -23,14 +23,22 @@ public interface TaskMapper {
 
     record Progress(long id, Status status, String completionNote, Instant updatedAt, Instant closedAt) {}
 
-    /** What `task list` asks for; nulls mean "any". */
-    record Filter(Long inquiryId, Long assigneeId, List<Status> statuses, TaskKind kind) {}
+    /** What `task list` asks for; nulls mean "any", a null limit all of them. */
+    record Filter(Long inquiryId, Long assigneeId, List<Status> statuses, TaskKind kind, Integer limit) {
+
+        public Filter(Long inquiryId, Long assigneeId, List<Status> statuses, TaskKind kind) {
+            this(inquiryId, assigneeId, statuses, kind, null);
+        }
+    }
 
     long insert(NewTask task);
 
     TaskRow byId(long id);
 
     List<TaskRow> find(Filter filter);
+
+    /** How many {@link #find} would return without its limit. */
+    long count(Filter filter);
 
     void updateProgress(Progress progress);
 }

@@ -194,12 +194,19 @@ public class QueryBenchmark {
                         new Statement("TaskMapper.find", new TaskMapper.Filter(longest, null, null, null)),
                         new Statement("MailMapper.byInquiry", longest),
                         new Statement("OutboxMapper.byInquiry", longest))));
-                TaskMapper.Filter taskFilter = new TaskMapper.Filter(null, taskAssigneeId, null, null);
+                TaskMapper.Filter taskFilter = new TaskMapper.Filter(null, taskAssigneeId, null, null, 50);
                 figures.add(new Figure("task list --assignee X",
-                        () -> tasks.list(new TaskService.Query(null, taskAssignee, null, null)).size(),
+                        () -> tasks.list(new TaskService.Query(null, taskAssignee, null, null, 50)).tasks().size(),
                         List.of(new Statement("ContactMapper.byEmailKey", taskAssignee),
                                 new Statement("TaskMapper.find", taskFilter),
-                                new Statement("AttachmentMapper.byTaskFilter", taskFilter))));
+                                new Statement("AttachmentMapper.byTaskFilter", taskFilter),
+                                new Statement("TaskMapper.count", taskFilter))));
+                TaskMapper.Filter allTasks = new TaskMapper.Filter(null, null, null, null, 50);
+                figures.add(new Figure("task list",
+                        () -> tasks.list(new TaskService.Query(null, null, null, null, 50)).tasks().size(),
+                        List.of(new Statement("TaskMapper.find", allTasks),
+                                new Statement("AttachmentMapper.byTaskFilter", allTasks),
+                                new Statement("TaskMapper.count", allTasks))));
 
                 String description = String.format(Locale.ROOT, "database: %s, %,d inquiries, %,d comments, %,d bytes"
                                 + "%nX: assignee %s, tenant %s, task assignee %s", file, inquiryCount, commentCount,

@@ -174,6 +174,22 @@ class TaskCommandTest {
     }
 
     @Test
+    void listShowsOpenTasksFirstSoonestDueAndAPageAtATime() {
+        String inquiry = inquiry();
+        String done = task(inquiry, "Ferdig for lenge siden", "--due", "2026-01-05").get("id").asText();
+        task(inquiry, "Uten frist");
+        task(inquiry, "Om en uke", "--due", "2026-12-04");
+        task(inquiry, "I morgen", "--due", "2026-11-28");
+        cli.run("task", "status", done, "done");
+
+        assertThat(taskTitles()).containsExactly("I morgen", "Om en uke", "Uten frist", "Ferdig for lenge siden");
+        assertThat(taskTitles("--limit", "2")).containsExactly("I morgen", "Om en uke");
+        assertThat(cli.run("task", "list", "--limit", "2")).succeeded().printed("I morgen")
+                .saidOnStderr("Showing 2 of 4; use --limit to see more.");
+        assertThat(cli.run("task", "list", "--limit", "0")).failedWith(2, "--limit must be at least 1");
+    }
+
+    @Test
     void listGivesEachTaskItsOwnFiles() {
         String inquiry = inquiry();
         String first = task(inquiry, "Tett taket").get("id").asText();

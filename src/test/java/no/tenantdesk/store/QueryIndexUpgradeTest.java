@@ -115,6 +115,31 @@ class QueryIndexUpgradeTest {
     }
 
     @Test
+    void aVersion8FileGetsTheTaskOrderIndexAndListsOpenTasksFirst() throws SQLException {
+        Path file = folder.resolve("tenantdesk.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            new Migrator(connection).migrateTo(8); // as the release before V009 left it
+        }
+        execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, created_at, updated_at)"
+                + " VALUES (1, 'Lekkasje fra taket', '', 'todo', 'high', 'phone', " + AT + ", " + AT + ")");
+        execute(file, "INSERT INTO task (id, inquiry_id, kind, title, description, status, priority, due, created_by,"
+                + " created_at, updated_at) VALUES"
+                + " (1, 1, 'task', 'Ferdig', '', 'done', 'normal', '2026-01-01', 'ola', " + AT + ", " + AT + "),"
+                + " (2, 1, 'task', 'Uten frist', '', 'todo', 'normal', NULL, 'ola', " + AT + ", " + AT + "),"
+                + " (3, 1, 'task', 'Snart', '', 'in-progress', 'normal', '2026-12-01', 'ola', " + AT + ", " + AT + ")");
+
+        Database database = Database.open(file, Duration.ofSeconds(10));
+
+        assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'task'"))
+                .contains("task_open_due");
+        List<TaskRow> page = database.read(tx -> tx.mapper(TaskMapper.class)
+                .find(new TaskMapper.Filter(null, null, null, null, 2)));
+        assertThat(page).extracting(TaskRow::id).containsExactly(3L, 2L);
+        long all = database.read(tx -> tx.mapper(TaskMapper.class).count(new TaskMapper.Filter(null, null, null, null, 2)));
+        assertThat(all).isEqualTo(3);
+    }
+
+    @Test
     void aVersion7FileGetsTheIndexOfItsOpenInquiriesWhichFollowsTheirStatus() throws SQLException {
         Path file = folder.resolve("tenantdesk.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {

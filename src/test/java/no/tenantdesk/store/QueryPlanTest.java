@@ -54,6 +54,17 @@ class QueryPlanTest {
     }
 
     @Test
+    void theTaskListReadsItsOrderFromAnIndexAndItsFilesForThePageOnly() throws SQLException {
+        TaskMapper.Filter everyTask = new TaskMapper.Filter(null, null, null, null, 50);
+
+        assertThat(plan("TaskMapper.find", everyTask)).contains("SCAN t USING INDEX task_open_due")
+                .doesNotContain("TEMP B-TREE");
+        assertThat(plan("AttachmentMapper.byTaskFilter", everyTask))
+                .contains("SEARCH attachment USING INDEX attachment_task (task_id=?)")
+                .containsPattern("SCAN t USING (COVERING )?INDEX task_open_due");
+    }
+
+    @Test
     void theDefaultListReadsOpenInquiriesByPriorityFromTheIndexAlone() throws SQLException {
         String plan = plan("InquiryMapper.find", filter(OPEN, null, null, null, "priority", false));
 
