@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The lists people run every day read their page from an index (V005, V006, V007), not by sorting or counting a whole
+ * The lists people run every day read their page from an index (V005 to V009), not by sorting or counting a whole
  * table: on a million inquiries that is the difference between milliseconds and seconds (scripts/bench). Each test
  * asks SQLite for the plan of the SQL the mapper makes, so dropping an index or rewriting a query past it fails here.
  */
