@@ -48,8 +48,9 @@ import no.tenantdesk.store.Tx;
 /**
  * fetch-mail: reads each mailbox, parses every new message before the database is touched (on a second thread, while
  * this one files the messages before it), files a batch of them in one transaction (one that fails is quarantined
- * and the rest kept), and only then acknowledges them at the source. Killed at any moment and run again, a message is either committed and known by
- * its source key, or not committed and still waiting at the source: nothing lost, nothing twice.
+ * and the rest kept), and only then acknowledges them at the source. Killed at any moment and run again, a message
+ * is either committed and known by its source key, or not committed and still waiting at the source: nothing lost,
+ * nothing twice.
  */
 public final class FetchService {
 
