@@ -1,5 +1,5 @@
 // Makes a big, realistic tenantdesk database for the query benchmark (scripts/bench, which runs the JMH benchmark
-// src/test/java/no/tenantdesk/bench/QueryBenchmark.java).
+// src/test/java/no/tenantdesk/store/QueryBenchmark.java).
 // Run: java -cp target/tenantdesk.jar scripts/MakeBigDatabase.java DB [--inquiries N] [--comments N] [--seed N]
 // (defaults: 1,000,000 inquiries, 3 comments per inquiry on average, seed 42; the same seed makes the same file).
 //

@@ -34,6 +34,11 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database {
 
+    /** Every mapper, each with its SQL in an XML file of the same name. */
+    static final List<Class<?>> MAPPERS = List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
+            TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
+            OutboxMapper.class);
+
     private final Path file;
     private final SQLiteDataSource writeSource;
     private final SQLiteDataSource readSource;
@@ -214,9 +219,7 @@ public final class Database {
             }
             configuration.addMapper(mapper);
             if (incomplete()) {
-                for (Class<?> other : List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
-                        TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class,
-                        MailMapper.class, OutboxMapper.class)) {
+                for (Class<?> other : MAPPERS) {
                     if (!configuration.hasMapper(other)) {
                         configuration.addMapper(other);
                     }

@@ -46,9 +46,7 @@ class QueryPlanTest {
         source.setUrl("jdbc:sqlite:" + file);
         mybatis = Database.configuration(source);
         // Database reads a mapper's XML on first use; these tests read the statements without using a mapper.
-        for (Class<?> mapper : List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
-                TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
-                OutboxMapper.class)) {
+        for (Class<?> mapper : Database.MAPPERS) {
             mybatis.addMapper(mapper);
         }
     }

@@ -1,6 +1,5 @@
-package no.tenantdesk.bench;
+package no.tenantdesk.store;
 
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,18 +25,10 @@ import no.tenantdesk.service.InquiryService.Query;
 import no.tenantdesk.service.InquiryService.Sort;
 import no.tenantdesk.service.InquiryService.StatusFilter;
 import no.tenantdesk.service.TaskService;
-import no.tenantdesk.store.CliEnumTypeHandler;
-import no.tenantdesk.store.Database;
-import no.tenantdesk.store.InquiryMapper;
-import no.tenantdesk.store.TaskMapper;
-import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.apache.ibatis.mapping.BoundSql;
-import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.scripting.defaults.DefaultParameterHandler;
 import org.apache.ibatis.session.Configuration;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.apache.ibatis.type.TypeHandler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,6 +45,7 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The query benchmark of scripts/bench: how long each common read takes inside the program on a given database
@@ -68,7 +58,7 @@ import org.openjdk.jmh.util.Statistics;
  * flags. The figure is the median of JMH's samples.
  *
  * <pre>
- * java -cp CLASSPATH no.tenantdesk.bench.QueryBenchmark DB [--explain] [--tsv] [--only TEXT]
+ * java -cp CLASSPATH no.tenantdesk.store.QueryBenchmark DB [--explain] [--tsv] [--only TEXT]
  * </pre>
  * --explain prints SQLite's EXPLAIN QUERY PLAN of every statement a figure runs, with the SQL that MyBatis makes from
  * the mapper XML for that very call, instead of timing. --tsv prints "name TAB median ms TAB min TAB max TAB rows"
@@ -356,32 +346,11 @@ public class QueryBenchmark {
         }
     }
 
-    /** The mapper XML as the program loads it, to see the SQL of one call. */
-    static Configuration mybatis() throws Exception {
-        Configuration configuration = new Configuration(
-                new Environment("sqlite", new JdbcTransactionFactory(), new UnpooledDataSource()));
-        configuration.setDatabaseId("sqlite");
-        configuration.setArgNameBasedConstructorAutoMapping(true);
-        configuration.setMapUnderscoreToCamelCase(true);
-        configuration.setDefaultEnumTypeHandler(CliEnumTypeHandler.class);
-        for (String handler : List.of("InstantTypeHandler", "LocalDateTypeHandler")) {
-            Class<?> type = Class.forName(STORE + handler);
-            Constructor<?> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            TypeHandler<?> instance = (TypeHandler<?>) constructor.newInstance();
-            Class<?> javaType = handler.startsWith("Instant") ? Instant.class : LocalDate.class;
-            registerRaw(configuration, javaType, instance);
-        }
-        for (String mapper : List.of("LocationMapper", "ContactMapper", "InquiryMapper", "TaskMapper",
-                "CommentMapper", "AttachmentMapper", "EventMapper", "MailMapper", "OutboxMapper")) {
-            configuration.addMapper(Class.forName(STORE + mapper));
-        }
+    /** The mapper XML as the program loads it, every mapper at once, to see the SQL of one call. */
+    static Configuration mybatis() {
+        Configuration configuration = Database.configuration(new SQLiteDataSource());
+        Database.MAPPERS.forEach(configuration::addMapper);
         return configuration;
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    static void registerRaw(Configuration configuration, Class javaType, TypeHandler handler) {
-        configuration.getTypeHandlerRegistry().register(javaType, handler);
     }
 
     static long sizeOf(Path file) {
