@@ -80,9 +80,7 @@ final class InquiryListCommand implements Callable<Integer> {
         InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(spec, status), assignee,
                 tenant, location, priority, search, field, descending, limit));
         Output output = app.output(spec);
-        if (page.total() > page.inquiries().size()) { // on stderr, so scripts reading JSON hear of it too
-            output.note("Showing " + page.inquiries().size() + " of " + page.total() + "; use --limit to see more.");
-        }
+        output.cut(page.inquiries().size(), page.total());
         if (page.ranked() > 0 && page.ranked() < page.total()) {
             output.note(rankedNote(page.ranked(), page.total()));
         }

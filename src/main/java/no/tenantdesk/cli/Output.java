@@ -47,6 +47,16 @@ final class Output {
         }
     }
 
+    /**
+     * Under a list cut at --limit: how many there are in all. On stderr, so that scripts reading JSON hear of it too;
+     * nothing when the list is whole.
+     */
+    void cut(int shown, long total) {
+        if (total > shown) {
+            note("Showing " + shown + " of " + total + "; use --limit to see more.");
+        }
+    }
+
     void table(Table table) {
         table.print(out(), width());
     }

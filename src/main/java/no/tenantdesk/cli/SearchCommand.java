@@ -80,9 +80,7 @@ final class SearchCommand implements Callable<Integer> {
                     hit.match().field().cli() + ": " + hit.match().snippet());
         }
         output.table(table);
-        if (page.total() > page.hits().size()) {
-            output.note("Showing " + page.hits().size() + " of " + page.total() + "; use --limit to see more.");
-        }
+        output.cut(page.hits().size(), page.total());
         if (page.ranked() < page.total()) {
             output.note(InquiryListCommand.rankedNote(page.ranked(), page.total()));
         }

@@ -52,9 +52,7 @@ final class TaskListCommand implements Callable<Integer> {
         TaskService.Page page = app.tasks().list(new TaskService.Query(inquiryId, assignee, status, kind, limit));
         List<Task> tasks = page.tasks();
         Output output = app.output(spec);
-        if (page.total() > tasks.size()) { // on stderr, so scripts reading JSON hear of it too
-            output.note("Showing " + tasks.size() + " of " + page.total() + "; use --limit to see more.");
-        }
+        output.cut(tasks.size(), page.total());
         if (output.json()) {
             output.json(tasks);
             return ExitCodes.OK;
