@@ -93,6 +93,8 @@ final class App implements CommandLine.IFactory {
         commandLine.registerConverter(long.class, App::id);
         commandLine.registerConverter(Long.class, App::id);
         commandLine.registerConverter(LocalDate.class, this::date);
+        // "-" is standard input or output, not a file in the user's folder.
+        commandLine.registerConverter(Path.class, name -> name.equals("-") ? Path.of(name) : environment.path(name));
         commandLine.registerConverter(Status.class, spelled(Status::parse));
         commandLine.registerConverter(Priority.class, spelled(Priority::parse));
         commandLine.registerConverter(Source.class, spelled(Source::parse));
@@ -281,7 +283,7 @@ final class App implements CommandLine.IFactory {
         }
         String password = environment.get("TENANTDESK_SMTP_PASSWORD");
         if (password == null && smtp != null && smtp.passwordFile() != null) {
-            password = Passwords.read(Path.of(smtp.passwordFile()));
+            password = Passwords.read(environment.path(smtp.passwordFile()));
         }
         // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
         return new SmtpSender(SmtpSettings.parse(url, password).withTimeout(Duration.ofSeconds(20)));
@@ -302,7 +304,7 @@ final class App implements CommandLine.IFactory {
     Config config() {
         if (config == null) {
             String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
-            config = explicit != null ? Config.load(Path.of(explicit), true)
+            config = explicit != null ? Config.load(environment.path(explicit), true)
                     : Config.load(xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
         }
         return config;
@@ -321,13 +323,13 @@ final class App implements CommandLine.IFactory {
             return xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
         }
         if (chosen.startsWith("jdbc:sqlite:")) {
-            return Path.of(chosen.substring("jdbc:sqlite:".length()));
+            return environment.path(chosen.substring("jdbc:sqlite:".length()));
         }
         if (chosen.startsWith("jdbc:")) {
             throw new InvalidInputException("unsupported database URL '" + chosen
                     + "': this tenantdesk stores its data in SQLite; give a file path");
         }
-        return Path.of(chosen);
+        return environment.path(chosen);
     }
 
     private Duration busyTimeout() {

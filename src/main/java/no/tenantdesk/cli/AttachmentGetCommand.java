@@ -63,8 +63,10 @@ final class AttachmentGetCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         String name = SafeNames.filename(content.attachment().filename());
-        Path path = target == null ? Path.of(name)
-                : Files.isDirectory(Path.of(target)) ? Path.of(target).resolve(name) : Path.of(target);
+        Path path = app.environment().path(target == null ? name : target);
+        if (target != null && Files.isDirectory(path)) {
+            path = path.resolve(name);
+        }
         if (Files.exists(path) && !force) {
             throw new InvalidInputException("file exists: " + path + " (use --force to overwrite it)");
         }

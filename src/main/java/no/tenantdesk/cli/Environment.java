@@ -2,14 +2,18 @@ package no.tenantdesk.cli;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 
 /**
  * What a run gets from the world outside its arguments: environment variables, standard input, the raw standard
- * output (for file bytes), whether a person sits at a terminal (and that person, to ask), the clock and time zone.
- * Tests hand in their own.
+ * output (for file bytes), whether a person sits at a terminal (and that person, to ask), the clock and time zone,
+ * and the folder that relative file names are relative to. Tests and the resident server hand in their own.
+ *
+ * @param workingDirectory null for this process's own, which the operating system applies anyway; the resident
+ *     server gives its client's, since one process serves commands typed in many folders
  */
 public record Environment(
         Map<String, String> variables,
@@ -18,10 +22,16 @@ public record Environment(
         boolean terminal,
         Clock clock,
         ZoneId zone,
-        Interaction interaction) {
+        Interaction interaction,
+        Path workingDirectory) {
 
     public Environment {
         variables = Map.copyOf(variables);
+    }
+
+    public Environment(Map<String, String> variables, InputStream stdin, OutputStream stdout, boolean terminal,
+            Clock clock, ZoneId zone, Interaction interaction) {
+        this(variables, stdin, stdout, terminal, clock, zone, interaction, null);
     }
 
     /** With the process's own terminal, asked only when {@code terminal} is true. */
@@ -33,6 +43,11 @@ public record Environment(
     public static Environment system() {
         return new Environment(System.getenv(), System.in, System.out, System.console() != null, Clock.systemUTC(),
                 ZoneId.systemDefault());
+    }
+
+    /** A file name as the user gave it (an option, a variable, the config file), relative to their folder. */
+    public Path path(String name) {
+        return workingDirectory == null ? Path.of(name) : workingDirectory.resolve(name);
     }
 
     public String get(String name) {

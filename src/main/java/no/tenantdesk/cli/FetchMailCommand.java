@@ -168,7 +168,7 @@ final class FetchMailCommand implements Callable<Integer> {
         accounts.forEach((name, settings) -> {
             if (account == null || account.equals(name)) {
                 mailboxes.add(new Mailbox(name, settings.source(),
-                        settings.passwordFile() == null ? null : Passwords.read(Path.of(settings.passwordFile())),
+                        settings.passwordFile() == null ? null : Passwords.read(app.environment().path(settings.passwordFile())),
                         after(settings.afterImport()), settings.moveTo()));
             }
         });

@@ -1,25 +1,67 @@
 package no.tenantdesk.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import no.tenantdesk.store.Database;
 
 /**
  * What is expensive to open and safe to share between runs: the databases, with their MyBatis configuration and
  * migrations done. One run of the program has its own; the shell keeps one for its whole session, so that every
- * line gets a new command tree but the database is opened once.
+ * line gets a new command tree but the database is opened once; the resident server keeps one for all its clients.
  */
-final class Resources {
+public final class Resources {
 
     private record Key(Path file, Duration busyTimeout) {}
 
-    private final Map<Key, Database> databases = new HashMap<>();
+    /** An open database and the file it was opened on: a file put in its place (a restored backup) is opened anew. */
+    private record Opened(Object fileKey, Database database) {}
+
+    private final boolean concurrent;
+    private final Map<Key, Opened> databases = new HashMap<>();
+
+    /** For the runs of one thread: the program's, the shell's. */
+    public Resources() {
+        this(false);
+    }
+
+    private Resources(boolean concurrent) {
+        this.concurrent = concurrent;
+    }
+
+    /** For runs on many threads at once: the resident server's. */
+    public static Resources concurrent() {
+        return new Resources(true);
+    }
 
     /** The database in this file, opened on first use; a failed open is not kept, so the next run tries again. */
-    Database database(Path file, Duration busyTimeout) {
-        return databases.computeIfAbsent(new Key(file.toAbsolutePath().normalize(), busyTimeout),
-                key -> Database.open(file, busyTimeout));
+    synchronized Database database(Path file, Duration busyTimeout) {
+        Key key = new Key(file.toAbsolutePath().normalize(), busyTimeout);
+        Object fileKey = fileKey(key.file());
+        Opened opened = databases.get(key);
+        if (opened == null || fileKey == null || !Objects.equals(opened.fileKey(), fileKey)) {
+            Database database = Database.open(file, busyTimeout);
+            if (concurrent) {
+                // MyBatis' configuration is not safe to add to while other threads read it: load every mapper now.
+                database.loadAllMappers();
+            }
+            opened = new Opened(fileKey(key.file()), database);
+            databases.put(key, opened);
+        }
+        return opened.database();
+    }
+
+    /** The file's identity (device and inode), null when it does not exist yet. */
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

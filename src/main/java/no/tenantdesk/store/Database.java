@@ -137,6 +137,11 @@ public final class Database {
             try (SqlSession session = factory.openSession(ExecutorType.REUSE, connection)) {
                 try {
                     T result = work.apply(new Tx(session, this));
+                    if (Thread.currentThread().isInterrupted()) {
+                        // The resident server interrupts a run whose user has gone (Ctrl-C): as in a process of
+                        // its own, what was not committed then is not committed at all.
+                        throw new TemporaryFailureException("interrupted: nothing was saved", null);
+                    }
                     if (commit) {
                         // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session
                         // dirty.
@@ -226,6 +231,11 @@ public final class Database {
                 }
             }
         }
+    }
+
+    /** Every mapper at once, for a database that many threads use at the same time (the resident server). */
+    public void loadAllMappers() {
+        MAPPERS.forEach(this::load);
     }
 
     private boolean incomplete() {
