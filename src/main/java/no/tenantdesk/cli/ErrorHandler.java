@@ -22,6 +22,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        if (e instanceof TerminalRequiredException) {
+            return ExitCodes.OWN_PROCESS;
+        }
         PrintWriter err = commandLine.getErr();
         if (e instanceof TenantdeskException) {
             err.println("tenantdesk: " + e.getMessage());

@@ -14,6 +14,12 @@ public final class ExitCodes {
     public static final int PARTIAL = 4;
     public static final int TEMPORARY = 75;
 
+    /**
+     * Not an exit code but the answer of a run in the resident server that needs a process of its own (a terminal to
+     * prompt on); the client then runs it itself. Never the status of a process.
+     */
+    static final int OWN_PROCESS = -1;
+
     /** As listed by --help and the man page. */
     static final String[] LIST = {
         "0:ok",

@@ -3,9 +3,20 @@ package no.tenantdesk.cli;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.OptionalInt;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 public final class Main {
+
+    /**
+     * Commands the resident server leaves to a process of their own: fetch-mail holds the fetch lock, which the
+     * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal.
+     */
+    private static final List<Class<?>> OWN_PROCESS = List.of(FetchMailCommand.class, ShellCommand.class);
 
     private Main() {}
 
@@ -25,6 +36,32 @@ public final class Main {
     /** One run of the program: a new composition root and a new command tree, so nothing carries over. */
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
         return run(environment, new Resources(), new GlobalOptions(), out, err, args);
+    }
+
+    /**
+     * One run inside the resident server, on one of its threads, with the databases it keeps open. Empty when these
+     * arguments need a process of their own (see {@link #OWN_PROCESS}, and a run that would prompt or open an
+     * editor): nothing has been printed or stored then, and the client runs them itself.
+     */
+    public static OptionalInt runResident(Environment environment, Resources resources, PrintWriter out,
+            PrintWriter err, String... args) {
+        if (ownProcess(environment, resources, args)) {
+            return OptionalInt.empty();
+        }
+        int status = run(environment, resources, new GlobalOptions(), out, err, args);
+        return status == ExitCodes.OWN_PROCESS ? OptionalInt.empty() : OptionalInt.of(status);
+    }
+
+    private static boolean ownProcess(Environment environment, Resources resources, String... args) {
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        try {
+            ParseResult parsed = new App(environment, resources, new GlobalOptions())
+                    .commandLine(nowhere, nowhere, args).parseArgs(args);
+            List<picocli.CommandLine> path = parsed.asCommandLineList();
+            return OWN_PROCESS.contains(path.get(path.size() - 1).getCommand().getClass());
+        } catch (ParameterException e) {
+            return false; // the run itself reports it
+        }
     }
 
     /** One run that shares opened resources and default global options with other runs: the shell's lines. */

@@ -55,6 +55,8 @@ class ClassDataSharingIT {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("TENANTDESK_") || k.startsWith("XDG_") || k.equals("COLUMNS"));
         env.put("HOME", folder.toString());
+        // Its daemon in a folder of its own, which stops when the test's folder is removed.
+        env.put("XDG_RUNTIME_DIR", folder.toString());
         env.put("LANG", "C.UTF-8");
         env.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());
         env.put("TENANTDESK_USER", "ola");

@@ -33,6 +33,8 @@ class InstallIT {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("TENANTDESK_") || k.startsWith("XDG_") || k.equals("MANPATH"));
         env.put("HOME", elsewhere.toString());
+        // Its daemon in a folder of its own, which stops when the test's folder is removed.
+        env.put("XDG_RUNTIME_DIR", elsewhere.toString());
         env.put("LANG", "C.UTF-8");
         env.put("MANPAGER", "cat");
         env.put("MANWIDTH", "80");

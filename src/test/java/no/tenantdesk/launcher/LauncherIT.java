@@ -52,6 +52,8 @@ class LauncherIT {
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("TENANTDESK_") || k.startsWith("XDG_") || k.equals("COLUMNS"));
         env.put("HOME", home.toString());
+        // Its daemon in a folder of its own, which stops when the test's folder is removed.
+        env.put("XDG_RUNTIME_DIR", home.toString());
         env.put("LANG", "C");
         env.put("LC_ALL", "C");
         env.put("TENANTDESK_DB", database.toString());

@@ -1,0 +1,138 @@
+package no.tenantdesk.daemon;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalInt;
+import no.tenantdesk.cli.ExitCodes;
+import no.tenantdesk.cli.Main;
+
+/**
+ * What the launcher starts: it hands the command to the user's tenantdesk daemon, a JVM that is already warm, and
+ * prints what comes back; a new JVM then does little more than start. Without a daemon (the first command, or after
+ * it has been idle), or when the command needs a process of its own, it runs the command itself, as
+ * {@link Main} does, and starts a daemon for the next ones. TENANTDESK_DAEMON=off always runs it here.
+ *
+ * <p>This class loads as little as it can: it runs before every command, and every class is start-up time. Hence
+ * no regular expressions, lambdas or string concatenation with +, whose first use costs a JVM milliseconds.
+ */
+public final class Client {
+
+    private Client() {}
+
+    public static void main(String... args) {
+        if (!off(System.getenv("TENANTDESK_DAEMON"))) {
+            Path socket = Daemons.socket();
+            OptionalInt status = socket == null ? OptionalInt.empty() : call(socket, args);
+            if (status.isPresent()) {
+                System.exit(status.getAsInt());
+            }
+        }
+        Main.main(args);
+    }
+
+    private static boolean off(String setting) {
+        return setting != null && (setting.equalsIgnoreCase("off") || setting.equalsIgnoreCase("no")
+                || setting.equalsIgnoreCase("false") || setting.equals("0"));
+    }
+
+    /** The command's exit status as the daemon ran it; empty when it is this process's to run. */
+    static OptionalInt call(Path socket, String... args) {
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+        } catch (IOException | RuntimeException e) {
+            Daemons.start(socket);
+            return OptionalInt.empty();
+        }
+        boolean accepted = false;
+        try (channel) {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Wire.output(channel)));
+            request(out, args);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(Wire.input(channel)));
+            OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+            OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+            InputStream stdin = new FileInputStream(FileDescriptor.in);
+            while (true) {
+                int kind = in.read();
+                int value = kind < 0 ? 0 : in.readInt();
+                switch (kind) {
+                    case Wire.ACCEPTED -> accepted = true;
+                    case Wire.STDOUT -> copy(in, value, stdout);
+                    case Wire.STDERR -> copy(in, value, stderr);
+                    case Wire.READ -> {
+                        byte[] buffer = new byte[Math.min(Math.max(value, 1), 64 * 1024)];
+                        int n = stdin.read(buffer);
+                        out.writeByte(Wire.STDIN);
+                        out.writeInt(n);
+                        if (n > 0) {
+                            out.write(buffer, 0, n);
+                        }
+                        out.flush();
+                    }
+                    case Wire.EXIT -> {
+                        return OptionalInt.of(value);
+                    }
+                    case Wire.OWN_PROCESS -> {
+                        return OptionalInt.empty();
+                    }
+                    default -> throw new IOException(kind < 0 ? "the daemon closed the connection"
+                            : "the daemon sent an unknown frame " + kind);
+                }
+            }
+        } catch (IOException e) {
+            if (!accepted) {
+                // The daemon went away before it took the command (it was stopping as it went idle): nothing was
+                // done, so doing it here is safe.
+                return OptionalInt.empty();
+            }
+            // Whether a command that was running when the daemon died got as far as storing anything, no one can
+            // tell from here: running it again could do it twice.
+            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+            err.println("tenantdesk: the daemon stopped during this command (" + e.getMessage()
+                    + "); check whether it was done before running it again");
+            return OptionalInt.of(ExitCodes.FAILURE);
+        }
+    }
+
+    private static void request(DataOutputStream out, String... args) throws IOException {
+        out.writeInt(Wire.VERSION);
+        Wire.writeString(out, Daemons.identity());
+        out.writeInt(args.length);
+        for (String arg : args) {
+            Wire.writeString(out, arg);
+        }
+        Map<String, String> variables = System.getenv();
+        out.writeInt(variables.size());
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            Wire.writeString(out, variable.getKey());
+            Wire.writeString(out, variable.getValue());
+        }
+        Wire.writeString(out, Path.of("").toAbsolutePath().toString());
+        out.writeBoolean(System.console() != null);
+        out.flush();
+    }
+
+    private static void copy(DataInputStream in, int length, OutputStream to) throws IOException {
+        if (length < 0) {
+            throw new IOException("the daemon sent a frame of " + length + " bytes");
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        to.write(bytes);
+    }
+}

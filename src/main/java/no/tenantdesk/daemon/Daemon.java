@@ -1,0 +1,150 @@
+package no.tenantdesk.daemon;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import no.tenantdesk.cli.Resources;
+
+/**
+ * The user's resident tenantdesk: a JVM that stays warm and runs the commands of {@link Client}s, each on a thread
+ * of its own, with the databases kept open between them. It stops by itself after TENANTDESK_DAEMON_IDLE seconds
+ * without a command (default 600), when its jar is replaced (a new build or install: the next command starts a new
+ * daemon), or when its socket is removed. Killing it is always safe: a command in progress is cut off as a process
+ * of its own would be, and the next command starts another daemon.
+ */
+public final class Daemon {
+
+    private static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+
+    private final Path socket;
+    private final Duration idle;
+    private final Path jar;
+    private final Object jarVersion;
+    private final Resources resources = Resources.concurrent();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
+    private ServerSocketChannel server;
+    private Object socketKey;
+
+    private Daemon(Path socket, Duration idle) {
+        this.socket = socket;
+        this.idle = idle;
+        this.jar = Path.of(System.getProperty("java.class.path"));
+        this.jarVersion = version(jar);
+    }
+
+    public static void main(String... args) throws IOException, InterruptedException {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp tenantdesk.jar " + Daemon.class.getName() + " SOCKET");
+            System.exit(2);
+        }
+        String idle = System.getenv("TENANTDESK_DAEMON_IDLE");
+        new Daemon(Path.of(args[0]).toAbsolutePath(), idle != null && idle.matches("\\d{1,7}")
+                ? Duration.ofSeconds(Long.parseLong(idle)) : DEFAULT_IDLE).serve();
+        System.exit(0);
+    }
+
+    private void serve() throws IOException, InterruptedException {
+        try (FileChannel lockChannel = FileChannel.open(Daemons.lock(socket), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+                FileLock lock = lockChannel.tryLock()) {
+            if (lock == null) {
+                return; // another daemon for this socket is running or starting
+            }
+            // A socket file left by a daemon that was killed answers nobody; the lock says no daemon has it now.
+            Files.deleteIfExists(socket);
+            server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            server.bind(UnixDomainSocketAddress.of(socket));
+            socketKey = version(socket);
+            ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "tenantdesk-daemon-watch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            watch.scheduleWithFixedDelay(this::stopWhenDone, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            accept();
+            watch.shutdownNow();
+            // Let the commands that were running finish: a client waits for their output.
+            while (running.get() > 0) {
+                Thread.sleep(50);
+            }
+            if (Objects.equals(version(socket), socketKey)) {
+                Files.deleteIfExists(socket);
+            }
+        }
+    }
+
+    private void accept() {
+        while (true) {
+            SocketChannel channel;
+            try {
+                channel = server.accept();
+            } catch (IOException e) {
+                return; // closed by stopWhenDone, or broken: either way this daemon is done
+            }
+            running.incrementAndGet();
+            lastActive.set(System.nanoTime());
+            Thread thread = new Thread(() -> {
+                try {
+                    new Call(channel, resources, this::current).run();
+                } finally {
+                    lastActive.set(System.nanoTime());
+                    running.decrementAndGet();
+                }
+            }, "tenantdesk-call");
+            thread.start();
+        }
+    }
+
+    /** Whether this daemon still serves the program its clients run; false once its jar has been replaced. */
+    private boolean current() {
+        if (Objects.equals(version(jar), jarVersion)) {
+            return true;
+        }
+        stop();
+        return false;
+    }
+
+    private void stopWhenDone() {
+        boolean idleLongEnough = running.get() == 0 && System.nanoTime() - lastActive.get() > idle.toNanos();
+        if (idleLongEnough || !Objects.equals(version(socket), socketKey) || !Objects.equals(version(jar), jarVersion)) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // closing is all that is wanted
+        }
+    }
+
+    /** A file's identity and last change; null when it is gone. */
+    private static Object version(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return java.util.List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(),
+                    attributes.size());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package no.tenantdesk.daemon;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a user's daemon listens, and starting one. One daemon per user, program (jar) and Java runtime: its socket
+ * is in the user's runtime folder ($XDG_RUNTIME_DIR/tenantdesk, else $TMPDIR/tenantdesk-USER), which must belong to
+ * the user and be closed to everybody else, since whoever answers on that socket writes this user's output.
+ */
+final class Daemons {
+
+    /** A daemon that failed to start is not started again by every command, only after this long. */
+    private static final Duration RETRY = Duration.ofSeconds(30);
+
+    /** The kernel's limit for a socket's path is 108 bytes, its terminating zero included. */
+    private static final int MAX_SOCKET_PATH = 100;
+
+    private Daemons() {}
+
+    /**
+     * The program, the Java runtime running it and the user's JVM options: a daemon serves only clients that run the
+     * same. The options count because some hold for a whole JVM, such as the trust store for the mail server's TLS.
+     */
+    static String identity() {
+        return new StringBuilder().append(System.getProperty("java.class.path")).append('\n')
+                .append(System.getProperty("java.home")).append('\n')
+                .append(System.getProperty("java.runtime.version")).append('\n')
+                .append(javaOptions()).toString();
+    }
+
+    /** $TENANTDESK_JAVA_OPTS, which the launcher gives the client and the client gives the daemon it starts. */
+    private static String javaOptions() {
+        String options = System.getenv("TENANTDESK_JAVA_OPTS");
+        return options == null ? "" : options.strip();
+    }
+
+    /** The socket of this user's daemon for this program, or null when there is no safe place for one. */
+    static Path socket() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        Path folder;
+        if (runtime != null && runtime.startsWith("/")) {
+            folder = Path.of(runtime, "tenantdesk");
+        } else {
+            String tmp = System.getenv("TMPDIR");
+            folder = Path.of(tmp != null && tmp.startsWith("/") ? tmp : "/tmp", "tenantdesk-".concat(user()));
+        }
+        Path socket = folder.resolve("daemon-".concat(Integer.toHexString(identity().hashCode())).concat(".sock"));
+        return socket.toString().length() <= MAX_SOCKET_PATH && (!Files.exists(folder) || closedToOthers(folder))
+                ? socket : null;
+    }
+
+    /** The login name, in characters safe in a file name. */
+    private static String user() {
+        char[] name = System.getProperty("user.name", "").toCharArray();
+        for (int i = 0; i < name.length; i++) {
+            char c = name[i];
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+                name[i] = '_';
+            }
+        }
+        return new String(name);
+    }
+
+    /** Starts a daemon for this socket in the background, if it may; a command runs the same without one. */
+    static void start(Path socket) {
+        try {
+            Path folder = socket.getParent();
+            if (!Files.isDirectory(folder)) {
+                Files.createDirectories(folder,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+            if (!closedToOthers(folder)) {
+                return;
+            }
+            if (running(socket)) {
+                return;
+            }
+            // A daemon that failed to start left its reason in the log: it is not started again by every command.
+            Path log = log(socket);
+            if (Files.exists(log) && Files.size(log) > 0
+                    && Files.getLastModifiedTime(log).toInstant().isAfter(Instant.now().minus(RETRY))) {
+                return;
+            }
+            Files.write(log, new byte[0]);
+            List<String> command = new ArrayList<>();
+            // A session of its own: neither Ctrl-C at the terminal that started it nor closing that terminal stops it.
+            if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+                command.add("/usr/bin/setsid");
+            }
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            // A long run: the full JIT, and the small heap of the serial collector.
+            command.addAll(List.of("-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+            if (!javaOptions().isEmpty()) {
+                command.addAll(List.of(javaOptions().split("\\s+"))); // words, as the launcher splits them
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), Daemon.class.getName(),
+                    socket.toString()));
+            new ProcessBuilder(command).directory(folder.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
+        } catch (IOException | RuntimeException e) {
+            // No daemon: this command runs in its own process, as every command did before daemons.
+        }
+    }
+
+    /** Whether a daemon holds this socket's lock: it is running, or starting and about to listen. */
+    private static boolean running(Path socket) throws IOException {
+        try (FileChannel channel = FileChannel.open(lock(socket), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            return lock == null;
+        }
+    }
+
+    /** Held by the daemon for as long as it runs; the operating system lets go of it however the daemon ends. */
+    static Path lock(Path socket) {
+        return socket.resolveSibling(socket.getFileName().toString().concat(".lock"));
+    }
+
+    /** What the daemon writes when something goes wrong outside any one command. */
+    static Path log(Path socket) {
+        return socket.resolveSibling(socket.getFileName().toString().replaceFirst("\\.sock$", ".log"));
+    }
+
+    /** A folder of this user's that nobody else may enter: the mode and owner as the kernel has them. */
+    private static boolean closedToOthers(Path folder) {
+        try {
+            Map<String, Object> folderAttributes = Files.readAttributes(folder, "unix:uid,mode",
+                    LinkOption.NOFOLLOW_LINKS);
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            int mode = (Integer) folderAttributes.get("mode");
+            return (mode & 0170000) == 0040000 && (mode & 0077) == 0 && folderAttributes.get("uid").equals(uid);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package no.tenantdesk.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon as users get it: the installed launcher run as real processes, each test with a runtime folder (and so
+ * a daemon) of its own, on an installed copy of the program whose jar a test may replace.
+ */
+class DaemonIT {
+
+    private static final Path INSTALL = Path.of("scripts/install").toAbsolutePath();
+    private static final String DAEMON_CLASS = "no.tenantdesk.daemon.Daemon";
+
+    @TempDir
+    static Path prefix;
+
+    @TempDir
+    Path home;
+
+    Path runtime;
+
+    record Run(int exitCode, String out, String err) {}
+
+    @BeforeAll
+    static void install() throws Exception {
+        Path installHome = Files.createTempDirectory(prefix, "home");
+        Run installed = run(installHome, Map.of(), Path.of("/dev/null"), INSTALL.toString(), "--prefix",
+                prefix.toString());
+        assertThat(installed.exitCode()).as(installed.err()).isZero();
+    }
+
+    @BeforeEach
+    void privateRuntimeFolder() throws IOException {
+        runtime = Files.createDirectory(home.resolve("run"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
+    @AfterEach
+    void stopTheDaemons() {
+        daemons().forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static Run run(Path folder, Map<String, String> extra, Path stdin, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(k -> k.startsWith("TENANTDESK_") || k.startsWith("XDG_") || k.equals("COLUMNS"));
+        env.put("HOME", folder.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("TENANTDESK_USER", "ola");
+        env.putAll(extra);
+        Path out = Files.createTempFile(folder, "stdout", "");
+        Path err = Files.createTempFile(folder, "stderr", "");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile())).start();
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("did not finish: " + List.of(command));
+        }
+        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return run;
+    }
+
+    Run tenantdesk(Path folder, Map<String, String> extra, Path stdin, String... args)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>();
+        env.put("XDG_RUNTIME_DIR", runtime.toString());
+        env.put("TENANTDESK_DB", home.resolve("tenantdesk.db").toString());
+        env.putAll(extra);
+        List<String> command = new ArrayList<>(List.of(prefix.resolve("bin/tenantdesk").toString()));
+        command.addAll(List.of(args));
+        return run(folder, env, stdin, command.toArray(String[]::new));
+    }
+
+    Run tenantdesk(Map<String, String> extra, String... args) throws IOException, InterruptedException {
+        return tenantdesk(home, extra, Path.of("/dev/null"), args);
+    }
+
+    Run tenantdesk(String... args) throws IOException, InterruptedException {
+        return tenantdesk(Map.of(), args);
+    }
+
+    List<ProcessHandle> daemons() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .filter(c -> c.contains(DAEMON_CLASS) && c.contains(runtime.toString())).isPresent()).toList();
+    }
+
+    Optional<ProcessHandle> daemon() {
+        return daemons().stream().findFirst();
+    }
+
+    List<Path> sockets() throws IOException {
+        Path folder = runtime.resolve("tenantdesk");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".sock")).toList();
+        }
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited 30 s for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The first command starts a daemon and runs itself; waits until the daemon listens. */
+    void startTheDaemon() throws Exception {
+        Run first = tenantdesk("--version");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        await("the daemon's socket", () -> {
+            try {
+                return !sockets().isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * The classes a command's own JVM loaded: the client's alone when the daemon ran it. Logged through
+     * JAVA_TOOL_OPTIONS, which the daemon leaves alone: other JVM options get a daemon of their own.
+     */
+    String classesLoadedBy(String... args) throws Exception {
+        Path log = home.resolve("classes.log");
+        Files.deleteIfExists(log);
+        Run run = tenantdesk(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + log), args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return Files.readString(log);
+    }
+
+    @Test
+    void afterTheFirstCommandTheDaemonRunsThemWithTheSameResult() throws Exception {
+        startTheDaemon();
+
+        assertThat(classesLoadedBy("inquiry", "create", "--title", "Strøing på parkeringsplassen"))
+                .contains("no.tenantdesk.daemon.Client").doesNotContain("picocli.CommandLine ");
+        for (String[] args : List.of(new String[] {"inquiry", "list", "--json"}, new String[] {"inquiry", "list"},
+                new String[] {"inquiry", "show", "4711"}, new String[] {"inquiry", "lst"},
+                new String[] {"--version"})) {
+            Run byDaemon = tenantdesk(args);
+            Run ownProcess = tenantdesk(Map.of("TENANTDESK_DAEMON", "off"), args);
+            assertThat(byDaemon).as(String.join(" ", args)).isEqualTo(ownProcess);
+        }
+        assertThat(tenantdesk("inquiry", "list").out()).contains("Strøing på parkeringsplassen");
+        assertThat(tenantdesk("inquiry", "show", "4711").exitCode()).isEqualTo(3);
+    }
+
+    @Test
+    void standardInputIsReadOnlyAsFarAsTheCommandReads() throws Exception {
+        startTheDaemon();
+        assertThat(tenantdesk("inquiry", "create", "--title", "Kaldt på kontoret").exitCode()).isZero();
+        Path input = Files.writeString(home.resolve("input"), "Det er 15 grader\n");
+
+        Run comment = tenantdesk(home, Map.of(), input, "comment", "1", "-m", "-");
+        // A loop reading lines and running a command for each needs the rest of its input left alone.
+        Run shell = run(home, Map.of("XDG_RUNTIME_DIR", runtime.toString(), "TENANTDESK_DB",
+                home.resolve("tenantdesk.db").toString(), "T", prefix.resolve("bin/tenantdesk").toString()), input,
+                "bash", "-c", "\"$T\" inquiry show 1 >/dev/null && cat");
+
+        assertThat(comment.exitCode()).as(comment.err()).isZero();
+        assertThat(shell.out()).isEqualTo("Det er 15 grader\n");
+        assertThat(tenantdesk("inquiry", "show", "1").out()).contains("Det er 15 grader");
+    }
+
+    @Test
+    void fileNamesAreRelativeToTheFolderTheCommandIsTypedIn() throws Exception {
+        startTheDaemon();
+        Path desk = Files.createDirectory(home.resolve("desk"));
+        Files.writeString(desk.resolve("bilde.txt"), "a leak, photographed");
+        assertThat(tenantdesk("inquiry", "create", "--title", "Lekkasje").exitCode()).isZero();
+
+        Run attached = tenantdesk(desk, Map.of(), Path.of("/dev/null"), "attachment", "add", "1", "bilde.txt");
+        Files.delete(desk.resolve("bilde.txt"));
+        Run saved = tenantdesk(desk, Map.of(), Path.of("/dev/null"), "attachment", "get", "1");
+
+        assertThat(attached.exitCode()).as(attached.err()).isZero();
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        assertThat(desk.resolve("bilde.txt")).hasContent("a leak, photographed");
+    }
+
+    @Test
+    void aNewJarStopsTheDaemonAndTheCommandRunsItself() throws Exception {
+        startTheDaemon();
+        ProcessHandle old = daemon().orElseThrow();
+        Path jar = prefix.resolve("share/tenantdesk/tenantdesk.jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+
+        Run run = tenantdesk("inquiry", "create", "--title", "Etter oppdateringen");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        await("the old daemon to stop", () -> !old.isAlive());
+        assertThat(tenantdesk("inquiry", "list").out()).contains("Etter oppdateringen");
+    }
+
+    @Test
+    void aKilledDaemonIsReplacedAndNoCommandFails() throws Exception {
+        startTheDaemon();
+        ProcessHandle killed = daemon().orElseThrow();
+        killed.destroyForcibly();
+        killed.onExit().get(30, TimeUnit.SECONDS);
+
+        Run afterKill = tenantdesk("inquiry", "create", "--title", "Heisen står");
+        await("a new daemon", () -> daemon().isPresent());
+        await("the new daemon's socket", () -> {
+            try {
+                return !sockets().isEmpty() && tenantdesk("--version").exitCode() == 0;
+            } catch (IOException | InterruptedException e) {
+                return false;
+            }
+        });
+
+        assertThat(afterKill.exitCode()).as(afterKill.err()).isZero();
+        assertThat(classesLoadedBy("inquiry", "list")).doesNotContain("picocli.CommandLine ");
+    }
+
+    @Test
+    void otherJvmOptionsGetADaemonOfTheirOwnStartedWithThem() throws Exception {
+        startTheDaemon();
+        ProcessHandle plain = daemon().orElseThrow();
+        Map<String, String> options = Map.of("TENANTDESK_JAVA_OPTS", "-Dtenantdesk.test=trust-store");
+
+        Run first = tenantdesk(options, "inquiry", "create", "--title", "Med egne JVM-valg");
+        await("a second daemon", () -> {
+            try {
+                return sockets().size() == 2;
+            } catch (IOException e) {
+                return false;
+            }
+        });
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(plain.isAlive()).isTrue();
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .filter(c -> c.contains(DAEMON_CLASS) && c.contains("-Dtenantdesk.test=trust-store")).isPresent()))
+                .hasSize(1);
+        assertThat(tenantdesk(options, "inquiry", "list").out()).contains("Med egne JVM-valg");
+    }
+
+    @Test
+    void anIdleDaemonStopsByItself() throws Exception {
+        Run first = tenantdesk(Map.of("TENANTDESK_DAEMON_IDLE", "1"), "--version");
+        assertThat(first.exitCode()).isZero();
+        await("the daemon", () -> daemon().isPresent());
+        ProcessHandle daemon = daemon().orElseThrow();
+
+        await("the idle daemon to stop", () -> !daemon.isAlive());
+        assertThat(sockets()).isEmpty();
+    }
+
+    @Test
+    void aRuntimeFolderOthersMayEnterIsNotUsed() throws Exception {
+        Files.createDirectory(runtime.resolve("tenantdesk"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+
+        Run run = tenantdesk("inquiry", "create", "--title", "Søppeltømming");
+        Thread.sleep(2000);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(daemon()).isEmpty();
+        assertThat(sockets()).isEmpty();
+    }
+
+    @Test
+    void offRunsEveryCommandInItsOwnProcess() throws Exception {
+        Run run = tenantdesk(Map.of("TENANTDESK_DAEMON", "off"), "inquiry", "list");
+        Thread.sleep(2000);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(daemon()).isEmpty();
+    }
+}
