@@ -10,10 +10,10 @@ import java.util.Map;
 /**
  * What a run gets from the world outside its arguments: environment variables, standard input, the raw standard
  * output (for file bytes), whether a person sits at a terminal (and that person, to ask), the clock and time zone,
- * and the folder that relative file names are relative to. Tests and the resident server hand in their own.
+ * and the folder that relative file names are relative to. Tests and the daemon hand in their own.
  *
- * @param workingDirectory null for this process's own, which the operating system applies anyway; the resident
- *     server gives its client's, since one process serves commands typed in many folders
+ * @param workingDirectory null for this process's own, which the operating system applies anyway; the daemon gives
+ *     its client's, since one process serves commands typed in many folders
  */
 public record Environment(
         Map<String, String> variables,

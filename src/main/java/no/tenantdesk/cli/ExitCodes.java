@@ -15,7 +15,7 @@ public final class ExitCodes {
     public static final int TEMPORARY = 75;
 
     /**
-     * Not an exit code but the answer of a run in the resident server that needs a process of its own (a terminal to
+     * Not an exit code but the answer of a run in the daemon that needs a process of its own (a terminal to
      * prompt on); the client then runs it itself. Never the status of a process.
      */
     static final int OWN_PROCESS = -1;

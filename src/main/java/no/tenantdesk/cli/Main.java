@@ -3,17 +3,17 @@ package no.tenantdesk.cli;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalInt;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
 
 public final class Main {
 
     /**
-     * Commands the resident server leaves to a process of their own: fetch-mail holds the fetch lock, which the
+     * Commands the daemon leaves to a process of their own: fetch-mail holds the fetch lock, which the
      * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal.
      */
     private static final List<Class<?>> OWN_PROCESS = List.of(FetchMailCommand.class, ShellCommand.class);
@@ -39,29 +39,29 @@ public final class Main {
     }
 
     /**
-     * One run inside the resident server, on one of its threads, with the databases it keeps open. Empty when these
-     * arguments need a process of their own (see {@link #OWN_PROCESS}, and a run that would prompt or open an
-     * editor): nothing has been printed or stored then, and the client runs them itself.
+     * One run inside the daemon, on one of its threads, with the databases it keeps open. Empty when these arguments
+     * need a process of their own ({@link #OWN_PROCESS}, and a run that would prompt or open an editor): nothing has
+     * been printed or stored then, and the client runs them itself.
      */
     public static OptionalInt runResident(Environment environment, Resources resources, PrintWriter out,
             PrintWriter err, String... args) {
-        if (ownProcess(environment, resources, args)) {
-            return OptionalInt.empty();
+        try {
+            CommandLine commandLine = new App(environment, resources, new GlobalOptions()).commandLine(out, err, args);
+            IExecutionStrategy runLast = new CommandLine.RunLast();
+            // Decided on the parsed arguments, before the command runs.
+            commandLine.setExecutionStrategy(parsed -> OWN_PROCESS.contains(leaf(parsed).getClass())
+                    ? ExitCodes.OWN_PROCESS : runLast.execute(parsed));
+            int status = commandLine.execute(args);
+            return status == ExitCodes.OWN_PROCESS ? OptionalInt.empty() : OptionalInt.of(status);
+        } finally {
+            out.flush();
+            err.flush();
         }
-        int status = run(environment, resources, new GlobalOptions(), out, err, args);
-        return status == ExitCodes.OWN_PROCESS ? OptionalInt.empty() : OptionalInt.of(status);
     }
 
-    private static boolean ownProcess(Environment environment, Resources resources, String... args) {
-        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-        try {
-            ParseResult parsed = new App(environment, resources, new GlobalOptions())
-                    .commandLine(nowhere, nowhere, args).parseArgs(args);
-            List<picocli.CommandLine> path = parsed.asCommandLineList();
-            return OWN_PROCESS.contains(path.get(path.size() - 1).getCommand().getClass());
-        } catch (ParameterException e) {
-            return false; // the run itself reports it
-        }
+    private static Object leaf(ParseResult parsed) {
+        List<CommandLine> path = parsed.asCommandLineList();
+        return path.get(path.size() - 1).getCommand();
     }
 
     /** One run that shares opened resources and default global options with other runs: the shell's lines. */

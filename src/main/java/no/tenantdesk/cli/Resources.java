@@ -13,7 +13,7 @@ import no.tenantdesk.store.Database;
 /**
  * What is expensive to open and safe to share between runs: the databases, with their MyBatis configuration and
  * migrations done. One run of the program has its own; the shell keeps one for its whole session, so that every
- * line gets a new command tree but the database is opened once; the resident server keeps one for all its clients.
+ * line gets a new command tree but the database is opened once; the daemon keeps one for all its clients.
  */
 public final class Resources {
 
@@ -34,7 +34,7 @@ public final class Resources {
         this.concurrent = concurrent;
     }
 
-    /** For runs on many threads at once: the resident server's. */
+    /** For runs on many threads at once: the daemon's. */
     public static Resources concurrent() {
         return new Resources(true);
     }

@@ -1,7 +1,7 @@
 package no.tenantdesk.cli;
 
 /**
- * A run in the resident server reached for the user's terminal (a prompt, an editor, the shell's line reader), which
+ * A run in the daemon reached for the user's terminal (a prompt, an editor, the shell's line reader), which
  * only a process started at that terminal has. Thrown before anything is printed or stored, so that the client can
  * run the same arguments itself.
  */

@@ -138,7 +138,7 @@ public final class Database {
                 try {
                     T result = work.apply(new Tx(session, this));
                     if (Thread.currentThread().isInterrupted()) {
-                        // The resident server interrupts a run whose user has gone (Ctrl-C): as in a process of
+                        // The daemon interrupts a run whose user has gone (Ctrl-C): as in a process of
                         // its own, what was not committed then is not committed at all.
                         throw new TemporaryFailureException("interrupted: nothing was saved", null);
                     }
@@ -233,7 +233,7 @@ public final class Database {
         }
     }
 
-    /** Every mapper at once, for a database that many threads use at the same time (the resident server). */
+    /** Every mapper at once, for a database that many threads use at the same time (the daemon). */
     public void loadAllMappers() {
         MAPPERS.forEach(this::load);
     }
