@@ -1,6 +1,10 @@
 package no.tenantdesk.daemon;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.FileChannel;
@@ -11,13 +15,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import no.tenantdesk.cli.Environment;
+import no.tenantdesk.cli.Main;
 import no.tenantdesk.cli.Resources;
 
 /**
@@ -31,6 +43,15 @@ public final class Daemon {
 
     private static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+
+    /** What operators and scripts run most, in the order a first session would. */
+    private static final List<String[]> WARM_UP = List.of(
+            new String[] {"inquiry", "create", "--title", "Warm-up", "--tenant", "warm-up@example.invalid"},
+            new String[] {"inquiry", "list"}, new String[] {"inquiry", "list", "--json"},
+            new String[] {"inquiry", "show", "1"}, new String[] {"inquiry", "update", "1", "--priority", "high"},
+            new String[] {"comment", "1", "-m", "Warm-up"}, new String[] {"search", "warm"},
+            new String[] {"task", "list"}, new String[] {"--version"});
+    private static final int WARM_UP_ROUNDS = 30;
 
     private final Path socket;
     private final Duration idle;
@@ -67,6 +88,7 @@ public final class Daemon {
             if (lock == null) {
                 return; // another daemon for this socket is running or starting
             }
+            warmUp();
             // A socket file left by a daemon that was killed answers nobody; the lock says no daemon has it now.
             Files.deleteIfExists(socket);
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -87,6 +109,33 @@ public final class Daemon {
             }
             if (Objects.equals(version(socket), socketKey)) {
                 Files.deleteIfExists(socket);
+            }
+        }
+    }
+
+    /**
+     * Runs common commands on a scratch database before listening, so that the first client's command finds their
+     * code loaded and compiled: unwarmed, it took longer than a command in a JVM of its own. Until the daemon
+     * listens, commands run in their own JVM, as before it was started.
+     */
+    private static void warmUp() throws IOException {
+        Path scratch = Files.createTempDirectory("tenantdesk-daemon-warm-up");
+        try {
+            Path config = Files.createFile(scratch.resolve("none.yaml"));
+            Environment environment = new Environment(Map.of("TENANTDESK_DB", scratch.resolve("warm-up.db").toString(),
+                    "TENANTDESK_CONFIG", config.toString(), "TENANTDESK_USER", "warm-up", "HOME", scratch.toString()),
+                    InputStream.nullInputStream(), OutputStream.nullOutputStream(), false, Clock.systemUTC(),
+                    ZoneOffset.UTC, null, scratch);
+            Resources resources = Resources.concurrent();
+            PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (String[] args : WARM_UP) {
+                    Main.runResident(environment, resources, nowhere, nowhere, args);
+                }
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(scratch)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
             }
         }
     }
@@ -141,7 +190,7 @@ public final class Daemon {
     private static Object version(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return java.util.List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(),
+            return List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime(),
                     attributes.size());
         } catch (IOException e) {
             return null;
