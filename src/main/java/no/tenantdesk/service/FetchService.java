@@ -186,7 +186,8 @@ public final class FetchService {
             thread.setDaemon(true);
             return thread;
         });
-        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-fetch-")) {
+        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-fetch-");
+                Database.Writer writer = database.writer()) {
             Path spool = folder.path();
             MessageParser parser = new MessageParser(settings.maxAttachmentSize(), spool);
             Classifier classifier = new Classifier(settings.ownAddresses());
@@ -196,7 +197,7 @@ public final class FetchService {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
                         listener::warning);
-                results.add(new Run(spec, parser, classifier, parsing, dryRun, lock.isPresent(), tally).read());
+                results.add(new Run(spec, parser, classifier, parsing, writer, dryRun, lock.isPresent(), tally).read());
             }
             return new Report(dryRun, false, results, tally.outcomes, tally.skipped);
         } finally {
@@ -212,6 +213,7 @@ public final class FetchService {
         private final MessageParser parser;
         private final Classifier classifier;
         private final ExecutorService parsing;
+        private final Database.Writer writer;
         private final boolean dryRun;
         /**
          * Whether this run holds the database's fetch lock: then no other run can file this source's messages
@@ -230,12 +232,13 @@ public final class FetchService {
         private int listed;
         private int alreadyFetched;
 
-        Run(SourceSpec spec, MessageParser parser, Classifier classifier, ExecutorService parsing, boolean dryRun,
-                boolean alone, Listener listener) {
+        Run(SourceSpec spec, MessageParser parser, Classifier classifier, ExecutorService parsing,
+                Database.Writer writer, boolean dryRun, boolean alone, Listener listener) {
             this.spec = spec;
             this.parser = parser;
             this.classifier = classifier;
             this.parsing = parsing;
+            this.writer = writer;
             this.dryRun = dryRun;
             this.alone = alone;
             this.listener = listener;
@@ -384,7 +387,7 @@ public final class FetchService {
             batchBytes = 0;
             try {
                 Function<Function<Tx, List<MessageResult>>, List<MessageResult>> transaction =
-                        dryRun ? database::trial : database::write;
+                        dryRun ? writer::trial : writer::write;
                 List<MessageResult> results;
                 try {
                     results = transaction.apply(tx -> fileAll(tx, committing, false));
