@@ -41,6 +41,7 @@ import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.store.AttachmentMapper;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.MailMapper;
 import no.tenantdesk.store.RunLock;
 import no.tenantdesk.store.Tx;
@@ -420,10 +421,16 @@ public final class FetchService {
          */
         private List<MessageResult> fileAll(Tx tx, List<Fetched> fetchedBatch, boolean careful) {
             MailFiling filing = new MailFiling(tx, clock.instant(), settings);
+            // The batch's texts go into the search index together at its end: one write of the index instead of
+            // one per message (V011).
+            InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
+            inquiries.deferSearch();
             List<MessageResult> filed = new ArrayList<>();
             for (Fetched fetched : fetchedBatch) {
                 filed.add(file(tx, filing, fetched, careful));
             }
+            inquiries.indexDeferred();
+            inquiries.endDeferral();
             return filed;
         }
 
