@@ -173,7 +173,7 @@ final class MailFiling {
             filed = new Filed(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli(), null, null);
         }
         String sender = mail == null ? null : mail.from().email();
-        mails.insert(new MailMapper.NewMail("in", mail == null ? null : mail.messageId(), messageKey, source,
+        mails.record(new MailMapper.NewMail("in", mail == null ? null : mail.messageId(), messageKey, source,
                 sourceKey, sender, sender == null ? null : sender.toLowerCase(Locale.ROOT),
                 mail == null ? "" : mail.subject(), mail == null ? null : mail.sentAt(),
                 filed.outcome() == MailOutcome.QUARANTINED ? raw.sha256() : null, raw.size(), raw.partial(),
@@ -306,7 +306,7 @@ final class MailFiling {
                     mail.from().email().toLowerCase(Locale.ROOT), mail.subject(), mail.sentAt(), filed.outcome(),
                     filed.matchedBy(), filed.reason(), filed.inquiryId(), commentId));
         } else {
-            mails.insert(new MailMapper.NewMail("in", mail.messageId(), messageKey, source, sourceKey,
+            mails.record(new MailMapper.NewMail("in", mail.messageId(), messageKey, source, sourceKey,
                     mail.from().email(), mail.from().email().toLowerCase(Locale.ROOT), mail.subject(), mail.sentAt(),
                     raw == null ? null : raw.sha256(), mail.rawSize(), raw != null && raw.partial(), filed.outcome(),
                     filed.matchedBy(), filed.reason(), filed.inquiryId(), commentId, now));
