@@ -425,6 +425,10 @@ public final class FetchService {
             // one per message (V011).
             InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
             inquiries.deferSearch();
+            filing.expectSenders(fetchedBatch.stream()
+                    .filter(fetched -> fetched.mail() != null && fetched.automatic().isEmpty())
+                    .map(Fetched::mail)
+                    .toList());
             List<MessageResult> filed = new ArrayList<>();
             for (Fetched fetched : fetchedBatch) {
                 filed.add(file(tx, filing, fetched, careful));
@@ -452,6 +456,7 @@ public final class FetchService {
             } catch (TemporaryFailureException e) {
                 throw e;
             } catch (RuntimeException e) {
+                filing.forget();
                 return quarantine(filing, fetched, "cannot store: " + oneLine(e));
             }
         }

@@ -79,6 +79,36 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void twoMailsFromANewSenderInOneBatchAreFromOneNewContact() {
+        inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/same-mail-to-and-cc-ours.eml");
+
+        assertThat(fetch().get("created").asInt()).isEqualTo(2);
+
+        // The batch looks its senders up once, before the first mail made Kari a contact: the second finds her.
+        assertThat(cli.run("contact", "list", "--json").json()).hasSize(1);
+        assertThat(show(1).get("requester").get("id").asLong()).isEqualTo(1);
+        assertThat(show(2).get("requester").get("id").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aContactMadeByAMailThatIsUndoneIsMadeAgainForTheNextMailOfTheBatch() throws Exception {
+        inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/same-mail-to-and-cc-ours.eml");
+        assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
+        // The first mail makes Kari a contact, then fails: its savepoint undoes the contact too.
+        Sql.execute(cli.database(), "CREATE TRIGGER refuse BEFORE INSERT ON inquiry WHEN NEW.title LIKE 'Lekkasje%'"
+                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+
+        CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
+
+        assertThat(result).exitedWith(4);
+        assertThat(result.json().get("created").asInt()).isEqualTo(1);
+        assertThat(result.json().get("quarantined").asInt()).isEqualTo(1);
+        JsonNode requester = cli.run("inquiry", "list", "--json").json().get(0).get("requester");
+        assertThat(requester.get("email").asText()).isEqualTo("kari.nordmann@tenant.example");
+        assertThat(cli.run("contact", "list", "--json").json()).hasSize(1);
+    }
+
+    @Test
     void aKnownTenantsMailIsAboutTheirPremises() {
         assertThat(cli.run("location", "add", "Bygg A/2. etasje/Kontor 204")).succeeded();
         assertThat(cli.run("contact", "add", "--name", "Kari Nordmann", "--email", "Kari.Nordmann@tenant.example",
