@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailMessage;
@@ -47,7 +48,7 @@ import no.tenantdesk.store.RunLock;
 import no.tenantdesk.store.Tx;
 
 /**
- * fetch-mail: reads each mailbox, parses every new message before the database is touched (on a second thread, while
+ * fetch-mail: reads each mailbox, parses every new message before the database is touched (on other threads, while
  * this one files the messages before it), files a batch of them in one transaction (one that fails is quarantined
  * and the rest kept), and only then acknowledges them at the source. Killed at any moment and run again, a message
  * is either committed and known by its source key, or not committed and still waiting at the source: nothing lost,
@@ -60,6 +61,12 @@ public final class FetchService {
     /** Raw bytes per transaction, so that a batch of large messages commits (and is acknowledged) early. */
     private static final long BATCH_BYTES = 64L * 1024 * 1024;
     private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Threads that parse, each a message at a time. With large attachments parsing is the slower half (hashing them
+     * above all, at about 150 MB/s under C1), so two parse while this thread files; more would only hold more
+     * messages at once.
+     */
+    private static final int PARSERS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     private final Database database;
     private final Clock clock;
@@ -180,10 +187,11 @@ public final class FetchService {
         if (!piped && lock.isEmpty()) {
             return new Report(dryRun, true, List.of(), Map.of(), Map.of());
         }
-        // One thread parses while this one files and commits. The sources stay on this thread: an IMAP folder is
+        // Other threads parse while this one files and commits. The sources stay on this thread: an IMAP folder is
         // not safe to share, and a message is acknowledged only by the thread that committed it.
-        ExecutorService parsing = Executors.newSingleThreadExecutor(work -> {
-            Thread thread = new Thread(work, "tenantdesk-parse");
+        AtomicInteger parsers = new AtomicInteger();
+        ExecutorService parsing = Executors.newFixedThreadPool(PARSERS, work -> {
+            Thread thread = new Thread(work, "tenantdesk-parse-" + parsers.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
@@ -225,7 +233,7 @@ public final class FetchService {
         private final List<Fetched> batch = new ArrayList<>();
         private long batchBytes;
         /**
-         * Messages handed to the parsing thread, oldest first. Up to a batch of them, so that the parser keeps
+         * Messages handed to the parsing threads, oldest first. Up to a batch of them, so that the parsers keep
          * working while a whole batch is filed and committed; no more, so that memory stays flat.
          */
         private final Deque<Parsing> ahead = new ArrayDeque<>();
@@ -303,7 +311,7 @@ public final class FetchService {
             return known;
         }
 
-        /** A message on its way through the parsing thread. */
+        /** A message on its way through a parsing thread. */
         private record Parsing(Future<Fetched> fetched, RawMessage raw, long size) {}
 
         private void parse(MailSource source, Waiting waiting, RawMessage raw) {
@@ -323,7 +331,7 @@ public final class FetchService {
             }
         }
 
-        /** Runs on the parsing thread: the parser and classifier are used by it alone. */
+        /** Runs on a parsing thread: the parser and classifier keep nothing of one message for the next. */
         private Fetched parsed(Waiting waiting, RawMessage raw) {
             try {
                 InboundMail mail = parser.parse(raw);
