@@ -304,8 +304,8 @@ public final class FetchService {
         private Set<String> knownKeys(List<Waiting> waiting) {
             Set<String> known = new HashSet<>();
             List<String> keys = waiting.stream().map(Waiting::key).toList();
-            for (int from = 0; from < keys.size(); from += 500) { // SQLite's limit on parameters is far above this
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+            for (int from = 0; from < keys.size(); from += 1000) { // one JSON parameter a chunk, of a bounded size
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
                 known.addAll(database.read(tx -> tx.mapper(MailMapper.class).knownSourceKeys(spec.name(), chunk)));
             }
             return known;
