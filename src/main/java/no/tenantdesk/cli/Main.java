@@ -7,20 +7,9 @@ import java.nio.charset.StandardCharsets;
 
 public final class Main {
 
-    /** Jakarta Mail's stream provider interface, and Angus Mail's class of it (MainTest checks both). */
-    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
-    static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
-
     private Main() {}
 
     public static void main(String... args) {
-        // Jakarta Mail finds its stream provider anew for every header block it reads: a ServiceLoader scan of the
-        // class path, a quarter of the time to parse a small message (scripts/bench-fetch), unless this property
-        // names the class. The property is the JVM's, set once here before anything reads mail; names, not class
-        // literals, so that commands without mail load no mail classes.
-        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
-            System.setProperty(STREAM_PROVIDER_PROPERTY, STREAM_PROVIDER);
-        }
         // UTF-8 whatever the locale: Java 17 would otherwise print æøå as '?' under LANG=C, as cron has.
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
