@@ -24,6 +24,8 @@ final class Daemons {
     /** A daemon that failed to start is not started again by every command, only after this long. */
     private static final Duration RETRY = Duration.ofSeconds(30);
 
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
     /** The kernel's limit for a socket's path is 108 bytes, its terminating zero included. */
     private static final int MAX_SOCKET_PATH = 100;
 
@@ -102,6 +104,11 @@ final class Daemons {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             // A long run: the full JIT, and the small heap of the serial collector.
             command.addAll(List.of("-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+            String streams = System.getProperty(STREAM_PROVIDER);
+            if (streams != null) {
+                // The launcher names Jakarta Mail's stream provider, which it otherwise looks for at every message.
+                command.add("-D" + STREAM_PROVIDER + "=" + streams);
+            }
             if (!javaOptions().isEmpty()) {
                 command.addAll(List.of(javaOptions().split("\\s+"))); // words, as the launcher splits them
             }

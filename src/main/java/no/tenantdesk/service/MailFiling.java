@@ -11,9 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.domain.CommentKind;
@@ -34,7 +38,6 @@ import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.store.AttachmentMapper;
 import no.tenantdesk.store.CommentMapper;
 import no.tenantdesk.store.ContactMapper;
-import no.tenantdesk.store.ContactRow;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.MailMapper;
@@ -63,6 +66,11 @@ final class MailFiling {
     private final long maxRawSize;
     private final long maxAttachmentSize;
     private final FetchService.Acknowledging acknowledging;
+    /**
+     * Senders by lower-cased address, as {@link #expectSenders} found them (empty: not a contact), for this
+     * filing's transaction only: no other writer changes contacts while it is open.
+     */
+    private final Map<String, Optional<ContactMapper.Sender>> senders = new HashMap<>();
 
     MailFiling(Tx tx, Instant now, FetchService.Settings settings) {
         this.tx = tx;
@@ -115,7 +123,7 @@ final class MailFiling {
             return record(mail, messageKey, source, sourceKey, raw, quarantined,
                     new Filed(MailOutcome.THREADED, null, inquiryId, thread.get().matchedBy()), commentId);
         }
-        ContactRow requester = requester(mail, senderKey);
+        ContactMapper.Sender requester = requester(mail, senderKey);
         long inquiryId = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
                 title(mail), body(mail), Status.TODO, Priority.NORMAL, Source.EMAIL, requester.id(),
                 requester.locationId(), // a tenant writes about their own premises
@@ -132,7 +140,7 @@ final class MailFiling {
      * Tells the tenant the inquiry's number, once per sender per interval (a tenant who sends five mails in a minute
      * gets one receipt, and two autoresponders cannot keep each other busy). Automatic mail never gets here.
      */
-    private void acknowledge(InboundMail mail, String senderKey, long inquiryId, ContactRow requester) {
+    private void acknowledge(InboundMail mail, String senderKey, long inquiryId, ContactMapper.Sender requester) {
         if (acknowledging == null
                 || tx.mapper(OutboxMapper.class).acknowledgementsSince(senderKey,
                         now.minus(acknowledging.interval())) > 0) {
@@ -173,7 +181,7 @@ final class MailFiling {
             filed = new Filed(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli(), null, null);
         }
         String sender = mail == null ? null : mail.from().email();
-        mails.insert(new MailMapper.NewMail("in", mail == null ? null : mail.messageId(), messageKey, source,
+        mails.record(new MailMapper.NewMail("in", mail == null ? null : mail.messageId(), messageKey, source,
                 sourceKey, sender, sender == null ? null : sender.toLowerCase(Locale.ROOT),
                 mail == null ? "" : mail.subject(), mail == null ? null : mail.sentAt(),
                 filed.outcome() == MailOutcome.QUARANTINED ? raw.sha256() : null, raw.size(), raw.partial(),
@@ -282,12 +290,40 @@ final class MailFiling {
         }
     }
 
+    /**
+     * Looks up the senders of a batch of mail in one query: a statement costs more in MyBatis than in SQLite, and
+     * filing each message would otherwise ask for its sender on its own. What filing learns later in the batch (a
+     * sender it makes a contact) is added; see {@link #forget}.
+     */
+    void expectSenders(List<InboundMail> batch) {
+        Set<String> keys = new HashSet<>();
+        for (InboundMail mail : batch) {
+            keys.add(mail.from().email().toLowerCase(Locale.ROOT));
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (String key : keys) {
+            senders.put(key, Optional.empty());
+        }
+        for (ContactMapper.Sender sender : tx.mapper(ContactMapper.class).senders(keys)) {
+            senders.put(sender.emailKey(), Optional.of(sender));
+        }
+    }
+
+    /** After a message's writes were undone (its savepoint rolled back): a contact it made is gone again. */
+    void forget() {
+        senders.clear();
+    }
+
     /** The sender as a contact: known by address, or a new tenant named as their mail program names them. */
-    private ContactRow requester(InboundMail mail, String senderKey) {
+    private ContactMapper.Sender requester(InboundMail mail, String senderKey) {
         ContactMapper contacts = tx.mapper(ContactMapper.class);
-        ContactRow known = contacts.byEmailKey(senderKey);
-        if (known != null) {
-            return known;
+        Optional<ContactMapper.Sender> expected = senders.get(senderKey);
+        Optional<ContactMapper.Sender> known = expected != null ? expected
+                : contacts.senders(List.of(senderKey)).stream().findFirst();
+        if (known.isPresent()) {
+            return known.get();
         }
         String name = mail.from().name().isBlank() ? senderKey.substring(0, Math.max(0, senderKey.indexOf('@')))
                 : mail.from().name().strip();
@@ -296,7 +332,9 @@ final class MailFiling {
         }
         long id = contacts.insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name), mail.from().email(),
                 senderKey, null, ContactRole.TENANT, null, now));
-        return new ContactRow(id, name, mail.from().email(), null, ContactRole.TENANT, null, null, now);
+        ContactMapper.Sender made = new ContactMapper.Sender(senderKey, id, name, null);
+        senders.put(senderKey, Optional.of(made)); // the batch's next mail from this sender is from a contact
+        return made;
     }
 
     private Filed record(InboundMail mail, String messageKey, String source, String sourceKey, Raw raw,
@@ -306,7 +344,7 @@ final class MailFiling {
                     mail.from().email().toLowerCase(Locale.ROOT), mail.subject(), mail.sentAt(), filed.outcome(),
                     filed.matchedBy(), filed.reason(), filed.inquiryId(), commentId));
         } else {
-            mails.insert(new MailMapper.NewMail("in", mail.messageId(), messageKey, source, sourceKey,
+            mails.record(new MailMapper.NewMail("in", mail.messageId(), messageKey, source, sourceKey,
                     mail.from().email(), mail.from().email().toLowerCase(Locale.ROOT), mail.subject(), mail.sentAt(),
                     raw == null ? null : raw.sha256(), mail.rawSize(), raw != null && raw.partial(), filed.outcome(),
                     filed.matchedBy(), filed.reason(), filed.inquiryId(), commentId, now));

@@ -1,6 +1,7 @@
 package no.tenantdesk.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import no.tenantdesk.domain.ContactRole;
 import org.apache.ibatis.annotations.Param;
@@ -22,6 +23,12 @@ public interface ContactMapper {
     ContactRow byId(long id);
 
     ContactRow byEmailKey(String emailKey);
+
+    /** What filing a mail needs of its sender's contact: the id, the name, and the premises. */
+    record Sender(String emailKey, long id, String name, Long locationId) {}
+
+    /** The contacts with these lower-cased addresses (at least one), in no particular order. */
+    List<Sender> senders(@Param("emailKeys") Collection<String> emailKeys);
 
     /** Contacts whose lower-cased name matches a LIKE pattern (escape character: backslash). */
     List<ContactRow> byNamePattern(String pattern);

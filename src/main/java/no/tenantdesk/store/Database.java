@@ -20,8 +20,8 @@ import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSession;
-import org.apache.ibatis.session.SqlSessionFactory;
-import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.session.defaults.DefaultSqlSession;
+import org.apache.ibatis.transaction.jdbc.JdbcTransaction;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.apache.ibatis.type.ByteArrayTypeHandler;
 import org.apache.ibatis.type.JdbcType;
@@ -43,7 +43,6 @@ public final class Database {
     private final SQLiteDataSource writeSource;
     private final SQLiteDataSource readSource;
     private final Configuration configuration;
-    private final SqlSessionFactory factory;
 
     private Database(Path file, Duration busyTimeout) {
         this.file = file;
@@ -52,7 +51,6 @@ public final class Database {
         this.writeSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE);
         this.readSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED);
         this.configuration = configuration(readSource);
-        this.factory = new SqlSessionFactoryBuilder().build(configuration);
     }
 
     /** Opens the file, creating it and its folder on first use, and brings its schema up to date. */
@@ -131,33 +129,103 @@ public final class Database {
     }
 
     private <T> T inTransaction(SQLiteDataSource source, Function<Tx, T> work, boolean commit) {
-        return withConnection(source, connection -> {
-            connection.setAutoCommit(false);
-            // REUSE: a batch of fetched messages runs the same few statements hundreds of times; prepare them once.
-            try (SqlSession session = factory.openSession(ExecutorType.REUSE, connection)) {
-                try {
-                    T result = work.apply(new Tx(session, this));
-                    if (Thread.currentThread().isInterrupted()) {
-                        // The daemon interrupts a run whose user has gone (Ctrl-C): as in a process of
-                        // its own, what was not committed then is not committed at all.
-                        throw new TemporaryFailureException("interrupted: nothing was saved", null);
-                    }
-                    if (commit) {
-                        // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session
-                        // dirty.
-                        session.commit(true);
-                    } else {
-                        session.rollback(true);
-                    }
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    // Forced for the same reason: a session that is not dirty skips the rollback, and closing it
-                    // turns auto-commit back on, which commits whatever the failed use case had written.
-                    session.rollback(true);
-                    throw e;
+        return withConnection(source, connection -> inTransaction(connection, work, commit));
+    }
+
+    private <T> T inTransaction(Connection connection, Function<Tx, T> work, boolean commit) throws SQLException {
+        connection.setAutoCommit(false);
+        // REUSE: a batch of fetched messages runs the same few statements hundreds of times; prepare them once.
+        try (SqlSession session = new DefaultSqlSession(configuration,
+                configuration.newExecutor(new BorrowedTransaction(connection), ExecutorType.REUSE), false)) {
+            try {
+                T result = work.apply(new Tx(session, this));
+                if (Thread.currentThread().isInterrupted()) {
+                    // The daemon interrupts a run whose user has gone (Ctrl-C): as in a process of its own, what was
+                    // not committed then is not committed at all.
+                    throw new TemporaryFailureException("interrupted: nothing was saved", null);
                 }
+                if (commit) {
+                    // Forced: an INSERT … RETURNING runs as a MyBatis select and would not mark the session dirty.
+                    session.commit(true);
+                } else {
+                    session.rollback(true);
+                }
+                return result;
+            } catch (RuntimeException | Error e) {
+                // Forced for the same reason: a session that is not dirty skips the rollback, and closing it turns
+                // auto-commit back on, which commits whatever the failed use case had written.
+                session.rollback(true);
+                throw e;
             }
-        });
+        }
+    }
+
+    /**
+     * MyBatis' transaction on a connection that its session does not own: closing the session ends the transaction
+     * (auto-commit back on) but leaves the connection open, for {@link Writer}'s next transaction or for
+     * {@link #withConnection} to close.
+     */
+    private static final class BorrowedTransaction extends JdbcTransaction {
+
+        BorrowedTransaction(Connection connection) {
+            super(connection);
+        }
+
+        @Override
+        public void close() {
+            resetAutoCommit();
+        }
+    }
+
+    /**
+     * One write connection for a run of many transactions, such as fetch-mail's batches. A connection per
+     * transaction costs each of them SQLite's reading of the schema, a page cache that starts empty, and, when it
+     * closes as the file's last connection, a checkpoint of the whole write-ahead log. Between transactions the
+     * connection holds no lock: other programs write as before.
+     */
+    public Writer writer() {
+        try {
+            return new Writer(connect(writeSource));
+        } catch (SQLException e) {
+            throw StoreErrors.translate(file, e);
+        }
+    }
+
+    /** The transactions of {@link #writer()}; close it when the run ends. */
+    public final class Writer implements AutoCloseable {
+
+        private final Connection connection;
+
+        private Writer(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** As {@link Database#write}, on this connection. */
+        public <T> T write(Function<Tx, T> work) {
+            return run(work, true);
+        }
+
+        /** As {@link Database#trial}, on this connection. */
+        public <T> T trial(Function<Tx, T> work) {
+            return run(work, false);
+        }
+
+        private <T> T run(Function<Tx, T> work, boolean commit) {
+            try {
+                return inTransaction(connection, work, commit);
+            } catch (SQLException | PersistenceException e) {
+                throw StoreErrors.translate(file, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw StoreErrors.translate(file, e);
+            }
+        }
     }
 
     private interface ConnectionWork<T> {
@@ -165,12 +233,22 @@ public final class Database {
     }
 
     private <T> T withConnection(SQLiteDataSource source, ConnectionWork<T> work) {
-        try (Connection connection = source.getConnection()) {
-            UnicodeLower.register(connection);
+        try (Connection connection = connect(source)) {
             return work.apply(connection);
         } catch (SQLException | PersistenceException e) {
             throw StoreErrors.translate(file, e);
         }
+    }
+
+    private static Connection connect(SQLiteDataSource source) throws SQLException {
+        Connection connection = source.getConnection();
+        try {
+            UnicodeLower.register(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 
     private static SQLiteDataSource dataSource(Path file, Duration busyTimeout, SQLiteConfig.TransactionMode mode) {

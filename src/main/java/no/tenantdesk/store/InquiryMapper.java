@@ -105,4 +105,16 @@ public interface InquiryMapper {
     /** The words of the search index that begin with {@code prefix} (folded as the index folds), in order. */
     List<String> wordsBeginning(@Param("prefix") String prefix,
             @Param("limit") int limit);
+
+    /**
+     * Until {@link #indexDeferred}, the texts of new inquiries and comments wait instead of going into the search
+     * index statement by statement (V011): for a batch of many inserts in one transaction.
+     */
+    void deferSearch();
+
+    /** Adds the texts of the inquiries and comments made since {@link #deferSearch} to the search index. */
+    void indexDeferred();
+
+    /** After {@link #indexDeferred}: the triggers add texts again. */
+    void endDeferral();
 }

@@ -43,6 +43,17 @@ class FetchMailCommandTest {
         return result.json();
     }
 
+    /** "id field" for every hit of a search. */
+    private List<String> hits(String text) {
+        CommandResult result = cli.run("search", "--json", text);
+        assertThat(result).succeeded();
+        List<String> hits = new ArrayList<>();
+        for (JsonNode hit : result.json()) {
+            hits.add(hit.get("id").asText() + " " + hit.at("/match/field").asText());
+        }
+        return hits;
+    }
+
     @Test
     void aNewMailBecomesAnInquiryFromANewTenant() {
         inbox.deliverFixture("threading/leak-in-office-204.eml");
@@ -65,6 +76,36 @@ class FetchMailCommandTest {
         JsonNode contacts = cli.run("contact", "list", "--json").json();
         assertThat(contacts).hasSize(1);
         assertThat(contacts.get(0).get("role").asText()).isEqualTo("tenant");
+    }
+
+    @Test
+    void twoMailsFromANewSenderInOneBatchAreFromOneNewContact() {
+        inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/same-mail-to-and-cc-ours.eml");
+
+        assertThat(fetch().get("created").asInt()).isEqualTo(2);
+
+        // The batch looks its senders up once, before the first mail made Kari a contact: the second finds her.
+        assertThat(cli.run("contact", "list", "--json").json()).hasSize(1);
+        assertThat(show(1).get("requester").get("id").asLong()).isEqualTo(1);
+        assertThat(show(2).get("requester").get("id").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aContactMadeByAMailThatIsUndoneIsMadeAgainForTheNextMailOfTheBatch() throws Exception {
+        inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/same-mail-to-and-cc-ours.eml");
+        assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
+        // The first mail makes Kari a contact, then fails: its savepoint undoes the contact too.
+        Sql.execute(cli.database(), "CREATE TRIGGER refuse BEFORE INSERT ON inquiry WHEN NEW.title LIKE 'Lekkasje%'"
+                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+
+        CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
+
+        assertThat(result).exitedWith(4);
+        assertThat(result.json().get("created").asInt()).isEqualTo(1);
+        assertThat(result.json().get("quarantined").asInt()).isEqualTo(1);
+        JsonNode requester = cli.run("inquiry", "list", "--json").json().get(0).get("requester");
+        assertThat(requester.get("email").asText()).isEqualTo("kari.nordmann@tenant.example");
+        assertThat(cli.run("contact", "list", "--json").json()).hasSize(1);
     }
 
     @Test
@@ -134,6 +175,24 @@ class FetchMailCommandTest {
         assertThat(inquiry.get("mails").get(1).get("matchedBy").asText()).isEqualTo("in-reply-to");
         assertThat(inquiry.get("mails").get(1).get("commentId").asLong()).isEqualTo(comment.get("id").asLong());
         assertThat(cli.run("inquiry", "list", "--status", "all", "--json").json()).hasSize(1);
+    }
+
+    @Test
+    void whatABatchFilesIsFoundBySearchLikeWhatACommandWrites() throws Exception {
+        inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/answer-in-reply-to.eml");
+
+        fetch();
+
+        // The batch adds its texts to the index at its end (V011): the title, the description and the answer.
+        assertThat(hits("lekkasje")).containsExactly("1 title");
+        assertThat(hits("bøtte")).containsExactly("1 description");
+        assertThat(hits("døren")).containsExactly("1 comment");
+        // The deferral ended with the batch: a command's writes are indexed by the triggers again.
+        assertThat(Sql.column(cli.database(), "SELECT count(*) FROM search_deferred")).containsExactly("0");
+        long other = cli.create("inquiry", "create", "--title", "Trekk fra vinduet");
+        assertThat(hits("trekk")).containsExactly(other + " title");
+        assertThat(cli.run("comment", "1", "-m", "Takrenna er tett")).succeeded();
+        assertThat(hits("takrenna")).containsExactly("1 comment");
     }
 
     @Test
@@ -326,12 +385,18 @@ class FetchMailCommandTest {
         JsonNode quarantined = cli.run("quarantine", "list", "--json").json();
         assertThat(quarantined.get(0).get("reason").asText()).contains("refused by the test");
         assertThat(quarantined.get(0).get("sender").asText()).isEqualTo("bjorn@tenant.example");
+        // The batch filed again message by message still adds the kept ones' texts to the search index, and only
+        // theirs.
+        assertThat(hits("lekkasje")).containsExactly("1 title");
+        assertThat(hits("trappen")).containsExactly("2 title");
+        assertThat(hits("hentes")).isEmpty();
 
         Sql.execute(cli.database(), "DROP TRIGGER refuse");
         CommandResult retried = cli.run("quarantine", "retry", "--all");
 
         assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry 3");
         assertThat(show(3).get("title").asText()).isEqualTo("Når hentes søppelet?");
+        assertThat(hits("hentes")).containsExactly("3 title");
         assertThat(cli.run("quarantine", "list", "--json").json()).isEmpty();
         assertThat(inbox.files("new")).isEmpty();
     }

@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.CommentKind;
@@ -134,6 +135,35 @@ class MapperRoundTripIT {
         assertThat(byEmail.id()).isEqualTo(id);
         assertThat(byName).extracting(ContactRow::id).containsExactly(id);
         assertThat(tenants).isEmpty();
+    }
+
+    @Test
+    void keysAreLookedUpByTheHundredWhateverCharactersTheyHold() {
+        // The keys go to SQLite as one JSON array (JsonArrayTypeHandler): quotes, backslashes, control characters
+        // and letters beyond ASCII must arrive as they are.
+        List<String> keys = List.of("1700000000.M1P2.host", "quote\"d", "back\\slash", "tab\tand\u0001", "æøå@ø.no",
+                "[\"not\", \"json\"]");
+        long location = insertLocation(null, "Bygg C");
+        long contact = insertContact("Åse Øy", "ÆØÅ@Ø.no", ContactRole.TENANT, location);
+        database.write(tx -> {
+            for (String key : keys) {
+                tx.mapper(MailMapper.class).record(new MailMapper.NewMail("in", null, "sha256:" + key, "inbox", key,
+                        null, null, "", null, null, 0, false, null, null, null, null, null, CREATED));
+            }
+            return null;
+        });
+        List<String> asked = new ArrayList<>(keys);
+        asked.add("unknown");
+        asked.add("quote");
+
+        List<String> known = database.read(tx -> tx.mapper(MailMapper.class).knownSourceKeys("inbox", asked));
+        List<ContactMapper.Sender> senders = database.read(tx -> tx.mapper(ContactMapper.class)
+                .senders(List.of("æøå@ø.no", "\"æøå@ø.no\"", "nobody@example.no")));
+
+        assertThat(known).containsExactlyInAnyOrderElementsOf(keys);
+        List<String> elsewhere = database.read(tx -> tx.mapper(MailMapper.class).knownSourceKeys("other", asked));
+        assertThat(elsewhere).isEmpty();
+        assertThat(senders).containsExactly(new ContactMapper.Sender("æøå@ø.no", contact, "Åse Øy", location));
     }
 
     @Test
