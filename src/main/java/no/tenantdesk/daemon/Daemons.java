@@ -8,8 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.Map;
 final class Daemons {
 
     /** A daemon that failed to start is not started again by every command, only after this long. */
-    private static final Duration RETRY = Duration.ofSeconds(30);
+    private static final long RETRY_MILLIS = 30_000;
 
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
@@ -92,7 +90,7 @@ final class Daemons {
             // A daemon that failed to start left its reason in the log: it is not started again by every command.
             Path log = log(socket);
             if (Files.exists(log) && Files.size(log) > 0
-                    && Files.getLastModifiedTime(log).toInstant().isAfter(Instant.now().minus(RETRY))) {
+                    && System.currentTimeMillis() - Files.getLastModifiedTime(log).toMillis() < RETRY_MILLIS) {
                 return;
             }
             Files.write(log, new byte[0]);
