@@ -14,10 +14,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import no.tenantdesk.domain.CliEnum;
 import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.SearchHit;
@@ -74,6 +76,40 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Prints an object whose last field is a list that was spooled rather than held: the same text {@link #print}
+     * makes of the whole object, written an element at a time.
+     */
+    public void print(PrintWriter out, Map<String, Object> head, String field, JsonSpool list) {
+        try (BufferedReader lines = list.read();
+                JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+            generator.useDefaultPrettyPrinter(); // as INDENT_OUTPUT
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> entry : head.entrySet()) {
+                generator.writeFieldName(entry.getKey());
+                generator.writeTree(tree(entry.getValue()));
+            }
+            generator.writeFieldName(field);
+            generator.writeStartArray();
+            for (String line; (line = lines.readLine()) != null; ) {
+                generator.writeTree(mapper.readTree(line));
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.flush();
+            out.println();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One value as one line, for a {@link JsonSpool}. */
+    String line(Object value) throws IOException {
+        return mapper.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(value));
     }
 
     public JsonNode tree(Object value) {
