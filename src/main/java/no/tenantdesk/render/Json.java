@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -31,6 +32,8 @@ import no.tenantdesk.domain.SearchHit;
 public final class Json {
 
     private final ObjectMapper mapper;
+    /** For {@link #line}: made on first use, as most commands print one value and never need it. */
+    private ObjectWriter compact;
 
     public Json() {
         SimpleModule spellings = new SimpleModule("cli-spellings");
@@ -109,7 +112,10 @@ public final class Json {
 
     /** One value as one line, for a {@link JsonSpool}. */
     String line(Object value) throws IOException {
-        return mapper.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(tree(value));
+        if (compact == null) {
+            compact = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+        }
+        return compact.writeValueAsString(tree(value));
     }
 
     public JsonNode tree(Object value) {
