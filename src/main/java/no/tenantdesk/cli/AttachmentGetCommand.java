@@ -8,11 +8,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.render.Formats;
 import no.tenantdesk.render.TerminalText;
-import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.domain.SafeNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,14 +55,14 @@ final class AttachmentGetCommand implements Callable<Integer> {
         if ("-".equals(target) && output.json()) {
             throw new InvalidInputException("-o - writes the file's bytes to stdout; it cannot go with --json");
         }
-        AttachmentService.Content content = app.attachments().get(id);
+        Attachment attachment = app.attachments().get(id);
         if ("-".equals(target)) {
             OutputStream stdout = app.environment().stdout();
-            stdout.write(content.data());
+            app.attachments().write(attachment, stdout);
             stdout.flush();
             return ExitCodes.OK;
         }
-        String name = SafeNames.filename(content.attachment().filename());
+        String name = SafeNames.filename(attachment.filename());
         Path path = app.environment().path(target == null ? name : target);
         if (target != null && Files.isDirectory(path)) {
             path = path.resolve(name);
@@ -70,20 +70,20 @@ final class AttachmentGetCommand implements Callable<Integer> {
         if (Files.exists(path) && !force) {
             throw new InvalidInputException("file exists: " + path + " (use --force to overwrite it)");
         }
-        try {
-            Files.write(path, content.data(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE);
+        long size;
+        try (OutputStream file = Files.newOutputStream(path, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            size = app.attachments().write(attachment, file);
         } catch (IOException e) {
             throw new TenantdeskException("cannot write " + path + ": " + e.getMessage(), e);
         }
         if (output.json()) {
             Map<String, Object> result = new LinkedHashMap<>();
-            result.put("attachment", content.attachment());
+            result.put("attachment", attachment);
             result.put("path", path.toAbsolutePath().toString());
             output.json(result);
         } else {
-            output.done("Saved " + TerminalText.line(path.toString()) + " ("
-                    + Formats.size(content.data().length) + ")");
+            output.done("Saved " + TerminalText.line(path.toString()) + " (" + Formats.size(size) + ")");
         }
         return ExitCodes.OK;
     }

@@ -15,6 +15,8 @@ import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.OutboxState;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.render.Json;
+import no.tenantdesk.render.JsonSpool;
 import no.tenantdesk.render.TerminalText;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.FetchService.Mailbox;
@@ -82,12 +84,16 @@ final class FetchMailCommand implements Callable<Integer> {
     public Integer call() {
         List<Mailbox> mailboxes = mailboxes();
         Output output = app.output(spec);
-        Progress progress = new Progress(spec.commandLine().getErr(), app.environment().terminal() && !output.json(),
-                output.json());
-        Report report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress);
-        progress.clear();
-        if (output.json()) {
-            output.json(json(report, progress.messages));
+        Json json = output.json() ? new Json() : null;
+        Report report;
+        try (JsonSpool messages = json == null ? null : new JsonSpool(json)) {
+            Progress progress = new Progress(spec.commandLine().getErr(),
+                    app.environment().terminal() && !output.json(), messages);
+            report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress);
+            progress.clear();
+            if (json != null) {
+                json.print(output.out(), json(report), "messages", messages);
+            }
         }
         if (report.busy()) {
             if (app.environment().terminal() || app.options().verbose) {
@@ -215,7 +221,8 @@ final class FetchMailCommand implements Callable<Integer> {
         return line.append(dryRun ? " (dry run: nothing stored)" : "").append('.').toString();
     }
 
-    private static Map<String, Object> json(Report report, List<MessageResult> messages) {
+    /** The summary; the messages follow it. */
+    private static Map<String, Object> json(Report report) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dryRun", report.dryRun());
         json.put("busy", report.busy());
@@ -235,30 +242,29 @@ final class FetchMailCommand implements Callable<Integer> {
             sources.add(source);
         }
         json.put("sources", sources);
-        json.put("messages", messages);
         return json;
     }
 
     /**
      * What the user sees of a run while it goes: a line on stderr that counts, for a person waiting at a terminal
-     * (nothing for cron or a pipe), and for --json the list of messages.
+     * (nothing for cron or a pipe), and for --json the list of messages, kept in a file rather than in memory: a
+     * mailbox of a hundred thousand messages made a list of a hundred thousand results.
      */
     private static final class Progress implements FetchService.Listener {
 
         private final PrintWriter err;
         private final boolean shown;
-        /** Kept only for --json, which lists every message. */
-        private final List<MessageResult> messages = new ArrayList<>();
-        private final boolean keep;
+        /** Only for --json, which lists every message; else null. */
+        private final JsonSpool messages;
         private String source;
         private int total;
         private int done;
         private boolean drawn;
 
-        Progress(PrintWriter err, boolean shown, boolean keep) {
+        Progress(PrintWriter err, boolean shown, JsonSpool messages) {
             this.err = err;
             this.shown = shown;
-            this.keep = keep;
+            this.messages = messages;
         }
 
         @Override
@@ -270,7 +276,7 @@ final class FetchMailCommand implements Callable<Integer> {
 
         @Override
         public void filed(MessageResult result) {
-            if (keep) {
+            if (messages != null) {
                 messages.add(result);
             }
             done++;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -14,10 +15,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import no.tenantdesk.domain.CliEnum;
 import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.SearchHit;
@@ -29,6 +32,8 @@ import no.tenantdesk.domain.SearchHit;
 public final class Json {
 
     private final ObjectMapper mapper;
+    /** For {@link #line}: made on first use, as most commands print one value and never need it. */
+    private ObjectWriter compact;
 
     public Json() {
         SimpleModule spellings = new SimpleModule("cli-spellings");
@@ -74,6 +79,43 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Prints an object whose last field is a list that was spooled rather than held: the same text {@link #print}
+     * makes of the whole object, written an element at a time.
+     */
+    public void print(PrintWriter out, Map<String, Object> head, String field, JsonSpool list) {
+        try (BufferedReader lines = list.read();
+                JsonGenerator generator = mapper.getFactory().createGenerator(out)) {
+            generator.useDefaultPrettyPrinter(); // as INDENT_OUTPUT
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            generator.writeStartObject();
+            for (Map.Entry<String, Object> entry : head.entrySet()) {
+                generator.writeFieldName(entry.getKey());
+                generator.writeTree(tree(entry.getValue()));
+            }
+            generator.writeFieldName(field);
+            generator.writeStartArray();
+            for (String line; (line = lines.readLine()) != null; ) {
+                generator.writeTree(mapper.readTree(line));
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+            generator.flush();
+            out.println();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One value as one line, for a {@link JsonSpool}. */
+    String line(Object value) throws IOException {
+        if (compact == null) {
+            compact = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
+        }
+        return compact.writeValueAsString(tree(value));
     }
 
     public JsonNode tree(Object value) {

@@ -1,5 +1,8 @@
 package no.tenantdesk.service;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -7,6 +10,7 @@ import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.NotFoundException;
 import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.Database;
 
 /** Files kept with inquiries, stored in the database once per content. */
@@ -19,8 +23,6 @@ public final class AttachmentService {
         this.database = database;
         this.clock = clock;
     }
-
-    public record Content(Attachment attachment, byte[] data) {}
 
     public List<Attachment> add(long inquiryId, List<Path> paths, String actor) {
         if (paths.isEmpty()) {
@@ -43,13 +45,34 @@ public final class AttachmentService {
         });
     }
 
-    public Content get(long id) {
+    public Attachment get(long id) {
         return database.read(tx -> {
             Attachment attachment = tx.mapper(AttachmentMapper.class).byId(id);
             if (attachment == null) {
                 throw NotFoundException.of("attachment", id);
             }
-            return new Content(attachment, tx.mapper(AttachmentMapper.class).blob(attachment.sha256()).data());
+            return attachment;
         });
+    }
+
+    /**
+     * Writes the file's bytes to {@code out} a piece at a time, never whole in memory. Stored content is never
+     * changed or removed, so this needs no transaction in common with {@link #get}.
+     *
+     * @return the number of bytes written
+     * @throws IOException when {@code out} fails
+     */
+    public long write(Attachment attachment, OutputStream out) throws IOException {
+        try {
+            return database.read(tx -> {
+                try {
+                    return new Blobs(tx).copy(attachment.sha256(), out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 }

@@ -3,7 +3,6 @@ package no.tenantdesk.service;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +39,7 @@ import no.tenantdesk.mail.in.RawMessage;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.out.OutgoingMail;
-import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.MailMapper;
@@ -522,8 +521,13 @@ public final class FetchService {
                         + " is stored, so it cannot be read again");
             }
             Path file = spool.resolve("message-" + id + ".eml");
-            byte[] bytes = database.read(tx -> tx.mapper(AttachmentMapper.class).blob(raw.sha256())).data();
-            Files.write(file, bytes);
+            database.read(tx -> {
+                try {
+                    return new Blobs(tx).copy(raw.sha256(), file); // a piece at a time: it may be tens of MB
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the message to " + file, e);
+                }
+            });
             try (RawMessage rawMessage = RawMessage.spooled(null, file)) {
                 InboundMail mail;
                 try {
@@ -546,8 +550,6 @@ public final class FetchService {
                             filed.outcome(), filed.reason(), filed.inquiryId(), filed.matchedBy(), mail.omitted());
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -35,7 +35,7 @@ import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.InboundMail.MailPart;
 import no.tenantdesk.mail.in.InboundMail.OmittedPart;
 import no.tenantdesk.mail.out.OutgoingMail;
-import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.CommentMapper;
 import no.tenantdesk.store.ContactMapper;
 import no.tenantdesk.store.InquiryMapper;
@@ -81,7 +81,7 @@ final class MailFiling {
         this.acknowledging = settings.acknowledging();
         // The raw message is kept whole while it could hold an attachment we keep (base64 makes 4 bytes of 3, and
         // text and headers come with it); beyond that (a mail whose huge attachment was omitted) only its header
-        // is kept, so that one message never fills memory.
+        // is kept: the database does not take in the raw form what the limit kept out as an attachment.
         this.maxRawSize = settings.maxAttachmentSize() * 3 / 2 + 1024 * 1024;
     }
 
@@ -353,16 +353,7 @@ final class MailFiling {
     }
 
     private void attach(Recorder recorder, long inquiryId, Long commentId, Long taskId, List<MailPart> parts) {
-        for (MailPart part : parts) { // one at a time: only one attachment's bytes are in memory at once
-            byte[] data;
-            try {
-                data = Files.readAllBytes(part.file());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the spooled attachment " + part.filename(), e);
-            }
-            recorder.attach(inquiryId, commentId, taskId,
-                    List.of(new FileInput(part.filename(), part.contentType(), data, part.sha256())));
-        }
+        recorder.attach(inquiryId, commentId, taskId, parts.stream().map(FileInput::spooled).toList());
     }
 
     private static String author(InboundMail mail) {
@@ -412,17 +403,18 @@ final class MailFiling {
     private Raw storeRaw(Path file, long knownSize, String knownSha256) {
         try {
             long size = knownSize >= 0 ? knownSize : Files.size(file);
-            byte[] data;
-            boolean partial = size > maxRawSize;
-            if (partial) {
-                data = header(file);
-            } else {
-                data = Files.readAllBytes(file);
+            Blobs blobs = new Blobs(tx);
+            if (size > maxRawSize) {
+                byte[] header = header(file);
+                String sha256 = FileInput.sha256(header);
+                blobs.put(sha256, header);
+                return new Raw(sha256, size, true, knownSha256 != null ? knownSha256 : FileInput.sha256(file));
             }
-            String sha256 = !partial && knownSha256 != null ? knownSha256 : FileInput.sha256(data);
-            String fullSha256 = knownSha256 != null ? knownSha256 : partial ? FileInput.sha256(file) : sha256;
-            tx.mapper(AttachmentMapper.class).insertBlob(sha256, data.length, data);
-            return new Raw(sha256, size, partial, fullSha256);
+            String sha256 = knownSha256 != null ? knownSha256 : FileInput.sha256(file);
+            try (InputStream in = Files.newInputStream(file)) {
+                blobs.put(sha256, size, in); // a piece at a time: the message may be tens of MB
+            }
+            return new Raw(sha256, size, false, sha256);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the spooled message", e);
         }

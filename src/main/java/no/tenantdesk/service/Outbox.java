@@ -1,13 +1,21 @@
 package no.tenantdesk.service;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import no.tenantdesk.domain.OutboxKind;
+import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.out.MailComposer;
 import no.tenantdesk.mail.out.OutgoingMail;
-import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.MailMapper;
 import no.tenantdesk.store.OutboxMapper;
 import no.tenantdesk.store.Tx;
@@ -41,21 +49,47 @@ final class Outbox {
 
     /** @return the outbox row */
     long queue(OutboxKind kind, long inquiryId, Long commentId, Long taskId, OutgoingMail mail) {
-        byte[] raw = compose(mail);
-        String sha256 = FileInput.sha256(raw);
-        tx.mapper(AttachmentMapper.class).insertBlob(sha256, raw.length, raw);
+        Stored raw = store(mail);
+        String sha256 = raw.sha256();
         OutgoingMail.Address to = mail.to().get(0);
         // As a mail row, so that the tenant's answer (In-Reply-To: this Message-ID) threads back to the inquiry.
         long mailId = tx.mapper(MailMapper.class).insert(new MailMapper.NewMail("out", mail.messageId(),
                 mail.messageId(), null, null, from.email(), from.email().toLowerCase(Locale.ROOT), mail.subject(),
-                now, sha256, raw.length, false, null, null, null, inquiryId, commentId, now));
+                now, sha256, raw.size(), false, null, null, null, inquiryId, commentId, now));
         return tx.mapper(OutboxMapper.class).insert(new OutboxMapper.NewOutbox(kind, inquiryId, commentId, taskId, mailId,
                 mail.messageId(), from.email(), to.email(), to.email().toLowerCase(Locale.ROOT), mail.subject(),
                 sha256, now, now));
     }
 
-    private static byte[] compose(OutgoingMail mail) {
-        return new MailComposer().compose(mail);
+    private record Stored(String sha256, long size) {}
+
+    /**
+     * Composes the message and stores its bytes. A text alone is composed in memory (the text is there already); with
+     * attachments it is composed into a file, hashed as it is written, and stored from that a piece at a time: the
+     * photos of a task notice can be tens of MB.
+     */
+    private Stored store(OutgoingMail mail) {
+        Blobs blobs = new Blobs(tx);
+        if (mail.attachments().isEmpty()) {
+            byte[] raw = new MailComposer().compose(mail);
+            String sha256 = FileInput.sha256(raw);
+            blobs.put(sha256, raw);
+            return new Stored(sha256, raw.length);
+        }
+        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-outbox-")) {
+            Path file = folder.path().resolve("message.eml");
+            MessageDigest digest = FileInput.newDigest();
+            try (OutputStream out = new BufferedOutputStream(
+                    new DigestOutputStream(Files.newOutputStream(file), digest), 64 * 1024)) {
+                new MailComposer().writeTo(mail, out);
+            }
+            String sha256 = FileInput.hex(digest);
+            blobs.put(sha256, file);
+            return new Stored(sha256, Files.size(file));
+        } catch (IOException e) {
+            throw new TenantdeskException("cannot compose the message " + mail.messageId() + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     /**

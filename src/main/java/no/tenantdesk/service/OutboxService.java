@@ -1,5 +1,8 @@
 package no.tenantdesk.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +16,7 @@ import no.tenantdesk.mail.out.Envelope;
 import no.tenantdesk.mail.out.SendOutcome;
 import no.tenantdesk.mail.out.SendRefusedException;
 import no.tenantdesk.mail.out.SmtpSender;
-import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.CommentMapper;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.OutboxMapper;
@@ -79,8 +82,17 @@ public final class OutboxService {
         if (envelope == null) {
             return null;
         }
-        byte[] raw = database.read(tx -> tx.mapper(AttachmentMapper.class).blob(envelope.rawSha256())).data();
-        try {
+        // Out of the database into a file first, a piece at a time: a notice with photos can be tens of MB, and the
+        // sender reads the message from the file as it sends it.
+        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-send-")) {
+            Path raw = folder.path().resolve("message.eml");
+            database.read(tx -> {
+                try {
+                    return new Blobs(tx).copy(envelope.rawSha256(), raw);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the message to send to " + raw, e);
+                }
+            });
             transport.send(new Envelope(envelope.sender(), List.of(envelope.recipient())), raw);
         } catch (SendRefusedException e) {
             // Refused for this message: it will never go through. A setting (login, certificate) is another

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.EventMapper;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.Tx;
@@ -43,11 +44,12 @@ final class Recorder {
 
     List<Attachment> attach(long inquiryId, Long commentId, Long taskId, List<FileInput> files) {
         AttachmentMapper attachments = tx.mapper(AttachmentMapper.class);
+        Blobs blobs = new Blobs(tx);
         List<Attachment> stored = new ArrayList<>();
         for (FileInput file : files) {
-            attachments.insertBlob(file.sha256(), file.data().length, file.data());
+            file.store(blobs);
             long id = attachments.insert(new AttachmentMapper.NewAttachment(inquiryId, commentId, taskId,
-                    file.sha256(), file.filename(), file.contentType(), file.data().length, actor, now));
+                    file.sha256(), file.filename(), file.contentType(), file.size(), actor, now));
             stored.add(attachments.byId(id));
         }
         return stored;

@@ -2,7 +2,6 @@ package no.tenantdesk.service;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import no.tenantdesk.domain.OutboxKind;
 import no.tenantdesk.domain.SafeNames;
 import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.store.AttachmentMapper;
+import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.ContactMapper;
 import no.tenantdesk.store.ContactRow;
 import no.tenantdesk.store.Database;
@@ -108,14 +108,15 @@ public final class TaskNoticeService {
     /** The inquiry's own files (the tenant's photos, the operator's documents), written out to be attached. */
     private static List<OutgoingMail.Attachment> photos(Tx tx, long inquiryId, Path folder) {
         AttachmentMapper attachments = tx.mapper(AttachmentMapper.class);
+        Blobs blobs = new Blobs(tx);
         List<OutgoingMail.Attachment> files = new ArrayList<>();
         for (Attachment attachment : attachments.byInquiry(inquiryId)) {
             if (attachment.commentId() != null || attachment.taskId() != null) {
                 continue; // what came later belongs to a conversation or another task
             }
             try {
-                Path file = Files.write(folder.resolve(files.size() + "-" + SafeNames.filename(attachment.filename())),
-                        attachments.blob(attachment.sha256()).data());
+                Path file = folder.resolve(files.size() + "-" + SafeNames.filename(attachment.filename()));
+                blobs.copy(attachment.sha256(), file);
                 files.add(new OutgoingMail.Attachment(attachment.filename(), attachment.contentType(), file));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

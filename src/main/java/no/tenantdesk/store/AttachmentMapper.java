@@ -18,8 +18,15 @@ public interface AttachmentMapper {
             String addedBy,
             Instant createdAt) {}
 
-    /** Stores the bytes unless a file with the same SHA-256 is stored already. */
-    void insertBlob(@Param("sha256") String sha256, @Param("size") long size, @Param("data") byte[] data);
+    /**
+     * A content with its first piece, unless a file with the same SHA-256 is stored already; the other pieces go in
+     * with {@link #insertChunk}. Only through {@link Blobs}, which cuts the pieces.
+     *
+     * @return 1 when the content is new, 0 when it was there
+     */
+    int insertBlob(@Param("sha256") String sha256, @Param("size") long size, @Param("first") byte[] first);
+
+    void insertChunk(@Param("sha256") String sha256, @Param("seq") long seq, @Param("data") byte[] data);
 
     long insert(NewAttachment attachment);
 
@@ -32,8 +39,15 @@ public interface AttachmentMapper {
     /** The files of every task that `task list` shows, in one query rather than one per task. */
     List<Attachment> byTaskFilter(TaskMapper.Filter filter);
 
-    /** A wrapper, because MyBatis reads a byte[] return type as "many rows". */
-    record BlobData(byte[] data) {}
+    /** A content's whole size and its first piece. */
+    record BlobHead(long size, byte[] data) {}
 
-    BlobData blob(String sha256);
+    /** Null when no such content is stored. */
+    BlobHead blobHead(String sha256);
+
+    /** A wrapper, because MyBatis reads a byte[] return type as "many rows". */
+    record Chunk(byte[] data) {}
+
+    /** Piece {@code seq} (1 and up: piece 0 is in the blob row); null when there is no such piece. */
+    Chunk chunk(@Param("sha256") String sha256, @Param("seq") long seq);
 }

@@ -85,6 +85,24 @@ class AttachmentCommandTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(binary());
     }
 
+    /** Stored in pieces of 1 MiB (store/Blobs), it comes back whole and exact, to a file and to stdout. */
+    @Test
+    void aFileOfSeveralPiecesComesBackExactly() throws IOException {
+        byte[] photo = new byte[3 * 1024 * 1024 + 1000];
+        new java.util.Random(42).nextBytes(photo);
+        JsonNode stored = add(cli.file("photo.jpg", photo)).get(0);
+        assertThat(stored.get("size").asLong()).isEqualTo(photo.length);
+        Path target = folder.resolve("copy.jpg");
+
+        assertThat(cli.run("attachment", "get", stored.get("id").asText(), "-o", target.toString())).succeeded()
+                .printed("Saved", "(3.1 MB)");
+        CommandResult piped = cli.run("attachment", "get", stored.get("id").asText(), "-o", "-");
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(photo);
+        assertThat(piped).succeeded().stderrIsEmpty();
+        assertThat(piped.rawOut()).isEqualTo(photo);
+    }
+
     @Test
     void getIntoAFolderUsesTheStoredName() throws IOException {
         String attachment = add(cli.file("scan.pdf", binary())).get(0).get("id").asText();

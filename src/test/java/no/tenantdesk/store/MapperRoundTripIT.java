@@ -3,6 +3,9 @@ package no.tenantdesk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -268,10 +271,10 @@ class MapperRoundTripIT {
 
         List<Attachment> stored = database.write(tx -> {
             AttachmentMapper attachments = tx.mapper(AttachmentMapper.class);
-            attachments.insertBlob(sha, data.length, data);
+            new Blobs(tx).put(sha, data);
             long first = attachments.insert(new AttachmentMapper.NewAttachment(
                     inquiry, null, null, sha, "a.jpg", "image/jpeg", data.length, "kari", CREATED));
-            attachments.insertBlob(sha, data.length, data);
+            new Blobs(tx).put(sha, data);
             long second = attachments.insert(new AttachmentMapper.NewAttachment(
                     inquiry, null, null, sha, "b.jpg", "image/jpeg", data.length, "ola", CREATED));
             return List.of(attachments.byId(first), attachments.byId(second));
@@ -284,7 +287,13 @@ class MapperRoundTripIT {
         assertThat(stored.get(0).commentId()).isNull();
         assertThat(stored.get(0).createdAt()).isEqualTo(CREATED_MILLIS);
         List<Attachment> listed = database.read(tx -> tx.mapper(AttachmentMapper.class).byInquiry(inquiry));
-        byte[] read = database.read(tx -> tx.mapper(AttachmentMapper.class).blob(sha)).data();
+        byte[] read = database.read(tx -> {
+            try (InputStream in = new Blobs(tx).open(sha)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         assertThat(listed).hasSize(2);
         assertThat(read).isEqualTo(data);
     }

@@ -25,8 +25,9 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The lists people run every day read their page from an index (V005 to V009), not by sorting or counting a whole
- * table: on a million inquiries that is the difference between milliseconds and seconds (scripts/bench). Each test
- * asks SQLite for the plan of the SQL the mapper makes, so dropping an index or rewriting a query past it fails here.
+ * table: on a million inquiries that is the difference between milliseconds and seconds (scripts/bench); a stored
+ * file is read a piece at a time, each found by its key (V010). Each test asks SQLite for the plan of the SQL the
+ * mapper makes, so dropping an index or rewriting a query past it fails here.
  */
 class QueryPlanTest {
 
@@ -203,6 +204,15 @@ class QueryPlanTest {
         assertThat(plan("InquiryMapper.wordsBeginning", Map.of("prefix", "lekk", "limit", 17)))
                 .contains("SCAN search_terms VIRTUAL TABLE INDEX")
                 .doesNotContain("TEMP B-TREE");
+    }
+
+    /** A file is read a piece at a time (V010): each piece is one seek by its content and number. */
+    @Test
+    void eachPieceOfAStoredFileIsOneSeek() throws SQLException {
+        assertThat(plan("AttachmentMapper.chunk", Map.of("sha256", "00".repeat(32), "seq", 3L)))
+                .contains("SEARCH blob_chunk USING INDEX sqlite_autoindex_blob_chunk_1 (sha256=? AND seq=?)");
+        assertThat(plan("AttachmentMapper.blobHead", "00".repeat(32)))
+                .contains("SEARCH blob USING INDEX sqlite_autoindex_blob_1 (sha256=?)");
     }
 
     private static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, List<Long> locationIds,
