@@ -101,11 +101,12 @@ public final class Client {
                 return OptionalInt.empty();
             }
             // Whether a command that was running when the daemon died got as far as storing anything, no one can
-            // tell from here: running it again could do it twice.
+            // tell from here: running it again could do it twice. Temporary, as the daemon's end is: a mail server
+            // piping a message in tries again later (and fetch-mail knows a message it has already filed).
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             err.println("tenantdesk: the daemon stopped during this command (" + e.getMessage()
                     + "); check whether it was done before running it again");
-            return OptionalInt.of(ExitCodes.FAILURE);
+            return OptionalInt.of(ExitCodes.TEMPORARY);
         }
     }
 
