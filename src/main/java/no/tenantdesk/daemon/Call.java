@@ -5,7 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -16,18 +15,15 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.BooleanSupplier;
 import no.tenantdesk.cli.Environment;
-import no.tenantdesk.cli.Interaction;
+import no.tenantdesk.cli.ElsewhereInteraction;
 import no.tenantdesk.cli.Main;
 import no.tenantdesk.cli.Resources;
-import no.tenantdesk.cli.TerminalRequiredException;
-import org.jline.terminal.Terminal;
 
 /**
  * One client's command in the daemon: its request read, the command run on this thread in the client's
@@ -35,24 +31,6 @@ import org.jline.terminal.Terminal;
  * client goes away (Ctrl-C), the command's thread is interrupted, and a transaction not yet committed is not.
  */
 final class Call {
-
-    /** The daemon has no terminal: a command that wants one (a prompt, an editor) runs in the client instead. */
-    private static final Interaction NO_TERMINAL = new Interaction() {
-        @Override
-        public String ask(String question, List<String> suggestions) {
-            throw new TerminalRequiredException();
-        }
-
-        @Override
-        public String edit(String template) {
-            throw new TerminalRequiredException();
-        }
-
-        @Override
-        public Terminal terminal() {
-            throw new TerminalRequiredException();
-        }
-    };
 
     private static final byte[] END = new byte[0];
 
@@ -104,7 +82,7 @@ final class Call {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new Frames(Wire.STDERR), StandardCharsets.UTF_8),
                 true);
         Environment environment = new Environment(request.variables(), new Input(), stdout, request.terminal(),
-                Clock.systemUTC(), zone(request.variables()), NO_TERMINAL, Path.of(request.folder()));
+                Clock.systemUTC(), zone(request.variables()), new ElsewhereInteraction(), Path.of(request.folder()));
         return Main.runResident(environment, resources, out, err, request.args());
     }
 
@@ -189,16 +167,10 @@ final class Call {
     }
 
     /** Standard input: asks the client for bytes only when the command reads, as much as it asks for. */
-    private final class Input extends InputStream {
+    private final class Input extends Wire.BlockInput {
         private byte[] chunk = new byte[0];
         private int position;
         private boolean ended;
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
 
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {

@@ -46,13 +46,7 @@ final class Wire {
      * lock, so a thread waiting to read (the daemon's, for the client's Ctrl-C) would stop every write.
      */
     static InputStream input(SocketChannel channel) {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
+        return new BlockInput() {
             @Override
             public int read(byte[] bytes, int offset, int length) throws IOException {
                 return length == 0 ? 0 : channel.read(ByteBuffer.wrap(bytes, offset, length));
@@ -76,6 +70,15 @@ final class Wire {
                 }
             }
         };
+    }
+
+    /** A stream that reads in blocks; a byte is a block of one. */
+    abstract static class BlockInput extends InputStream {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
     }
 
     static void writeString(DataOutputStream out, String value) throws IOException {

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.tenantdesk.testing.Cli;
-import org.jline.terminal.Terminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,24 +33,6 @@ class ResidentRunTest {
 
     final Resources resources = Resources.concurrent();
     final Map<String, String> variables = new HashMap<>();
-
-    /** What the daemon's runs have instead of a terminal. */
-    static final Interaction NO_TERMINAL = new Interaction() {
-        @Override
-        public String ask(String question, List<String> suggestions) {
-            throw new TerminalRequiredException();
-        }
-
-        @Override
-        public String edit(String template) {
-            throw new TerminalRequiredException();
-        }
-
-        @Override
-        public Terminal terminal() {
-            throw new TerminalRequiredException();
-        }
-    };
 
     record Run(OptionalInt status, String out, String err) {}
 
@@ -67,7 +48,7 @@ class ResidentRunTest {
         StringWriter err = new StringWriter();
         Environment environment = new Environment(variables,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
-                terminal, Clock.systemUTC(), ZoneOffset.UTC, NO_TERMINAL, folder);
+                terminal, Clock.systemUTC(), ZoneOffset.UTC, new ElsewhereInteraction(), folder);
         OptionalInt status = Main.runResident(environment, resources, new PrintWriter(out), new PrintWriter(err),
                 args);
         return new Run(status, out.toString(), err.toString());
