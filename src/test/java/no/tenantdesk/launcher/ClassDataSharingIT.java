@@ -51,6 +51,11 @@ class ClassDataSharingIT {
 
     static Run run(Path folder, Map<String, String> extra, String... command)
             throws IOException, InterruptedException {
+        return run(folder, extra, Path.of("/dev/null"), command);
+    }
+
+    static Run run(Path folder, Map<String, String> extra, Path stdin, String... command)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("TENANTDESK_") || k.startsWith("XDG_") || k.equals("COLUMNS"));
@@ -64,7 +69,7 @@ class ClassDataSharingIT {
         Path out = Files.createTempFile(folder, "stdout", "");
         Path err = Files.createTempFile(folder, "stderr", "");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+                .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile())).start();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("did not finish: " + List.of(command));

@@ -1,9 +1,8 @@
-package no.tenantdesk.daemon;
+package no.tenantdesk.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -64,26 +63,8 @@ class DaemonIT {
 
     static Run run(Path folder, Map<String, String> extra, Path stdin, String... command)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("TENANTDESK_") || k.startsWith("XDG_") || k.equals("COLUMNS"));
-        env.put("HOME", folder.toString());
-        env.put("LANG", "C.UTF-8");
-        env.put("TENANTDESK_USER", "ola");
-        env.putAll(extra);
-        Path out = Files.createTempFile(folder, "stdout", "");
-        Path err = Files.createTempFile(folder, "stderr", "");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile())).start();
-        if (!process.waitFor(300, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("did not finish: " + List.of(command));
-        }
-        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return run;
+        ClassDataSharingIT.Run run = ClassDataSharingIT.run(folder, extra, stdin, command);
+        return new Run(run.exitCode(), run.out(), run.err());
     }
 
     Run tenantdesk(Path folder, Map<String, String> extra, Path stdin, String... args)
