@@ -57,7 +57,7 @@ final class HelpSections {
                 "  NO_COLOR                 No colours, as --no-color.",
                 "  TENANTDESK_JAVA_OPTS     Extra JVM options for the launcher.",
                 "  TENANTDESK_DAEMON        off: run every command in a JVM of its own, not in",
-                "                           the user's daemon (see tenantdesk(1), Daemon).",
+                "                           the user's daemon (see Daemon below).",
                 "  TENANTDESK_DAEMON_IDLE   Seconds the daemon waits for another command before",
                 "                           it stops (default 600).",
             }),
