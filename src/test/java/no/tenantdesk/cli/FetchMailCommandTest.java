@@ -43,16 +43,6 @@ class FetchMailCommandTest {
         return result.json();
     }
 
-    /** "id field" for every hit of a search. */
-    private List<String> hits(String text) {
-        CommandResult result = cli.run("search", "--json", text);
-        assertThat(result).succeeded();
-        List<String> hits = new ArrayList<>();
-        for (JsonNode hit : result.json()) {
-            hits.add(hit.get("id").asText() + " " + hit.at("/match/field").asText());
-        }
-        return hits;
-    }
 
     @Test
     void aNewMailBecomesAnInquiryFromANewTenant() {
@@ -184,15 +174,15 @@ class FetchMailCommandTest {
         fetch();
 
         // The batch adds its texts to the index at its end (V011): the title, the description and the answer.
-        assertThat(hits("lekkasje")).containsExactly("1 title");
-        assertThat(hits("bøtte")).containsExactly("1 description");
-        assertThat(hits("døren")).containsExactly("1 comment");
+        assertThat(cli.searchHits("lekkasje")).containsExactly("1 title");
+        assertThat(cli.searchHits("bøtte")).containsExactly("1 description");
+        assertThat(cli.searchHits("døren")).containsExactly("1 comment");
         // The deferral ended with the batch: a command's writes are indexed by the triggers again.
         assertThat(Sql.column(cli.database(), "SELECT count(*) FROM search_deferred")).containsExactly("0");
         long other = cli.create("inquiry", "create", "--title", "Trekk fra vinduet");
-        assertThat(hits("trekk")).containsExactly(other + " title");
+        assertThat(cli.searchHits("trekk")).containsExactly(other + " title");
         assertThat(cli.run("comment", "1", "-m", "Takrenna er tett")).succeeded();
-        assertThat(hits("takrenna")).containsExactly("1 comment");
+        assertThat(cli.searchHits("takrenna")).containsExactly("1 comment");
     }
 
     @Test
@@ -387,16 +377,16 @@ class FetchMailCommandTest {
         assertThat(quarantined.get(0).get("sender").asText()).isEqualTo("bjorn@tenant.example");
         // The batch filed again message by message still adds the kept ones' texts to the search index, and only
         // theirs.
-        assertThat(hits("lekkasje")).containsExactly("1 title");
-        assertThat(hits("trappen")).containsExactly("2 title");
-        assertThat(hits("hentes")).isEmpty();
+        assertThat(cli.searchHits("lekkasje")).containsExactly("1 title");
+        assertThat(cli.searchHits("trappen")).containsExactly("2 title");
+        assertThat(cli.searchHits("hentes")).isEmpty();
 
         Sql.execute(cli.database(), "DROP TRIGGER refuse");
         CommandResult retried = cli.run("quarantine", "retry", "--all");
 
         assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry 3");
         assertThat(show(3).get("title").asText()).isEqualTo("Når hentes søppelet?");
-        assertThat(hits("hentes")).containsExactly("3 title");
+        assertThat(cli.searchHits("hentes")).containsExactly("3 title");
         assertThat(cli.run("quarantine", "list", "--json").json()).isEmpty();
         assertThat(inbox.files("new")).isEmpty();
     }

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import no.tenantdesk.cli.Environment;
 import no.tenantdesk.cli.Interaction;
@@ -130,5 +133,16 @@ public final class Cli {
         CommandResult result = run(withJson);
         CommandResultAssert.assertThat(result).succeeded();
         return result.id();
+    }
+
+    /** "id field" for every hit of a search, best first. */
+    public List<String> searchHits(String text) {
+        CommandResult result = run("search", "--json", text);
+        CommandResultAssert.assertThat(result).succeeded();
+        List<String> hits = new ArrayList<>();
+        for (JsonNode hit : result.json()) {
+            hits.add(hit.get("id").asText() + " " + hit.at("/match/field").asText());
+        }
+        return hits;
     }
 }
