@@ -45,18 +45,13 @@ public final class Main {
      */
     public static OptionalInt runResident(Environment environment, Resources resources, PrintWriter out,
             PrintWriter err, String... args) {
-        try {
-            CommandLine commandLine = new App(environment, resources, new GlobalOptions()).commandLine(out, err, args);
-            IExecutionStrategy runLast = new CommandLine.RunLast();
-            // Decided on the parsed arguments, before the command runs.
-            commandLine.setExecutionStrategy(parsed -> OWN_PROCESS.contains(leaf(parsed).getClass())
-                    ? ExitCodes.OWN_PROCESS : runLast.execute(parsed));
-            int status = commandLine.execute(args);
-            return status == ExitCodes.OWN_PROCESS ? OptionalInt.empty() : OptionalInt.of(status);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        CommandLine commandLine = new App(environment, resources, new GlobalOptions()).commandLine(out, err, args);
+        IExecutionStrategy runLast = new CommandLine.RunLast();
+        // Decided on the parsed arguments, before the command runs.
+        commandLine.setExecutionStrategy(parsed -> OWN_PROCESS.contains(leaf(parsed).getClass())
+                ? ExitCodes.OWN_PROCESS : runLast.execute(parsed));
+        int status = execute(commandLine, out, err, args);
+        return status == ExitCodes.OWN_PROCESS ? OptionalInt.empty() : OptionalInt.of(status);
     }
 
     private static Object leaf(ParseResult parsed) {
@@ -67,8 +62,12 @@ public final class Main {
     /** One run that shares opened resources and default global options with other runs: the shell's lines. */
     static int run(Environment environment, Resources resources, GlobalOptions defaults, PrintWriter out,
             PrintWriter err, String... args) {
+        return execute(new App(environment, resources, defaults).commandLine(out, err, args), out, err, args);
+    }
+
+    private static int execute(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
         try {
-            return new App(environment, resources, defaults).commandLine(out, err, args).execute(args);
+            return commandLine.execute(args);
         } finally {
             out.flush();
             err.flush();
