@@ -62,7 +62,9 @@ public final class MessageParser {
             throw new MailParseException("cannot read the message file: " + e.getMessage(), e);
         }
         PartReader reader = new PartReader(new PartSpool(spool, maxAttachmentSize));
-        try (SharedFileInputStream in = new SharedFileInputStream(file.toFile(), 8192)) {
+        // Each part gets a stream of its own with a buffer of this size: no larger than the message.
+        int buffer = (int) Math.max(512, Math.min(8192, whole.size()));
+        try (SharedFileInputStream in = new SharedFileInputStream(file.toFile(), buffer)) {
             MimeMessage message = new MimeMessage(session, in);
             MailAddress from = sender(message);
             reader.read(message);
