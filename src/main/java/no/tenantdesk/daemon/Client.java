@@ -24,7 +24,8 @@ import no.tenantdesk.cli.Main;
  * What the launcher starts: it hands the command to the user's tenantdesk daemon, a JVM that is already warm, and
  * prints what comes back; a new JVM then does little more than start. Without a daemon (the first command, or after
  * it has been idle), or when the command needs a process of its own, it runs the command itself, as
- * {@link Main} does, and starts a daemon for the next ones. TENANTDESK_DAEMON=off always runs it here.
+ * {@link Main} does, and starts a daemon for the next ones (unless this one is fetch-mail or the shell).
+ * TENANTDESK_DAEMON=off always runs it here.
  *
  * <p>This class loads as little as it can: it runs before every command, and every class is start-up time. Hence
  * no regular expressions, lambdas or string concatenation with +, whose first use costs a JVM milliseconds.
@@ -36,7 +37,7 @@ public final class Client {
     public static void main(String... args) {
         if (!off(System.getenv("TENANTDESK_DAEMON"))) {
             Path socket = Daemons.socket();
-            OptionalInt status = socket == null ? OptionalInt.empty() : call(socket, args);
+            OptionalInt status = socket == null ? OptionalInt.empty() : call(socket, !ownProcess(args), args);
             if (status.isPresent()) {
                 System.exit(status.getAsInt());
             }
@@ -44,18 +45,39 @@ public final class Client {
         Main.main(args);
     }
 
+    /**
+     * Whether the command is one the daemon hands back (fetch-mail, the shell): then none is started for it. A cron
+     * job fetching mail every few minutes would otherwise keep a daemon resident for good, and its warm-up would take
+     * the second core from the import it runs beside. Told by the words alone, as picocli is not loaded here: an
+     * argument that merely says "shell" (a title, say) only means that this command starts no daemon.
+     */
+    static boolean ownProcess(String... args) {
+        for (String arg : args) {
+            if (arg.equals("fetch-mail") || arg.equals("shell")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean off(String setting) {
         return setting != null && (setting.equalsIgnoreCase("off") || setting.equalsIgnoreCase("no")
                 || setting.equalsIgnoreCase("false") || setting.equals("0"));
     }
 
-    /** The command's exit status as the daemon ran it; empty when it is this process's to run. */
-    static OptionalInt call(Path socket, String... args) {
+    /**
+     * The command's exit status as the daemon ran it; empty when it is this process's to run.
+     *
+     * @param start whether to start a daemon for the next commands when none answers
+     */
+    static OptionalInt call(Path socket, boolean start, String... args) {
         SocketChannel channel;
         try {
             channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
         } catch (IOException | RuntimeException e) {
-            Daemons.start(socket);
+            if (start) {
+                Daemons.start(socket);
+            }
             return OptionalInt.empty();
         }
         boolean accepted = false;

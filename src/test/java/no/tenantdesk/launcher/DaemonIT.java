@@ -272,6 +272,29 @@ class DaemonIT {
     }
 
     @Test
+    void fetchMailStartsNoDaemonButAFetchAfterOthersIsHandedBack() throws Exception {
+        Path maildir = home.resolve("Maildir");
+        for (String sub : List.of("new", "cur", "tmp")) {
+            Files.createDirectories(maildir.resolve(sub));
+        }
+        Files.writeString(maildir.resolve("new/1.eml"), "From: Kari <kari@example.com>\r\nSubject: Heisen står\r\n"
+                + "Message-ID: <heis@example.com>\r\n\r\nHeisen i bygg A står.\r\n");
+
+        Run fetched = tenantdesk("fetch-mail", "--source", "maildir:" + maildir);
+        Thread.sleep(2000);
+
+        assertThat(fetched.exitCode()).as(fetched.err()).isZero();
+        assertThat(daemon()).isEmpty();
+        assertThat(sockets()).isEmpty();
+
+        startTheDaemon();
+        Files.writeString(maildir.resolve("new/2.eml"), "From: Kari <kari@example.com>\r\nSubject: Kaldt\r\n"
+                + "Message-ID: <kaldt@example.com>\r\n\r\nKaldt på kontoret.\r\n");
+        assertThat(classesLoadedBy("fetch-mail", "--source", "maildir:" + maildir)).contains("picocli.CommandLine ");
+        assertThat(tenantdesk("inquiry", "list").out()).contains("Heisen står", "Kaldt");
+    }
+
+    @Test
     void offRunsEveryCommandInItsOwnProcess() throws Exception {
         Run run = tenantdesk(Map.of("TENANTDESK_DAEMON", "off"), "inquiry", "list");
         Thread.sleep(2000);
