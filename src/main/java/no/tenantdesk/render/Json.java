@@ -2,6 +2,7 @@ package no.tenantdesk.render;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -98,7 +99,11 @@ public final class Json {
             generator.writeFieldName(field);
             generator.writeStartArray();
             for (String line; (line = lines.readLine()) != null; ) {
-                generator.writeTree(mapper.readTree(line));
+                // Token by token: no tree for each of what may be tens of thousands of elements.
+                try (JsonParser element = mapper.getFactory().createParser(line)) {
+                    element.nextToken();
+                    generator.copyCurrentStructure(element);
+                }
             }
             generator.writeEndArray();
             generator.writeEndObject();
@@ -115,10 +120,19 @@ public final class Json {
         if (compact == null) {
             compact = mapper.writer().without(SerializationFeature.INDENT_OUTPUT);
         }
-        return compact.writeValueAsString(tree(value));
+        return compact.writeValueAsString(shaped(value));
     }
 
     public JsonNode tree(Object value) {
+        Object shaped = shaped(value);
+        return shaped instanceof JsonNode node ? node : mapper.valueToTree(shaped);
+    }
+
+    /**
+     * What is written of a value: a tree for those whose JSON is not simply their fields, else the value itself,
+     * which Jackson writes without building a tree of it first (a line per message of fetch-mail --json).
+     */
+    private Object shaped(Object value) {
         if (value instanceof InquiryDetails details) {
             // `inquiry show`: the inquiry's own fields, then its story beside them.
             ObjectNode node = mapper.valueToTree(details.inquiry());
@@ -141,6 +155,6 @@ public final class Json {
             list.forEach(element -> array.add(tree(element)));
             return array;
         }
-        return mapper.valueToTree(value);
+        return value;
     }
 }

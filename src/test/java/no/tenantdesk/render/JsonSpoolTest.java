@@ -4,22 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.tenantdesk.domain.MailOutcome;
 import org.junit.jupiter.api.Test;
 
 /** fetch-mail --json spools its messages to a file; what it prints must be what printing the whole list printed. */
 class JsonSpoolTest {
 
-    record Message(String subject, long inquiryId, List<String> omitted) {}
+    /** Its fields of the kinds fetch-mail's messages have: an enum spelt as the CLI spells it, a time, a list. */
+    record Message(String subject, long inquiryId, List<String> omitted, MailOutcome outcome, Instant at) {}
 
     @Test
     void aSpooledListPrintsExactlyAsTheListItselfWould() {
         List<Message> messages = List.of(
-                new Message("Lekkasje i taket \u202e (høy)", 1, List.of()),
-                new Message("Re: \"sitat\" og \\ skråstrek", 2, List.of("bilde.jpg", "plan.pdf")),
-                new Message("", Long.MAX_VALUE, List.of()));
+                new Message("Lekkasje i taket \u202e (høy)", 1, List.of(), MailOutcome.CREATED,
+                        Instant.parse("2026-11-27T08:00:00.123Z")),
+                new Message("Re: \"sitat\" og \\ skråstrek", 2, List.of("bilde.jpg", "plan.pdf"),
+                        MailOutcome.THREADED, null),
+                new Message("", Long.MAX_VALUE, List.of(), MailOutcome.SKIPPED, Instant.EPOCH));
         Map<String, Object> head = new LinkedHashMap<>();
         head.put("created", 3L);
         head.put("skipped", Map.of("duplicate", 1L));
@@ -36,7 +41,8 @@ class JsonSpoolTest {
             json.print(new PrintWriter(spooled), head, "messages", list);
         }
 
-        assertThat(spooled.toString()).isEqualTo(expected.toString()).contains("\\u202e");
+        assertThat(spooled.toString()).isEqualTo(expected.toString()).contains("\\u202e", "\"threaded\"",
+                "\"2026-11-27T08:00:00.123Z\"");
     }
 
     @Test
