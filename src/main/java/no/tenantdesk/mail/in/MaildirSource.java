@@ -87,6 +87,9 @@ final class MaildirSource implements MailSource {
     private static Optional<Entry> entry(Path file) throws IOException {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                return Optional.empty();
+            }
             return Optional.of(new Entry(
                     unique(file.getFileName().toString()), attributes.size(), attributes.lastModifiedTime().toMillis()));
         } catch (NoSuchFileException e) {
@@ -174,7 +177,7 @@ final class MaildirSource implements MailSource {
             }
             for (String folder : List.of("new", "cur")) {
                 for (Path file : files(folder)) {
-                    if (unique(file.getFileName().toString()).equals(unique)) {
+                    if (unique(file.getFileName().toString()).equals(unique) && Files.isRegularFile(file)) {
                         return Optional.of(file);
                     }
                 }
@@ -185,12 +188,13 @@ final class MaildirSource implements MailSource {
         }
     }
 
+    /** The folder's names that may be messages; whether each is a file, the caller asks (list() with its size). */
     private List<Path> files(String folder) throws IOException {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(root.resolve(folder))) {
             for (Path file : stream) {
                 // Dotfiles are other programs' bookkeeping (Dovecot's, Courier's), never messages.
-                if (!file.getFileName().toString().startsWith(".") && Files.isRegularFile(file)) {
+                if (!file.getFileName().toString().startsWith(".")) {
                     files.add(file);
                 }
             }

@@ -50,6 +50,7 @@ class MaildirSourceTest {
         put("cur", "150.M4.host:2,RS", "Subject: seen\n\n", 250);
         put("new", ".hidden", "x", 50);
         put("tmp", "120.M5.host", "Subject: still being written\n\n", 100);
+        Files.createDirectory(maildir.resolve("new").resolve("130.M6.host")); // a folder is no message
 
         try (MailSource source = open(null)) {
             assertThat(source.list()).extracting(Waiting::key).containsExactly("100.M1.host", "200.M3.host", "300.M2.host");
