@@ -13,6 +13,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -436,10 +437,11 @@ public final class FetchService {
             // one per message (V011).
             InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
             inquiries.deferSearch();
-            filing.expectSenders(fetchedBatch.stream()
-                    .filter(fetched -> fetched.mail() != null && fetched.automatic().isEmpty())
-                    .map(Fetched::mail)
-                    .toList());
+            filing.expect(fetchedBatch.stream().map(Fetched::mail).filter(Objects::nonNull).toList(),
+                    fetchedBatch.stream()
+                            .filter(fetched -> fetched.mail() != null && fetched.automatic().isEmpty())
+                            .map(Fetched::mail)
+                            .toList());
             List<MessageResult> filed = new ArrayList<>();
             for (Fetched fetched : fetchedBatch) {
                 filed.add(file(tx, filing, fetched, careful));

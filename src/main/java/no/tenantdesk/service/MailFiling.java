@@ -67,10 +67,15 @@ final class MailFiling {
     private final long maxAttachmentSize;
     private final FetchService.Acknowledging acknowledging;
     /**
-     * Senders by lower-cased address, as {@link #expectSenders} found them (empty: not a contact), for this
+     * Senders by lower-cased address, as {@link #expect} found them (empty: not a contact), for this
      * filing's transaction only: no other writer changes contacts while it is open.
      */
     private final Map<String, Optional<ContactMapper.Sender>> senders = new HashMap<>();
+    /**
+     * Whether a message with this key is stored, for the keys {@link #expect} asked about and those filed since, in
+     * this filing's transaction: whoever else imports takes the fetch lock first.
+     */
+    private final Map<String, Boolean> stored = new HashMap<>();
 
     MailFiling(Tx tx, Instant now, FetchService.Settings settings) {
         this.tx = tx;
@@ -97,10 +102,9 @@ final class MailFiling {
      * Files a parsed message. {@code quarantined} is the row of a quarantined message being retried, else null.
      */
     Filed file(InboundMail mail, Optional<SkipReason> automatic, String source, String sourceKey, Long quarantined) {
-        String messageKey = mail.messageId() != null ? mail.messageId() : "sha256:" + mail.rawSha256();
+        String messageKey = messageKey(mail);
         String senderKey = mail.from().email().toLowerCase(Locale.ROOT);
-        Long original = mails.storedByKey(messageKey);
-        if (original != null && !original.equals(quarantined)) {
+        if (storedBefore(messageKey, quarantined)) {
             return record(mail, messageKey, source, sourceKey, null, quarantined,
                     new Filed(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli(), null, null), null);
         }
@@ -168,6 +172,21 @@ final class MailFiling {
         outbox.queue(OutboxKind.ACKNOWLEDGEMENT, inquiryId, null, null, receipt);
     }
 
+    /** What two copies of one message share: its Message-ID, else the hash of its bytes. */
+    private static String messageKey(InboundMail mail) {
+        return mail.messageId() != null ? mail.messageId() : "sha256:" + mail.rawSha256();
+    }
+
+    /** Whether a message with this key is stored already, other than {@code quarantined}, the row being retried. */
+    private boolean storedBefore(String messageKey, Long quarantined) {
+        Boolean known = quarantined == null ? stored.get(messageKey) : null;
+        if (known != null) {
+            return known;
+        }
+        Long original = mails.storedByKey(messageKey);
+        return original != null && !original.equals(quarantined);
+    }
+
     /**
      * Keeps the bytes of a message that could not be filed, with the reason, until an operator retries it.
      * {@code mail} is null when the message could not even be parsed.
@@ -176,7 +195,7 @@ final class MailFiling {
         Raw raw = mail == null ? storeRaw(rawFile, -1, null) : storeRaw(mail);
         String messageKey = mail != null && mail.messageId() != null ? mail.messageId() : "sha256:" + raw.fullSha256();
         Filed filed = new Filed(MailOutcome.QUARANTINED, error, null, null);
-        if (mails.storedByKey(messageKey) != null) {
+        if (storedBefore(messageKey, null)) {
             // The same message came before and is stored (or quarantined) already: one copy is enough.
             filed = new Filed(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli(), null, null);
         }
@@ -186,6 +205,9 @@ final class MailFiling {
                 mail == null ? "" : mail.subject(), mail == null ? null : mail.sentAt(),
                 filed.outcome() == MailOutcome.QUARANTINED ? raw.sha256() : null, raw.size(), raw.partial(),
                 filed.outcome(), null, filed.reason(), null, null, now));
+        if (filed.outcome() == MailOutcome.QUARANTINED) {
+            stored.put(messageKey, true);
+        }
         return filed;
     }
 
@@ -291,28 +313,44 @@ final class MailFiling {
     }
 
     /**
-     * Looks up the senders of a batch of mail in one query: a statement costs more in MyBatis than in SQLite, and
-     * filing each message would otherwise ask for its sender on its own. What filing learns later in the batch (a
-     * sender it makes a contact) is added; see {@link #forget}.
+     * Looks up, in one query each, which of a batch's messages are stored already and who of their senders are
+     * contacts: a statement costs more in MyBatis than in SQLite, and filing each message would otherwise ask on its
+     * own. What filing does later in the batch (a message it stores, a sender it makes a contact) is added; see
+     * {@link #forget}.
+     *
+     * @param parsed     the batch's messages that could be parsed
+     * @param fromPeople those of them that are not automatic mail (which is only recorded, its sender not looked up)
      */
-    void expectSenders(List<InboundMail> batch) {
-        Set<String> keys = new HashSet<>();
-        for (InboundMail mail : batch) {
-            keys.add(mail.from().email().toLowerCase(Locale.ROOT));
+    void expect(List<InboundMail> parsed, List<InboundMail> fromPeople) {
+        Set<String> messageKeys = new HashSet<>();
+        for (InboundMail mail : parsed) {
+            messageKeys.add(messageKey(mail));
         }
-        if (keys.isEmpty()) {
-            return;
+        Set<String> senderKeys = new HashSet<>();
+        for (InboundMail mail : fromPeople) {
+            senderKeys.add(mail.from().email().toLowerCase(Locale.ROOT));
         }
-        for (String key : keys) {
-            senders.put(key, Optional.empty());
+        if (!messageKeys.isEmpty()) {
+            for (String key : messageKeys) {
+                stored.put(key, false);
+            }
+            for (String key : mails.storedKeys(messageKeys)) {
+                stored.put(key, true);
+            }
         }
-        for (ContactMapper.Sender sender : tx.mapper(ContactMapper.class).senders(keys)) {
-            senders.put(sender.emailKey(), Optional.of(sender));
+        if (!senderKeys.isEmpty()) {
+            for (String key : senderKeys) {
+                senders.put(key, Optional.empty());
+            }
+            for (ContactMapper.Sender sender : tx.mapper(ContactMapper.class).senders(senderKeys)) {
+                senders.put(sender.emailKey(), Optional.of(sender));
+            }
         }
     }
 
-    /** After a message's writes were undone (its savepoint rolled back): a contact it made is gone again. */
+    /** After a message's writes were undone (its savepoint rolled back): what it stored or made is gone again. */
     void forget() {
+        stored.clear();
         senders.clear();
     }
 
@@ -348,6 +386,9 @@ final class MailFiling {
                     mail.from().email(), mail.from().email().toLowerCase(Locale.ROOT), mail.subject(), mail.sentAt(),
                     raw == null ? null : raw.sha256(), mail.rawSize(), raw != null && raw.partial(), filed.outcome(),
                     filed.matchedBy(), filed.reason(), filed.inquiryId(), commentId, now));
+        }
+        if (!SkipReason.DUPLICATE.cli().equals(filed.reason())) {
+            stored.put(messageKey, true); // the next copy in this batch is a duplicate of this one
         }
         return filed;
     }

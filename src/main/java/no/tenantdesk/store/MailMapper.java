@@ -43,6 +43,9 @@ public interface MailMapper {
     /** The stored (not duplicate) inbound message with this key, if any. */
     Long storedByKey(String messageKey);
 
+    /** Which of these keys a stored (not duplicate) inbound message has. */
+    List<String> storedKeys(@Param("keys") Collection<String> keys);
+
     /** The inquiry of the newest message, ours or a tenant's, with this Message-ID. */
     Long inquiryByMessageId(String messageId);
 

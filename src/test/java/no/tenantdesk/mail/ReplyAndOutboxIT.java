@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
 import no.tenantdesk.testing.Maildir;
+import no.tenantdesk.testing.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -318,6 +319,28 @@ class ReplyAndOutboxIT {
         assertThat(cli.run("reply", String.valueOf(id), "-m", "Hei")).exitedWith(2)
                 .saidOnStderr("has no requester with an e-mail address");
         assertThat(received()).isEmpty();
+    }
+
+    /**
+     * A message whose receipt cannot be queued is undone after it was recorded as stored: quarantined then, not taken
+     * for a copy of itself, and the rest of its batch kept.
+     */
+    @Test
+    void aMessageUndoneAfterItWasRecordedIsQuarantinedNotSkippedAsItsOwnDuplicate() throws Exception {
+        inbox.deliverFixture("threading/leak-in-office-204.eml")
+                .deliverFixture("threading/rubbish-collection-no-message-id.eml");
+        assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
+        Sql.execute(cli.database(), "CREATE TRIGGER refuse BEFORE INSERT ON outbox WHEN NEW.subject LIKE '%Lekkasje%'"
+                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+
+        CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
+
+        assertThat(result).exitedWith(4);
+        assertThat(result.json().get("created").asInt()).isEqualTo(1);
+        assertThat(result.json().get("quarantined").asInt()).isEqualTo(1);
+        assertThat(result.json().get("skipped")).isEmpty();
+        assertThat(cli.run("quarantine", "list", "--json").json().get(0).get("reason").asText())
+                .contains("refused by the test");
     }
 
     @Test

@@ -215,6 +215,14 @@ class QueryPlanTest {
                 .contains("SEARCH blob USING INDEX sqlite_autoindex_blob_1 (sha256=?)");
     }
 
+    /** fetch-mail asks once a batch which of its messages are stored: a seek per key, not a scan of every mail. */
+    @Test
+    void aBatchsStoredMessagesAreOneSeekEach() throws SQLException {
+        assertThat(plan("MailMapper.storedKeys", Map.of("keys", List.of("a@tenant.example", "b@tenant.example"))))
+                .contains("SEARCH mail_message USING INDEX mail_message_stored (message_key=?)")
+                .doesNotContain("SCAN mail_message");
+    }
+
     private static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, List<Long> locationIds,
             Priority priority, String sort, boolean descending) {
         return new InquiryMapper.Filter(statuses, assigneeId, false, null, locationIds, priority, null, sort,
