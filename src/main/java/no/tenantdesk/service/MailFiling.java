@@ -438,6 +438,10 @@ final class MailFiling {
     private record Raw(String sha256, long size, boolean partial, String fullSha256) {}
 
     private Raw storeRaw(InboundMail mail) {
+        if (mail.rawBytes() != null && mail.rawSize() <= maxRawSize) {
+            new Blobs(tx).put(mail.rawSha256(), mail.rawBytes()); // read by the parser: no file to open here
+            return new Raw(mail.rawSha256(), mail.rawSize(), false, mail.rawSha256());
+        }
         return storeRaw(mail.raw(), mail.rawSize(), mail.rawSha256());
     }
 

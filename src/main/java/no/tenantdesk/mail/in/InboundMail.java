@@ -23,6 +23,8 @@ import java.util.Map;
  * @param omitted    parts over the size limit: named, not kept
  * @param headers    the headers that decide whether a message is automatic (lower-case names, raw values)
  * @param raw        the whole message as it came, and its size and SHA-256
+ * @param rawBytes   the raw message's bytes when it is small enough to be held; else null, and it is read from the
+ *                   file
  */
 public record InboundMail(
         String messageId,
@@ -40,7 +42,8 @@ public record InboundMail(
         Map<String, List<String>> headers,
         Path raw,
         long rawSize,
-        String rawSha256)
+        String rawSha256,
+        byte[] rawBytes)
         implements Closeable {
 
     public InboundMail {

@@ -55,6 +55,12 @@ final class PartSpool {
         return new Written(null, size, null);
     }
 
+    static String sha256(byte[] bytes) {
+        MessageDigest digest = Spool.sha256();
+        digest.update(bytes);
+        return Spool.hex(digest);
+    }
+
     /** The size and SHA-256 of a whole file, read as a stream. */
     static Written hash(Path file) throws IOException {
         MessageDigest digest = Spool.sha256();

@@ -58,7 +58,7 @@ class ClassifierTest {
 
     private static InboundMail mail(String from, Map<String, List<String>> headers) {
         return new InboundMail(null, List.of(), List.of(), new MailAddress("", from), List.of(), List.of(), List.of(),
-                "", null, "", List.of(), List.of(), headers, Path.of("x.eml"), 0, "");
+                "", null, "", List.of(), List.of(), headers, Path.of("x.eml"), 0, "", null);
     }
 
     private Optional<SkipReason> classify(Map<String, List<String>> headers) {
