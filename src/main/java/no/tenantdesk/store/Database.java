@@ -248,8 +248,8 @@ public final class Database {
         try (Statement pragmas = connection.createStatement()) {
             // In this order, which the driver's settings do not keep: a file's page size can be chosen only before
             // it is in WAL mode. It counts for a new file only (an existing one keeps its own): 8 KB pages hold three
-            // rows of a 2 KB mail where 4 KB pages held one and left the rest empty, and an import writes a sixth
-            // less (README, Performance).
+            // rows of a 2 KB mail where 4 KB pages held one and left the rest empty. 10,000 small mails then take
+            // 87 MB instead of 107, and their import about 7% less time (README, Performance).
             pragmas.execute("PRAGMA page_size = " + PAGE_SIZE);
             pragmas.execute("PRAGMA journal_mode = WAL");
             UnicodeLower.register(connection);
