@@ -55,6 +55,7 @@ final class PartSpool {
         return new Written(null, size, null);
     }
 
+    /** The SHA-256 of bytes already in memory (a small message), in hex. */
     static String sha256(byte[] bytes) {
         MessageDigest digest = Spool.sha256();
         digest.update(bytes);
