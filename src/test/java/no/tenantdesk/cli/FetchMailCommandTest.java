@@ -85,8 +85,7 @@ class FetchMailCommandTest {
         inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/same-mail-to-and-cc-ours.eml");
         assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
         // The first mail makes Kari a contact, then fails: its savepoint undoes the contact too.
-        Sql.execute(cli.database(), "CREATE TRIGGER refuse BEFORE INSERT ON inquiry WHEN NEW.title LIKE 'Lekkasje%'"
-                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        Sql.refuseInserts(cli.database(), "inquiry", "NEW.title LIKE 'Lekkasje%'");
 
         CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
 
@@ -363,9 +362,7 @@ class FetchMailCommandTest {
                 .deliverFixture("threading/rubbish-collection-no-message-id.eml")
                 .deliverFixture("threading/same-mail-to-and-cc-ours.eml");
         assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
-        // A real failure inside SQLite, for one message only: what a full disk or a bug would do.
-        Sql.execute(cli.database(), "CREATE TRIGGER refuse BEFORE INSERT ON inquiry WHEN NEW.title LIKE 'Når hentes%'"
-                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        Sql.refuseInserts(cli.database(), "inquiry", "NEW.title LIKE 'Når hentes%'"); // one message only
 
         CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
 

@@ -330,8 +330,7 @@ class ReplyAndOutboxIT {
         inbox.deliverFixture("threading/leak-in-office-204.eml")
                 .deliverFixture("threading/rubbish-collection-no-message-id.eml");
         assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
-        Sql.execute(cli.database(), "CREATE TRIGGER refuse BEFORE INSERT ON outbox WHEN NEW.subject LIKE '%Lekkasje%'"
-                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+        Sql.refuseInserts(cli.database(), "outbox", "NEW.subject LIKE '%Lekkasje%'");
 
         CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
 

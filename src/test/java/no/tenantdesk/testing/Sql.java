@@ -21,6 +21,16 @@ public final class Sql {
         }
     }
 
+    /**
+     * Makes SQLite refuse to insert the rows of {@code table} that match {@code when} (about NEW), with the error
+     * "refused by the test": a real failure inside the database, for the rows chosen, as a full disk or a bug would
+     * cause. {@code DROP TRIGGER refuse} ends it.
+     */
+    public static void refuseInserts(Path file, String table, String when) throws SQLException {
+        execute(file, "CREATE TRIGGER refuse BEFORE INSERT ON " + table + " WHEN " + when
+                + " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+    }
+
     /** The first column of every row the query returns, as text. */
     public static List<String> column(Path file, String query) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
