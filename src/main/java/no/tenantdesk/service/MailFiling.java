@@ -193,7 +193,7 @@ final class MailFiling {
      */
     Filed quarantine(Path rawFile, InboundMail mail, String source, String sourceKey, String error) {
         Raw raw = mail == null ? storeRaw(rawFile, -1, null) : storeRaw(mail);
-        String messageKey = mail != null && mail.messageId() != null ? mail.messageId() : "sha256:" + raw.fullSha256();
+        String messageKey = mail != null ? messageKey(mail) : "sha256:" + raw.fullSha256();
         Filed filed = new Filed(MailOutcome.QUARANTINED, error, null, null);
         if (storedBefore(messageKey, null)) {
             // The same message came before and is stored (or quarantined) already: one copy is enough.

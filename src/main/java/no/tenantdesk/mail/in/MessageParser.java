@@ -68,11 +68,12 @@ public final class MessageParser {
         PartSpool.Written whole;
         byte[] held = null;
         try {
-            if (Files.size(file) <= HELD) {
+            long size = Files.size(file);
+            if (size <= HELD) {
                 held = Files.readAllBytes(file);
                 whole = new PartSpool.Written(file, held.length, PartSpool.sha256(held));
             } else {
-                whole = PartSpool.hash(file);
+                whole = PartSpool.hash(file, size);
             }
         } catch (IOException e) {
             throw new MailParseException("cannot read the message file: " + e.getMessage(), e);

@@ -62,12 +62,14 @@ final class PartSpool {
         return Spool.hex(digest);
     }
 
-    /** The size and SHA-256 of a whole file, read as a stream. */
-    static Written hash(Path file) throws IOException {
+    /**
+     * The size and SHA-256 of a whole file, read as a stream.
+     *
+     * @param expected its size as the caller found it, for a buffer no larger than the file (it may still grow)
+     */
+    static Written hash(Path file, long expected) throws IOException {
         MessageDigest digest = Spool.sha256();
-        // No larger than the file: most mail is a few KB, and a new 64 KB buffer per message was a third of all
-        // that an import allocated.
-        byte[] buffer = new byte[(int) Math.min(BUFFER, Files.size(file) + 1)];
+        byte[] buffer = new byte[(int) Math.min(BUFFER, expected + 1)];
         long size = 0;
         try (InputStream in = Files.newInputStream(file)) {
             for (int n; (n = in.read(buffer)) >= 0; ) {
