@@ -16,7 +16,8 @@ public final class Main {
      * Commands the daemon leaves to a process of their own: fetch-mail holds the fetch lock, which the
      * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal.
      */
-    private static final List<Class<?>> OWN_PROCESS = List.of(FetchMailCommand.class, ShellCommand.class);
+    /** daemon.Client knows them by name, without loading picocli: ResidentRunTest holds the two together. */
+    static final List<Class<?>> OWN_PROCESS = List.of(FetchMailCommand.class, ShellCommand.class);
 
     private Main() {}
 

@@ -51,7 +51,7 @@ public final class Client {
      * the second core from the import it runs beside. Told by the words alone, as picocli is not loaded here: an
      * argument that merely says "shell" (a title, say) only means that this command starts no daemon.
      */
-    static boolean ownProcess(String... args) {
+    public static boolean ownProcess(String... args) {
         for (String arg : args) {
             if (arg.equals("fetch-mail") || arg.equals("shell")) {
                 return true;

@@ -21,9 +21,11 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import no.tenantdesk.daemon.Client;
 import no.tenantdesk.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Runs as the daemon makes them ({@link Main#runResident}): many threads, shared databases, the client's world. */
 class ResidentRunTest {
@@ -107,6 +109,16 @@ class ResidentRunTest {
             assertThat(run.status()).as(String.join(" ", args)).isEmpty();
             assertThat(run.out() + run.err()).isEmpty();
         }
+    }
+
+    /** The client starts no daemon for these, and tells them by their names alone. */
+    @Test
+    void theClientKnowsEveryCommandThatRunsInItsOwnProcessByName() {
+        for (Class<?> command : Main.OWN_PROCESS) {
+            String name = command.getAnnotation(CommandLine.Command.class).name();
+            assertThat(Client.ownProcess("--db", "x.db", name)).as(name).isTrue();
+        }
+        assertThat(Client.ownProcess("inquiry", "list", "--json")).isFalse();
     }
 
     @Test
