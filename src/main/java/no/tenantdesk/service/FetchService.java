@@ -266,7 +266,7 @@ public final class FetchService {
                 List<Waiting> done = waiting.stream().filter(w -> known.contains(w.key())).toList();
                 alreadyFetched = done.size();
                 if (!dryRun && !done.isEmpty()) {
-                    source.acknowledge(done); // stored by a run that stopped before it could say so
+                    source.markDone(done); // stored by a run that stopped before it could say so
                 }
                 TenantdeskException skipped = null;
                 try {
@@ -420,7 +420,7 @@ public final class FetchService {
                     }
                 }
                 if (!dryRun) {
-                    source.acknowledge(committing.stream().map(Fetched::waiting).toList());
+                    source.markDone(committing.stream().map(Fetched::waiting).toList());
                 }
             } finally {
                 committing.forEach(Fetched::close);

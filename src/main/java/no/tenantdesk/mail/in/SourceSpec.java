@@ -13,7 +13,7 @@ import javax.net.ssl.SSLSocketFactory;
  * @param uri           imaps://user@host[:port]/FOLDER, imap://…, pop3s://user@host[:port], pop3://…,
  *                      maildir:/path, mbox:/path, or "-" for one message on stdin
  * @param password      for IMAP and POP3; null when the server needs none
- * @param afterImport   what acknowledging does; null means the source's default (IMAP seen, POP3 keep)
+ * @param afterImport   what marking a message done does; null means the source's default (IMAP seen, POP3 keep)
  * @param moveTo        the IMAP folder that {@link AfterImport#MOVE} moves to
  * @param timeout       for connecting and for each read from a server
  * @param stdin         the stream that "-" reads
@@ -33,7 +33,7 @@ public record SourceSpec(
         SSLSocketFactory sslSockets,
         Consumer<String> warnings) {
 
-    /** What acknowledging a stored message does at the source. */
+    /** What marking a stored message done does at the source. */
     public enum AfterImport {
         /** IMAP: flag \Seen (the default); only unseen messages are listed. */
         SEEN,
