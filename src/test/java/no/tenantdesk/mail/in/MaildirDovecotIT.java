@@ -40,14 +40,14 @@ class MaildirDovecotIT {
     @Test
     void theUnreadMailDovecotMovedToCurIsImportedAndDovecotSeesItReadAfterwards() throws Exception {
         for (int n = 1; n <= 3; n++) {
-            dovecot.deliver(ImapSourceTest.message(n));
+            dovecot.deliver(message(n));
         }
         try (Store store = imap()) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE); // Dovecot moves new/ to cur/ as the folder is opened read-write
             inbox.getMessage(1).getContent(); // read: \Seen
             inbox.appendMessages(new Message[] {new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(ImapSourceTest.message(4).getBytes(US_ASCII)))});
+                    new ByteArrayInputStream(message(4).getBytes(US_ASCII)))});
             inbox.close(false);
         }
         assertThat(names("new")).isEmpty();
@@ -78,6 +78,11 @@ class MaildirDovecotIT {
             inbox.close(false);
         }
         assertThat(dovecot.log()).doesNotContain("Error");
+    }
+
+    private static String message(int n) {
+        return "From: tenant" + n + "@example.no\r\nTo: kari@example.no\r\nSubject: Leak " + n
+                + "\r\nMessage-ID: <m" + n + "@example.no>\r\n\r\nWater in flat " + n + ".\r\n";
     }
 
     private Store imap() throws Exception {
