@@ -44,6 +44,8 @@ public final class FetchService {
     private final Clock clock;
     private final MailSettings settings;
     private final Function<SourceSpec, MailSource> sources;
+    /** The reader for a run's spool folder. */
+    private final Function<Path, MailReader> readers;
 
     /** A mailbox to read: a configured account or an ad-hoc --source. */
     public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {}
@@ -113,11 +115,19 @@ public final class FetchService {
         }
     }
 
-    public FetchService(Database database, Clock clock, MailSettings settings, Function<SourceSpec, MailSource> sources) {
+    public FetchService(Database database, Clock clock, MailSettings settings,
+            Function<SourceSpec, MailSource> sources) {
+        this(database, clock, settings, sources, spool -> new MailReader(settings, spool));
+    }
+
+    /** With another reader: a test's, that fails as a hostile mail would make the parser fail. */
+    FetchService(Database database, Clock clock, MailSettings settings, Function<SourceSpec, MailSource> sources,
+            Function<Path, MailReader> readers) {
         this.database = database;
         this.clock = clock;
         this.settings = settings;
         this.sources = sources;
+        this.readers = readers;
     }
 
     /**
@@ -145,7 +155,7 @@ public final class FetchService {
             List<SourceResult> results = new ArrayList<>();
             Tally tally = new Tally(listener);
             MailboxRun.Context context = new MailboxRun.Context(database, writer, parsing,
-                    new MailReader(settings, spool), clock, settings, dryRun, lock.isPresent(), tally);
+                    readers.apply(spool), clock, settings, dryRun, lock.isPresent(), tally);
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,

@@ -18,12 +18,21 @@ import no.tenantdesk.mail.in.RawMessage;
  */
 final class MailReader {
 
-    private final MessageParser parser;
+    /** What reads the bytes: {@link MessageParser}, or in a test one that fails as a hostile mail would make it. */
+    interface Parser {
+        InboundMail parse(RawMessage raw);
+    }
+
+    private final Parser parser;
     private final Classifier classifier;
 
     MailReader(MailSettings settings, Path spool) {
-        this.parser = new MessageParser(settings.maxAttachmentSize(), spool);
-        this.classifier = new Classifier(settings.ownAddresses());
+        this(new MessageParser(settings.maxAttachmentSize(), spool)::parse, new Classifier(settings.ownAddresses()));
+    }
+
+    MailReader(Parser parser, Classifier classifier) {
+        this.parser = parser;
+        this.classifier = classifier;
     }
 
     Intake read(RawMessage raw) {
@@ -50,10 +59,10 @@ final class MailReader {
      */
     static String reason(Throwable e) {
         if (e instanceof StackOverflowError) {
-            return "cannot read: nested too deeply (stack overflow)";
+            return "stack overflow: nested too deeply to follow";
         }
         if (e instanceof OutOfMemoryError) {
-            return "cannot read: too large for the memory (out of memory)";
+            return "out of memory: too large to hold";
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             String line = cause.getMessage() == null ? "" : cause.getMessage().strip().lines().findFirst().orElse("");
