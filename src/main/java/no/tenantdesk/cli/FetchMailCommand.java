@@ -73,7 +73,8 @@ final class FetchMailCommand implements Callable<Integer> {
     private String moveTo;
 
     @Option(names = "--dry-run",
-            description = "Parse and classify, and say what would be filed, without storing or acknowledging.")
+            description = "Parse and classify, and say what would be filed, without storing anything or marking mail"
+                    + " done at the source.")
     private boolean dryRun;
 
     FetchMailCommand(App app) {
