@@ -54,8 +54,8 @@ public final class Bounces {
     private static final Pattern SYSTEM_LOCAL_PART = Pattern.compile(
             "(?i)(mailer-?daemon|mail-?daemon|postmaster|mdaemon|mail\\.delivery\\.system|ndr|nonDeliveryReport)");
     private static final Pattern SYSTEM_NAME = Pattern.compile(
-            "(?i).*\\b(mail delivery (sub)?system|mail delivery service|delivery subsystem|mailer[- ]daemon"
-                    + "|internet mail delivery|postmaster)\\b.*");
+            "(?i)\\b(mail delivery (sub)?system|mail delivery service|delivery subsystem|mailer[- ]daemon"
+                    + "|internet mail delivery|postmaster)\\b");
     /** A reply or a forward, in the languages our tenants' mail programs speak. */
     private static final Pattern REPLY_OR_FORWARD = Pattern.compile(
             "(?i)^\\s*(re|sv|aw|vs|fw|fwd|wg|tr|rif|antw)\\s*(\\[\\d+])?\\s*:.*", Pattern.DOTALL);
@@ -79,15 +79,14 @@ public final class Bounces {
             + "|kan ikke leveres:|ikke levert:|ikke leverbar:|leveringsstatusvarsel \\(feil\\)|leveringsfeil:)",
             Pattern.DOTALL);
     /** Words of failed delivery in a subject, wherever they stand. */
-    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i).*("
+    private static final Pattern FAILURE_WORDS = Pattern.compile("(?i)"
             + "undeliver|not (be )?delivered|delivery (has )?failed|delivery failure|failed delivery|returned mail"
-            + "|mail delivery|delivery status|non remis|kan ikke leveres|ikke levert|levering mislyktes).*",
-            Pattern.DOTALL);
+            + "|mail delivery|delivery status|non remis|kan ikke leveres|ikke levert|levering mislyktes");
     /** The sentence a notice's text says it with. */
-    private static final Pattern FAILURE_TEXT = Pattern.compile("(?i).*("
+    private static final Pattern FAILURE_TEXT = Pattern.compile("(?i)"
             + "could not be delivered|could not deliver|unable to deliver|was not delivered|undeliverable"
             + "|delivery (has )?failed|delivery errors|failed recipient|permanent error|no such user|user unknown"
-            + "|mailbox unavailable|kunne ikke leveres|ble ikke levert|levering(en)? mislyktes).*");
+            + "|mailbox unavailable|kunne ikke leveres|ble ikke levert|levering(en)? mislyktes");
     /** How much of the text is read for that: a notice says it at once. */
     private static final int TEXT_LINES = 40;
 
@@ -110,13 +109,13 @@ public final class Bounces {
         String subject = oneLine(mail.subject());
         if (REPLY_OR_FORWARD.matcher(subject).matches()) {
             // A person answering or passing on a notice, unless the text below is the notice's own.
-            return !FORWARD.matcher(subject).matches() && FAILURE_WORDS.matcher(subject).matches()
+            return !FORWARD.matcher(subject).matches() && FAILURE_WORDS.matcher(subject).find()
                     && textSaysUndelivered(mail.text()) ? Optional.of(Signal.SUBJECT_AND_TEXT) : Optional.empty();
         }
         if (FAILURE_SUBJECT.matcher(subject).find() || DELAY_SUBJECT.matcher(subject).find()) {
             return Optional.of(Signal.NOTICE_SUBJECT);
         }
-        if (FAILURE_WORDS.matcher(subject).matches() && textSaysUndelivered(mail.text())) {
+        if (FAILURE_WORDS.matcher(subject).find() && textSaysUndelivered(mail.text())) {
             return Optional.of(Signal.SUBJECT_AND_TEXT);
         }
         return Optional.empty();
@@ -137,7 +136,8 @@ public final class Bounces {
         return email.isEmpty() || email.equals("<>")
                 || SYSTEM_LOCAL_PART.matcher(local).matches() || SYSTEM_LOCAL_PART.matcher(firstLocal).matches()
                 || local.equalsIgnoreCase("system administrator")
-                || SYSTEM_NAME.matcher(from.name()).matches();
+                || SYSTEM_NAME.matcher(from.name().length() > 200 ? from.name().substring(0, 200) : from.name())
+                        .find();
     }
 
     /** Whether the first lines of the text, not those quoted from another mail, say a message was not delivered. */
@@ -154,7 +154,7 @@ public final class Bounces {
                 continue;
             }
             lines++;
-            if (!line.stripLeading().startsWith(">") && FAILURE_TEXT.matcher(line).matches()) {
+            if (!line.stripLeading().startsWith(">") && FAILURE_TEXT.matcher(line).find()) {
                 return true;
             }
         }
