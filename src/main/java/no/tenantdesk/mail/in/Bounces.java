@@ -63,12 +63,12 @@ public final class Bounces {
             "(?i)^\\s*(fw|fwd|vs|wg|tr)\\s*(\\[\\d+])?\\s*:.*", Pattern.DOTALL);
     /** An optional tag a gateway puts first ("[Postmaster] Email Delivery Failure"). */
     private static final String TAG = "(\\[[^\\]]{1,40}]\\s*)?";
-    private static final Pattern DELAY_SUBJECT = Pattern.compile("(?i)^" + TAG + "("
+    private static final Pattern DELAY_SUBJECT = Pattern.compile("(?i)" + TAG + "("
             + "delivery status notification \\((delay|mail delivery delayed)\\)"
             + "|warning: message .{0,80}delayed|warning: message has not yet been delivered"
             + "|delayed mail\\b|message delayed\\b|delivery delayed\\b|mail delivery warning"
             + "|leveringsstatusvarsel \\(forsinkelse\\)|forsinket levering)", Pattern.DOTALL);
-    private static final Pattern FAILURE_SUBJECT = Pattern.compile("(?i)^" + TAG + "("
+    private static final Pattern FAILURE_SUBJECT = Pattern.compile("(?i)" + TAG + "("
             + "undelivered mail returned to sender|delivery status notification( \\(failure\\)|: error|$)"
             + "|delivery notification: delivery has failed|delivery report \\(failure\\)"
             + "|mail delivery failed|mail delivery failure|mail delivery problem|email delivery failure"
@@ -112,7 +112,7 @@ public final class Bounces {
             return !FORWARD.matcher(subject).matches() && FAILURE_WORDS.matcher(subject).find()
                     && textSaysUndelivered(mail.text()) ? Optional.of(Signal.SUBJECT_AND_TEXT) : Optional.empty();
         }
-        if (FAILURE_SUBJECT.matcher(subject).find() || DELAY_SUBJECT.matcher(subject).find()) {
+        if (FAILURE_SUBJECT.matcher(subject).lookingAt() || DELAY_SUBJECT.matcher(subject).lookingAt()) {
             return Optional.of(Signal.NOTICE_SUBJECT);
         }
         if (FAILURE_WORDS.matcher(subject).find() && textSaysUndelivered(mail.text())) {
@@ -122,7 +122,7 @@ public final class Bounces {
     }
 
     private static Kind kind(String subject) {
-        return DELAY_SUBJECT.matcher(oneLine(subject)).find() ? Kind.DELAY : Kind.FAILURE;
+        return DELAY_SUBJECT.matcher(oneLine(subject)).lookingAt() ? Kind.DELAY : Kind.FAILURE;
     }
 
     /** MAILER-DAEMON@…, postmaster@…, "Mail Delivery System" &lt;…&gt;, or no address at all (From: &lt;&gt;). */
