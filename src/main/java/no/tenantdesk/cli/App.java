@@ -21,6 +21,7 @@ import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.mail.out.SmtpSender;
@@ -285,8 +286,11 @@ final class App implements CommandLine.IFactory {
         if (password == null && smtp != null && smtp.passwordFile() != null) {
             password = Passwords.read(environment.path(smtp.passwordFile()));
         }
+        Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
+                ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
+                : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
         // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
-        return new SmtpSender(SmtpSettings.parse(url, password).withTimeout(Duration.ofSeconds(20)));
+        return new SmtpSender(SmtpSettings.parse(url, password).withTls(tls).withTimeout(Duration.ofSeconds(20)));
     }
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */

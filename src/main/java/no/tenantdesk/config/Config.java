@@ -62,6 +62,7 @@ public record Config(String database, Mail mail) {
                     throw new IllegalArgumentException("account '" + name + "' has no source");
                 }
             });
+
         }
 
         public long maxAttachmentBytes() {
@@ -72,10 +73,12 @@ public record Config(String database, Mail mail) {
     /**
      * The server our mail goes out through.
      *
-     * @param url          smtps://user@host[:port] (TLS), or smtp://[user@]host[:port] (STARTTLS when offered)
+     * @param url          smtps://user@host[:port] (TLS), or smtp://[user@]host[:port] (STARTTLS, required before a
+     *                     password)
      * @param passwordFile a file holding the password (its first line)
+     * @param tls          "none" sends the password to an smtp:// server in clear text; absent or "required": never
      */
-    public record Smtp(String url, String passwordFile) {}
+    public record Smtp(String url, String passwordFile, String tls) {}
 
     /**
      * The automatic receipt a tenant gets for a new inquiry that came by e-mail.
@@ -132,8 +135,10 @@ public record Config(String database, Mail mail) {
      * @param passwordFile a file holding the password (its first line); passwords never go on a command line
      * @param afterImport  seen, move, delete or keep; the source's default when absent
      * @param moveTo       the IMAP folder that "move" moves to
+     * @param tls          "none" sends the password to an imap:// or pop3:// server in clear text; absent or
+     *                     "required": never
      */
-    public record Account(String source, String passwordFile, String afterImport, String moveTo) {}
+    public record Account(String source, String passwordFile, String afterImport, String moveTo, String tls) {}
 
     /** "25 MB", "500k", "1.5 GB" or a number of bytes; units are powers of 1024, as file sizes are shown. */
     static long bytes(String size) {

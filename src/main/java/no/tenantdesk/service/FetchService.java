@@ -31,6 +31,7 @@ import no.tenantdesk.domain.NotFoundException;
 import no.tenantdesk.domain.SkipReason;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.Classifier;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.MailSource;
@@ -94,7 +95,7 @@ public final class FetchService {
     public record Acknowledging(OutgoingMail.Address from, String template, Duration interval) {}
 
     /** A mailbox to read: a configured account or an ad-hoc --source. */
-    public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {}
+    public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {}
 
     /** What the user sees while a run goes on. */
     public interface Listener {
@@ -208,7 +209,7 @@ public final class FetchService {
             Tally tally = new Tally(listener);
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
-                        mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
+                        mailbox.tls(), mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
                         listener::warning);
                 results.add(new Run(spec, parser, classifier, parsing, writer, dryRun, lock.isPresent(), tally).read());
             }
