@@ -55,6 +55,8 @@ final class App implements CommandLine.IFactory {
     private final Resources resources;
     private final GlobalOptions options;
     private Config config;
+    /** Where warnings go that belong to no one command, such as a database that others can read. */
+    private PrintWriter err;
 
     App(Environment environment, Resources resources) {
         this(environment, resources, new GlobalOptions());
@@ -88,6 +90,7 @@ final class App implements CommandLine.IFactory {
         commands.forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        this.err = err;
         ErrorHandler errors = new ErrorHandler(options);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
@@ -95,7 +98,8 @@ final class App implements CommandLine.IFactory {
         commandLine.registerConverter(Long.class, App::id);
         commandLine.registerConverter(LocalDate.class, this::date);
         // "-" is standard input or output, not a file in the user's folder.
-        commandLine.registerConverter(Path.class, name -> name.equals("-") ? Path.of(name) : environment.path(name));
+        commandLine.registerConverter(Path.class,
+                name -> name.equals("-") ? Environment.STANDARD_STREAM : environment.path(name));
         commandLine.registerConverter(Status.class, spelled(Status::parse));
         commandLine.registerConverter(Priority.class, spelled(Priority::parse));
         commandLine.registerConverter(Source.class, spelled(Source::parse));
@@ -218,12 +222,8 @@ final class App implements CommandLine.IFactory {
         if (options.actor != null && !options.actor.isBlank()) {
             return options.actor.strip();
         }
-        for (String variable : new String[] {"TENANTDESK_USER", "USER", "LOGNAME"}) {
-            if (environment.get(variable) != null) {
-                return environment.get(variable);
-            }
-        }
-        return System.getProperty("user.name", "unknown");
+        return environment.get("TENANTDESK_USER") != null ? environment.get("TENANTDESK_USER")
+                : environment.loginName();
     }
 
     InquiryService inquiries() {
@@ -309,13 +309,13 @@ final class App implements CommandLine.IFactory {
         if (config == null) {
             String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
             config = explicit != null ? Config.load(environment.path(explicit), true)
-                    : Config.load(xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
+                    : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
         }
         return config;
     }
 
     private Database database() {
-        return resources.database(databasePath(), busyTimeout());
+        return resources.database(databasePath(), busyTimeout(), line -> err.println("tenantdesk: warning: " + line));
     }
 
     /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
@@ -324,7 +324,7 @@ final class App implements CommandLine.IFactory {
                 : environment.get("TENANTDESK_DB") != null ? environment.get("TENANTDESK_DB")
                 : config().database();
         if (chosen == null) {
-            return xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
+            return environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
         }
         if (chosen.startsWith("jdbc:sqlite:")) {
             return environment.path(chosen.substring("jdbc:sqlite:".length()));
@@ -347,12 +347,4 @@ final class App implements CommandLine.IFactory {
         return Duration.ofMillis(Long.parseLong(value));
     }
 
-    Path xdg(String variable, String fallback) {
-        String base = environment.get(variable);
-        if (base != null && Path.of(base).isAbsolute()) {
-            return Path.of(base);
-        }
-        String home = environment.get("HOME") != null ? environment.get("HOME") : System.getProperty("user.home");
-        return Path.of(home).resolve(fallback);
-    }
 }

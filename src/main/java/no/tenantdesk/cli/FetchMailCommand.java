@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fetch-mail", description = {
+@Command(name = OwnProcess.FETCH_MAIL, description = {
     "Import tenants' e-mail: each new message becomes an inquiry, an answer joins its inquiry, exactly once.",
     "Reads every account in the config file, or the one --account names, or an ad-hoc --source. Silent unless"
         + " something failed, so cron mails only problems; a summary on a terminal, or with --json.",
