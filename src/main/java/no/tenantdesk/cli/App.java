@@ -24,6 +24,7 @@ import no.tenantdesk.domain.TaskKind;
 import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
@@ -254,8 +255,8 @@ final class App implements CommandLine.IFactory {
         FetchService.Acknowledging acknowledging = null;
         if (from != null && transport() != null && mail.acknowledgement().enabled()) {
             own.add(from.email().toLowerCase(Locale.ROOT)); // our own receipts, bounced back, are our own mail
-            acknowledging = new FetchService.Acknowledging(from, mail.acknowledgement().template(),
-                    mail.acknowledgement().intervalDuration());
+            acknowledging = new FetchService.Acknowledging(new Receipt(from, mail.acknowledgement().subject(),
+                    mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
         return new FetchService(database(), environment.clock(),
                 new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledging),

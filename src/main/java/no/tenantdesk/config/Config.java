@@ -81,29 +81,32 @@ public record Config(String database, Mail mail) {
     public record Smtp(String url, String passwordFile, String tls) {}
 
     /**
-     * The automatic receipt a tenant gets for a new inquiry that came by e-mail.
+     * The automatic receipt a tenant gets for a new inquiry that came by e-mail. It carries none of the sender's text
+     * (their subject or name), since anyone can send mail in another's name: only the inquiry's number, as {id}.
      *
      * @param enabled  on unless set to false
      * @param interval at most one receipt per sender in this long, like "1 h" or "30 min" (default 1 h)
-     * @param template the text; {name}, {id} and {title} are filled in
+     * @param subject  our words after "[#ID]" in the subject
+     * @param template the text; {id} is filled in
      */
-    public record Acknowledgement(Boolean enabled, String interval, String template) {
+    public record Acknowledgement(Boolean enabled, String interval, String subject, String template) {
 
         public static final String DEFAULT_TEMPLATE = String.join("\n",
-                "Hei {name},",
+                "Hei,",
                 "",
-                "takk for henvendelsen. Vi har registrert den som sak {id}: «{title}».",
+                "takk for henvendelsen. Vi har registrert den som sak {id}.",
                 "Svar på denne e-posten hvis du vil legge til noe, så havner svaret i samme sak.",
                 "",
                 "Dette er en automatisk bekreftelse.",
                 "");
 
         // After the template: creating the defaults reads it.
-        public static final Acknowledgement DEFAULTS = new Acknowledgement(null, null, null);
+        public static final Acknowledgement DEFAULTS = new Acknowledgement(null, null, null, null);
 
         public Acknowledgement {
             enabled = enabled == null || enabled;
             interval = interval == null ? "1 h" : interval;
+            subject = subject == null ? "Henvendelsen er registrert" : subject;
             template = template == null ? DEFAULT_TEMPLATE : template;
             duration(interval); // fails on load
         }

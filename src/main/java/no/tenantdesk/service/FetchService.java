@@ -41,6 +41,7 @@ import no.tenantdesk.mail.in.RawMessage;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryMapper;
@@ -89,10 +90,14 @@ public final class FetchService {
      * The receipt a tenant gets for a new inquiry from e-mail; null in {@link Settings} when there is no mail server
      * or receipts are off.
      *
-     * @param template the text, with {name}, {id} and {title}
      * @param interval at most one receipt per sender in this long
      */
-    public record Acknowledging(OutgoingMail.Address from, String template, Duration interval) {}
+    public record Acknowledging(Receipt receipt, Duration interval) {
+
+        public OutgoingMail.Address from() {
+            return receipt.from();
+        }
+    }
 
     /** A mailbox to read: a configured account or an ad-hoc --source. */
     public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {}
