@@ -310,7 +310,8 @@ final class App implements CommandLine.IFactory {
         if (config == null) {
             String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
             config = explicit != null ? Config.load(environment.path(explicit), true)
-                    : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
+                    : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"),
+                            false);
         }
         return config;
     }

@@ -46,7 +46,8 @@ final class Daemons {
 
     /** The client's identity: with $TENANTDESK_JAVA_OPTS, which the launcher gave its JVM. */
     static String identity() {
-        return identity(String.join(" ", javaOptions()));
+        String options = System.getenv("TENANTDESK_JAVA_OPTS");
+        return identity(options == null ? "" : String.join(" ", words(options)));
     }
 
     /** $TENANTDESK_JAVA_OPTS as words, split at blanks as the launcher splits them. */

@@ -42,8 +42,8 @@ public final class ServerSessions {
         // Whichever way TLS comes, the certificate must be trusted and name the host we asked for.
         props.setProperty(p + "ssl.checkserveridentity", "true");
         if (tls == Tls.NONE && address.tls()) {
-            throw new InvalidInputException(address.protocol() + "://" + address.host() + ": tls: none does not go with "
-                    + address.protocol() + "://, which is TLS from the first byte");
+            throw new InvalidInputException(address.protocol() + "://" + address.host()
+                    + ": tls: none does not go with " + address.protocol() + "://, which is TLS from the first byte");
         }
         if (!address.tls()) {
             props.setProperty(p + "starttls.enable", Boolean.toString(tls != Tls.NONE));
@@ -67,11 +67,12 @@ public final class ServerSessions {
     public static TemporaryFailureException noTls(String name, ServerAddress address, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && NO_STARTTLS.stream().anyMatch(t.getMessage()::contains)) {
-                String allow = address.smtp() ? "tls: none under mail: smtp: in the config file, or TENANTDESK_SMTP_TLS=none"
+                String allow = address.smtp()
+                        ? "tls: none under mail: smtp: in the config file, or TENANTDESK_SMTP_TLS=none"
                         : "tls: none in the account's settings (with --source: --tls none)";
-                return new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the password was"
-                        + " not sent; use " + address.secureScheme() + " if the server has it, or allow clear text with "
-                        + allow, e);
+                return new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the password"
+                        + " was not sent; use " + address.secureScheme() + " if the server has it, or allow clear text"
+                        + " with " + allow, e);
             }
         }
         return null;

@@ -130,7 +130,8 @@ class DaemonSecurityIT extends DaemonTestBase {
                     "        try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(args[0]))) {",
                     "            long start = System.nanoTime();",
                     "            int read = c.read(ByteBuffer.allocate(16));",
-                    "            System.out.println(\"read \" + read + \" after \" + (System.nanoTime() - start) / 1000000);",
+                    "            long millis = (System.nanoTime() - start) / 1000000;",
+                    "            System.out.println(\"read \" + read + \" after \" + millis);",
                     "        }",
                     "    }",
                     "}", ""));

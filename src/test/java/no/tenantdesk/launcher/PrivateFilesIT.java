@@ -3,10 +3,14 @@ package no.tenantdesk.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +64,44 @@ class PrivateFilesIT extends DaemonTestBase {
         assertThat(shell.exitCode()).as(shell.err()).isZero();
         assertThat(mode(home.resolve(".local/state/tenantdesk"))).isEqualTo("rwx------");
         assertThat(mode(home.resolve(".local/state/tenantdesk/history"))).isEqualTo("rw-------");
+    }
+
+    /**
+     * A message piped in holds fetch-mail in the middle of its run, with its spools open: the folder of the run's
+     * files, the message read so far, and the --json spool.
+     */
+    @Test
+    void theSpoolsOfARunAreTheUsersAlone() throws Exception {
+        Path tmp = Files.createDirectory(home.resolve("tmp"));
+        Path fifo = home.resolve("stdin");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "umask 000 && exec \"$T\" fetch-mail --source -"
+                + " --json <\"$FIFO\" >/dev/null").directory(home.toFile());
+        builder.environment().putAll(Map.of("T", prefix.resolve("bin/tenantdesk").toString(), "FIFO", fifo.toString(),
+                "HOME", home.toString(), "TENANTDESK_DB", home.resolve("tenantdesk.db").toString(),
+                "TENANTDESK_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp, "LANG", "C.UTF-8"));
+        Process fetch = builder.redirectErrorStream(true).start();
+        try (var stdin = Files.newOutputStream(fifo)) {
+            stdin.write("From: Kari <kari@example.no>\r\nSubject: Heisen\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            await("the run's spools", () -> spools(tmp).size() >= 3);
+            for (Path spool : spools(tmp)) {
+                assertThat(mode(spool)).as(spool.toString()).isIn("rw-------", "rwx------");
+            }
+            stdin.write("Heisen står.\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(fetch.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(fetch.exitValue()).as(new String(fetch.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+    }
+
+    static List<Path> spools(Path tmp) {
+        try (Stream<Path> files = Files.walk(tmp)) {
+            return files.filter(f -> !f.equals(tmp) && f.getFileName().toString().startsWith("tenantdesk-")
+                    || f.getFileName().toString().startsWith("msg-")).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     @Test

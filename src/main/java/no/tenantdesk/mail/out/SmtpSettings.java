@@ -75,7 +75,7 @@ public record SmtpSettings(
     /** Never the password: settings end up in log lines and assertion messages. */
     @Override
     public String toString() {
-        return "SmtpSettings[" + name + (password == null ? "" : ", with password") + (tls == Tls.NONE ? ", tls none" : "")
-                + ", timeout " + timeout + "]";
+        return "SmtpSettings[" + name + (password == null ? "" : ", with password")
+                + (tls == Tls.NONE ? ", tls none" : "") + ", timeout " + timeout + "]";
     }
 }

@@ -105,7 +105,7 @@ class DovecotIT {
     @Test
     void aWrongPasswordIsALoginFailureAndAMissingFolderIsNamed() {
         assertThatThrownBy(() -> MailSources.open(
-                        Specs.server(dovecot.uri("INBOX"), "wrong", null, null, spool, null, warnings)))
+                        Specs.clearText(dovecot.uri("INBOX"), "wrong", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .isNotInstanceOf(TemporaryFailureException.class)
                 .hasMessage(dovecot.uri("INBOX") + ": login failed");
