@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSource;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
@@ -48,7 +49,7 @@ public final class FetchService {
     private final Function<Path, MailReader> readers;
 
     /** A mailbox to read: a configured account or an ad-hoc --source. */
-    public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {}
+    public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {}
 
     /** What the user sees while a run goes on. */
     public interface Listener {
@@ -158,7 +159,7 @@ public final class FetchService {
                     readers.apply(spool), clock, settings, dryRun, lock.isPresent(), tally);
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
-                        mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
+                        mailbox.tls(), mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
                         listener::warning);
                 results.add(new MailboxRun(spec, sources, context).read());
             }

@@ -19,6 +19,7 @@ import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.InboundMail.OmittedPart;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.service.FilingDecision.Answer;
 import no.tenantdesk.service.FilingDecision.Bounce;
 import no.tenantdesk.service.FilingDecision.Duplicate;
@@ -168,7 +169,7 @@ final class MailFiling {
         Filed filed = record(mail, origin, raw, new MailMapper.Result(MailOutcome.CREATED, null, null, inquiryId,
                 null), known == null ? requester : null);
         if (decision.acknowledge()) {
-            acknowledge(mail, decision.title(), inquiryId, requester);
+            acknowledge(mail, inquiryId);
         }
         return filed;
     }
@@ -185,23 +186,21 @@ final class MailFiling {
         return new ContactMapper.Sender(senderKey, id, name, null);
     }
 
-    /** The receipt that tells the tenant the inquiry's number; automatic mail never gets here. */
-    private void acknowledge(InboundMail mail, String title, long inquiryId, ContactMapper.Sender requester) {
-        MailSettings.Acknowledgement settings = this.settings.acknowledgement();
-        String text = settings.template().replace("{name}", requester.name()).replace("{id}", "#" + inquiryId)
-                .replace("{title}", title);
-        Outbox outbox = new Outbox(tx, now, settings.from());
+    /**
+     * The receipt that tells the tenant the inquiry's number, in our own words only ({@link Receipt}); automatic mail
+     * never gets here.
+     */
+    private void acknowledge(InboundMail mail, long inquiryId) {
+        MailSettings.Acknowledgement acknowledgement = settings.acknowledgement();
+        Outbox outbox = new Outbox(tx, now, acknowledgement.from());
         List<String> references = new ArrayList<>(mail.references());
         if (mail.messageId() != null) {
             references.add(mail.messageId());
         }
         OutgoingMail receipt;
         try {
-            receipt = new OutgoingMail(outbox.newMessageId(inquiryId), settings.from(),
-                    List.of(new OutgoingMail.Address(requester.name(), mail.from().email())),
-                    Outbox.subject(inquiryId, title), text,
-                    Outbox.usable(mail.messageId()) ? mail.messageId() : null, Outbox.usable(references), true,
-                    List.of());
+            receipt = acknowledgement.receipt().to(mail.from().email(), inquiryId, outbox.newMessageId(inquiryId),
+                    Outbox.usable(mail.messageId()) ? mail.messageId() : null, Outbox.usable(references));
         } catch (InvalidInputException e) {
             // An address we cannot send to (non-ASCII): the receipt is a courtesy, the inquiry is what matters.
             return;

@@ -3,6 +3,7 @@ package no.tenantdesk.service;
 import java.time.Duration;
 import java.util.Set;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 
 /**
  * How fetch-mail files mail, from the configuration.
@@ -17,10 +18,14 @@ public record MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boo
     /**
      * The receipt a tenant gets for a new inquiry from e-mail.
      *
-     * @param template the text, with {name}, {id} and {title}
      * @param interval at most one receipt per sender in this long
      */
-    public record Acknowledgement(OutgoingMail.Address from, String template, Duration interval) {}
+    public record Acknowledgement(Receipt receipt, Duration interval) {
+
+        public OutgoingMail.Address from() {
+            return receipt.from();
+        }
+    }
 
     /**
      * The raw message is kept whole while it could hold an attachment we keep (base64 makes 4 bytes of 3, and text

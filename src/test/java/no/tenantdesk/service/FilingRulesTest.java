@@ -17,6 +17,7 @@ import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.InboundMail.MailAddress;
 import no.tenantdesk.mail.in.RawMessage;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.service.FilingDecision.Answer;
 import no.tenantdesk.service.FilingDecision.Bounce;
 import no.tenantdesk.service.FilingDecision.Duplicate;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class FilingRulesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-27T08:00:00Z");
-    private static final MailSettings.Acknowledgement RECEIPTS = new MailSettings.Acknowledgement(
-            new OutgoingMail.Address("Drift", "drift@eiendom.example"), "Hei {name}", Duration.ofHours(1));
+    private static final MailSettings.Acknowledgement RECEIPTS = new MailSettings.Acknowledgement(new Receipt(
+            new OutgoingMail.Address("Drift", "drift@eiendom.example"), "Mottatt", "Sak {id}"), Duration.ofHours(1));
 
     /** What is stored, as plain maps. */
     private static final class Known implements Stored {

@@ -95,7 +95,7 @@ class OneMessageFailsTest {
         List<MessageResult> filed = new ArrayList<>();
 
         FetchService.Report report = fetching.fetch(List.of(new FetchService.Mailbox(
-                "inbox", inbox.uri(), null, null, null)), false, new ByteArrayInputStream(new byte[0]),
+                "inbox", inbox.uri(), null, null, null, null)), false, new ByteArrayInputStream(new byte[0]),
                 new FetchService.Listener() {
                     @Override
                     public void filed(MessageResult result) {
