@@ -27,9 +27,9 @@ import no.tenantdesk.store.RunLock;
 /**
  * fetch-mail: reads each mailbox, parses every new message before the database is touched (on other threads, while
  * this one files the messages before it), files a batch of them in one transaction (one that fails is quarantined
- * and the rest kept), and only then marks them done at the source ({@link MailboxRun}). Killed at any moment and run again, a message
- * is either committed and known by its source key, or not committed and still waiting at the source: nothing lost,
- * nothing twice.
+ * and the rest kept), and only then marks them done at the source ({@link MailboxRun}). Killed at any moment and run
+ * again, a message is either committed and known by its source key, or not committed and still waiting at the
+ * source: nothing lost, nothing twice.
  */
 public final class FetchService {
 

@@ -4,7 +4,10 @@ import java.util.List;
 import no.tenantdesk.domain.MatchedBy;
 import no.tenantdesk.domain.SkipReason;
 
-/** What becomes of one message: decided by {@link FilingRules} from the mail and what is stored, done by {@link MailFiling}. */
+/**
+ * What becomes of one message: decided by {@link FilingRules} from the mail and what is stored, done by
+ * {@link MailFiling}.
+ */
 sealed interface FilingDecision {
 
     /** The same message was stored before: recorded, its bytes not kept again. */

@@ -36,7 +36,7 @@ public final class Bounces {
         FAILED_RECIPIENTS,
         /** From a mail system: MAILER-DAEMON, postmaster and their kin, or From an empty address. */
         MAIL_SYSTEM,
-        /** A subject that only a mail server writes ("Undelivered Mail Returned to Sender", "Kan ikke leveres: …"). */
+        /** A subject only a mail server writes ("Undelivered Mail Returned to Sender", "Kan ikke leveres: …"). */
         NOTICE_SUBJECT,
         /** A subject that speaks of failed delivery, and a text that says a message could not be delivered. */
         SUBJECT_AND_TEXT

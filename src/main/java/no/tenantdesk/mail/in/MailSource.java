@@ -29,8 +29,8 @@ public interface MailSource extends Closeable {
 
     /**
      * Marks messages as done at the source, as configured: IMAP \Seen, move or delete; POP3 delete; Maildir
-     * new → cur with the S flag. Read-only sources (mbox, stdin, POP3 that keeps mail) do nothing. (Not "acknowledge":
-     * that word is the receipt a tenant gets for a new inquiry.)
+     * new → cur with the S flag. Read-only sources (mbox, stdin, POP3 that keeps mail) do nothing. (Not
+     * "acknowledge": that word is the receipt a tenant gets for a new inquiry.)
      */
     void markDone(List<Waiting> messages);
 

@@ -78,7 +78,8 @@ class BouncesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Delivery Status Notification (Delay)", "Warning: message 14jRTi-0007jE-00 delayed 24 hours",
+    @ValueSource(strings = {"Delivery Status Notification (Delay)",
+        "Warning: message 14jRTi-0007jE-00 delayed 24 hours",
         "Warning: message has not yet been delivered", "Delayed Mail (still being retried)",
         "Message delayed (userx@example.cz)", "Delivery Status Notification (Mail Delivery Delayed)"})
     void delayWarningsAreBouncesOfTheirOwnKind(String subject) {
