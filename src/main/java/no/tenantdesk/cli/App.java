@@ -31,9 +31,11 @@ import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
-import no.tenantdesk.service.OutboxService;
-import no.tenantdesk.service.ReplyService;
 import no.tenantdesk.service.LocationService;
+import no.tenantdesk.service.MailSettings;
+import no.tenantdesk.service.OutboxService;
+import no.tenantdesk.service.QuarantineService;
+import no.tenantdesk.service.ReplyService;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
@@ -248,19 +250,25 @@ final class App implements CommandLine.IFactory {
     }
 
     FetchService fetching() {
+        return new FetchService(database(), environment.clock(), mailSettings(), MailSources::open);
+    }
+
+    QuarantineService quarantine() {
+        return new QuarantineService(database(), environment.clock(), mailSettings());
+    }
+
+    private MailSettings mailSettings() {
         Config.Mail mail = config().mail();
         Set<String> own = new HashSet<>();
         mail.addresses().forEach(a -> own.add(a.strip().toLowerCase(Locale.ROOT)));
         OutgoingMail.Address from = from();
-        FetchService.Acknowledging acknowledging = null;
+        MailSettings.Acknowledgement acknowledgement = null;
         if (from != null && transport() != null && mail.acknowledgement().enabled()) {
             own.add(from.email().toLowerCase(Locale.ROOT)); // our own receipts, bounced back, are our own mail
-            acknowledging = new FetchService.Acknowledging(new Receipt(from, mail.acknowledgement().subject(),
+            acknowledgement = new MailSettings.Acknowledgement(new Receipt(from, mail.acknowledgement().subject(),
                     mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
-        return new FetchService(database(), environment.clock(),
-                new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledging),
-                MailSources::open);
+        return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement);
     }
 
     OutboxService outbox() {

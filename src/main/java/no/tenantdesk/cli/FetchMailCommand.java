@@ -22,9 +22,9 @@ import no.tenantdesk.render.JsonSpool;
 import no.tenantdesk.render.TerminalText;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.FetchService.Mailbox;
-import no.tenantdesk.service.FetchService.MessageResult;
 import no.tenantdesk.service.FetchService.Report;
 import no.tenantdesk.service.FetchService.SourceResult;
+import no.tenantdesk.service.MessageResult;
 import no.tenantdesk.service.OutboxService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,7 +83,8 @@ final class FetchMailCommand implements Callable<Integer> {
     private String moveTo;
 
     @Option(names = "--dry-run",
-            description = "Parse and classify, and say what would be filed, without storing or acknowledging.")
+            description = "Parse and classify, and say what would be filed, without storing anything or marking mail"
+                    + " done at the source.")
     private boolean dryRun;
 
     FetchMailCommand(App app) {

@@ -30,7 +30,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 /**
  * One IMAP folder. Keys are "UIDVALIDITY:UID", which name a message for as long as the folder exists. Bodies are
  * fetched with BODY.PEEK in blocks, so downloading never sets \Seen and never holds a message in memory: only
- * acknowledging changes the mailbox.
+ * marking messages done changes the mailbox.
  *
  * <p>SEEN lists unseen messages and flags them \Seen; MOVE lists every message and moves it to another folder;
  * DELETE lists every message and expunges it. KEEP lists every message and changes nothing: the service skips the
@@ -160,7 +160,7 @@ final class ImapSource implements MailSource {
     }
 
     @Override
-    public void acknowledge(List<Waiting> waiting) {
+    public void markDone(List<Waiting> waiting) {
         if (afterImport == AfterImport.KEEP || waiting.isEmpty()) {
             return;
         }
@@ -233,7 +233,7 @@ final class ImapSource implements MailSource {
                 folder.close(false);
             }
         } catch (MessagingException e) {
-            // Nothing is pending on an IMAP folder: every acknowledgement has already reached the server.
+            // Nothing is pending on an IMAP folder: every message marked done has already been told to the server.
         }
         closeQuietly(store);
     }

@@ -15,7 +15,7 @@ import no.tenantdesk.mail.Tls;
  *                      maildir:/path, mbox:/path, or "-" for one message on stdin
  * @param password      for IMAP and POP3; null when the server needs none
  * @param tls           whether the password may go in clear text to an imap:// or pop3:// server without STARTTLS
- * @param afterImport   what acknowledging does; null means the source's default (IMAP seen, POP3 keep)
+ * @param afterImport   what marking a message done does; null means the source's default (IMAP seen, POP3 keep)
  * @param moveTo        the IMAP folder that {@link AfterImport#MOVE} moves to
  * @param timeout       for connecting and for each read from a server
  * @param stdin         the stream that "-" reads
@@ -40,7 +40,7 @@ public record SourceSpec(
         tls = tls == null ? Tls.REQUIRED : tls;
     }
 
-    /** What acknowledging a stored message does at the source. */
+    /** What marking a stored message done does at the source. */
     public enum AfterImport {
         /** IMAP: flag \Seen (the default); only unseen messages are listed. */
         SEEN,

@@ -54,7 +54,7 @@ class DovecotIT {
             }
             assertThat(fileNames(dovecot.folder("INBOX"))).noneMatch(name -> name.matches(".*:2,.*S.*"));
 
-            source.acknowledge(waiting.subList(0, 2));
+            source.markDone(waiting.subList(0, 2));
 
             assertThat(source.list()).containsExactly(waiting.get(2));
         }
@@ -64,7 +64,7 @@ class DovecotIT {
         try (MailSource source = open(AfterImport.SEEN, null)) {
             List<Waiting> left = source.list();
             assertThat(left).hasSize(1);
-            source.acknowledge(left);
+            source.markDone(left);
             assertThat(source.list()).isEmpty();
         }
         try (MailSource source = open(AfterImport.SEEN, null)) {
@@ -81,7 +81,7 @@ class DovecotIT {
         try (MailSource source = open(AfterImport.MOVE, "Imported")) {
             waiting = source.list();
             assertThat(waiting).hasSize(3);
-            source.acknowledge(waiting.subList(0, 2));
+            source.markDone(waiting.subList(0, 2));
             assertThat(source.list()).containsExactly(waiting.get(2));
         }
         assertThat(fileNames(dovecot.folder("Imported"))).hasSize(2);
@@ -96,7 +96,7 @@ class DovecotIT {
         deliverThree();
         try (MailSource source = open(AfterImport.DELETE, null)) {
             List<Waiting> waiting = source.list();
-            source.acknowledge(List.of(waiting.get(1)));
+            source.markDone(List.of(waiting.get(1)));
             assertThat(source.list()).containsExactly(waiting.get(0), waiting.get(2));
         }
         assertThat(fileNames(dovecot.folder("INBOX"))).hasSize(2);
