@@ -2,6 +2,7 @@ package no.tenantdesk.mail;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import no.tenantdesk.domain.InvalidInputException;
 
@@ -37,6 +38,39 @@ public record ServerAddress(String protocol, String user, String host, int port,
     /** Messages name the server; a password written into the URI must not reach stderr or the records with it. */
     public static String withoutPassword(String uri) {
         return uri.replaceFirst("^([A-Za-z0-9+.-]+://[^/@:]*):[^@/]*@", "$1@");
+    }
+
+    /**
+     * The URI with {@code user} as its user part, for a config that names the user apart (an address with an @ is
+     * easier to write so than as %40 in the URL). A URI that names another user is an error, not a guess.
+     *
+     * @param user null to leave the URI as it is
+     */
+    public static String withUser(String name, String text, String user) {
+        int start = text.indexOf("://");
+        if (user == null || user.isBlank() || start < 0) {
+            return text;
+        }
+        start += 3;
+        int end = text.indexOf('/', start) < 0 ? text.length() : text.indexOf('/', start);
+        String wanted = user.strip();
+        if (text.substring(start, end).contains("@")) {
+            String named = parse(name, text).user();
+            if (!wanted.equals(named)) {
+                throw new InvalidInputException(name + ": the URL logs in as " + named + " but user: says " + wanted
+                        + "; give the user once");
+            }
+            return text;
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : wanted.getBytes(StandardCharsets.UTF_8)) {
+            if (Character.isLetterOrDigit(b) || "-._~".indexOf(b) >= 0) {
+                encoded.append((char) b);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return text.substring(0, start) + encoded + "@" + text.substring(start);
     }
 
     /** @param name what messages call this server: an account name, or the URI as given */

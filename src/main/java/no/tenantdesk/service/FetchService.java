@@ -37,6 +37,7 @@ import no.tenantdesk.mail.in.MailSource;
 import no.tenantdesk.mail.in.MailSource.Waiting;
 import no.tenantdesk.mail.in.MessageParser;
 import no.tenantdesk.mail.in.RawMessage;
+import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.out.OutgoingMail;
@@ -93,8 +94,18 @@ public final class FetchService {
      */
     public record Acknowledging(OutgoingMail.Address from, String template, Duration interval) {}
 
-    /** A mailbox to read: a configured account or an ad-hoc --source. */
-    public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {}
+    /**
+     * A mailbox to read: a configured account or an ad-hoc --source.
+     *
+     * @param tokens null, or the OAuth 2.0 tokens it logs in with instead of a password
+     */
+    public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo,
+            BearerTokens tokens) {
+
+        public Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {
+            this(name, uri, password, afterImport, moveTo, null);
+        }
+    }
 
     /** What the user sees while a run goes on. */
     public interface Listener {
@@ -209,7 +220,7 @@ public final class FetchService {
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
-                        listener::warning);
+                        listener::warning, mailbox.tokens());
                 results.add(new Run(spec, parser, classifier, parsing, writer, dryRun, lock.isPresent(), tally).read());
             }
             return new Report(dryRun, false, results, tally.outcomes, tally.skipped);

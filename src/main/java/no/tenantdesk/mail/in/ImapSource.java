@@ -73,8 +73,9 @@ final class ImapSource implements MailSource {
         extra.setProperty(p + "fetchsize", Integer.toString(256 * 1024));
         IMAPStore store = null;
         try {
-            store = (IMAPStore) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
-            store.connect(address.host(), address.port(), address.user(), spec.password());
+            store = (IMAPStore) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra,
+                    spec.tokens()).getStore(address.protocol());
+            ServerSessions.login(store, name, address, spec.password(), spec.tokens());
             ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             IMAPFolder folder = existing(name, store, address.folder());
             IMAPFolder target = after == AfterImport.MOVE ? existing(name, store, spec.moveTo()) : null;

@@ -72,8 +72,9 @@ final class Pop3Source implements MailSource {
             if (spec.spool() != null) {
                 Files.createDirectories(spec.spool());
             }
-            store = (POP3Store) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
-            store.connect(address.host(), address.port(), address.user(), spec.password());
+            store = (POP3Store) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra,
+                    spec.tokens()).getStore(address.protocol());
+            ServerSessions.login(store, name, address, spec.password(), spec.tokens());
             ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);

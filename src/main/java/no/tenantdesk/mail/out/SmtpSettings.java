@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.ServerAddress;
 
 /**
@@ -12,10 +13,11 @@ import no.tenantdesk.mail.ServerAddress;
  * default, so write :587 for a provider's submission port). Certificates are always checked, host name included.
  *
  * @param name       what messages call the server: the URL as given (a password in it is refused, never shown)
- * @param password   null when the server needs no login; never part of the URL
+ * @param password   null when the server needs no login or takes an OAuth 2.0 token; never part of the URL
  * @param timeout    for connecting, and for each read and write
  * @param sslSockets null for the JVM's trusted certificates; tests pass one that trusts their own server
  * @param warnings   one line each, for the user: a password that crossed the network unencrypted
+ * @param tokens     null, or the OAuth 2.0 tokens the user named in the URL logs in with instead of a password
  */
 public record SmtpSettings(
         String name,
@@ -23,7 +25,8 @@ public record SmtpSettings(
         String password,
         Duration timeout,
         SSLSocketFactory sslSockets,
-        Consumer<String> warnings) {
+        Consumer<String> warnings,
+        BearerTokens tokens) {
 
     /** Long enough for a slow server to accept a large message; short enough that cron does not hang. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -37,7 +40,14 @@ public record SmtpSettings(
             throw new InvalidInputException(name + ": a password is set but the URL names no user;"
                     + " write " + address.protocol() + "://USER@" + address.host());
         }
-        if (password == null && address.user() != null) {
+        if (tokens != null && address.user() == null) {
+            throw new InvalidInputException(name + ": OAuth 2.0 logs in as a user, and the URL names none;"
+                    + " write " + address.protocol() + "://USER@" + address.host() + " or set user:");
+        }
+        if (tokens != null && password != null) {
+            throw new InvalidInputException(name + ": give a password or OAuth 2.0, not both");
+        }
+        if (password == null && tokens == null && address.user() != null) {
             throw new InvalidInputException(name + ": the URL names the user " + address.user()
                     + " but no password is set");
         }
@@ -50,29 +60,35 @@ public record SmtpSettings(
      * @param password null when the URL names no user
      */
     public static SmtpSettings parse(String url, String password) {
+        return parse(url, password, null);
+    }
+
+    /** @param tokens null, or the OAuth 2.0 tokens the URL's user logs in with (then no password) */
+    public static SmtpSettings parse(String url, String password, BearerTokens tokens) {
         String text = url == null ? "" : url.strip();
         if (text.isEmpty()) {
             throw new InvalidInputException("no SMTP server given; write smtps://[USER@]HOST[:PORT]");
         }
         String name = ServerAddress.withoutPassword(text);
-        return new SmtpSettings(name, ServerAddress.parse(name, text), password, null, null, null);
+        return new SmtpSettings(name, ServerAddress.parse(name, text), password, null, null, null, tokens);
     }
 
     public SmtpSettings withTimeout(Duration timeout) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings);
+        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings, tokens);
     }
 
     public SmtpSettings withSslSockets(SSLSocketFactory sslSockets) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings);
+        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings, tokens);
     }
 
     public SmtpSettings withWarnings(Consumer<String> warnings) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings);
+        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings, tokens);
     }
 
     /** Never the password: settings end up in log lines and assertion messages. */
     @Override
     public String toString() {
-        return "SmtpSettings[" + name + (password == null ? "" : ", with password") + ", timeout " + timeout + "]";
+        return "SmtpSettings[" + name + (password == null ? "" : ", with password")
+                + (tokens == null ? "" : ", with OAuth 2.0") + ", timeout " + timeout + "]";
     }
 }
