@@ -14,6 +14,7 @@ import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.OutboxState;
 import no.tenantdesk.domain.TemporaryFailureException;
+import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.render.Json;
 import no.tenantdesk.render.JsonSpool;
@@ -173,9 +174,12 @@ final class FetchMailCommand implements Callable<Integer> {
         List<Mailbox> mailboxes = new ArrayList<>();
         accounts.forEach((name, settings) -> {
             if (account == null || account.equals(name)) {
-                mailboxes.add(new Mailbox(name, settings.source(),
+                String uri = ServerAddress.withUser(name, settings.source(), settings.user());
+                mailboxes.add(new Mailbox(name, uri,
                         settings.passwordFile() == null ? null : Passwords.read(app.environment().path(settings.passwordFile())),
-                        after(settings.afterImport()), settings.moveTo()));
+                        after(settings.afterImport()), settings.moveTo(),
+                        settings.oauth2() == null ? null
+                                : app.oauth().tokens(name, uri, settings.user(), settings.oauth2())));
             }
         });
         return mailboxes;

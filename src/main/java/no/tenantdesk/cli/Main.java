@@ -14,10 +14,12 @@ public final class Main {
 
     /**
      * Commands the daemon leaves to a process of their own: fetch-mail holds the fetch lock, which the
-     * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal.
+     * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal;
+     * mail login waits minutes for a person, and the sign-in it gets is no business of the daemon's.
+     * daemon.Client knows them by name, without loading picocli: ResidentRunTest holds the two together.
      */
-    /** daemon.Client knows them by name, without loading picocli: ResidentRunTest holds the two together. */
-    static final List<Class<?>> OWN_PROCESS = List.of(FetchMailCommand.class, ShellCommand.class);
+    static final List<Class<?>> OWN_PROCESS = List.of(FetchMailCommand.class, ShellCommand.class,
+            MailLoginCommand.class);
 
     private Main() {}
 

@@ -46,14 +46,14 @@ public final class Client {
     }
 
     /**
-     * Whether the command is one the daemon hands back (fetch-mail, the shell): then none is started for it. A cron
+     * Whether the command is one the daemon hands back (fetch-mail, the shell, mail login): then none is started for it. A cron
      * job fetching mail every few minutes would otherwise keep a daemon resident for good, and its warm-up would take
      * the second core from the import it runs beside. Told by the words alone, as picocli is not loaded here: an
      * argument that merely says "shell" (a title, say) only means that this command starts no daemon.
      */
     public static boolean ownProcess(String... args) {
         for (String arg : args) {
-            if (arg.equals("fetch-mail") || arg.equals("shell")) {
+            if (arg.equals("fetch-mail") || arg.equals("shell") || arg.equals("login")) {
                 return true;
             }
         }

@@ -180,17 +180,6 @@ public final class AuthorizationServer implements BeforeEachCallback, AfterEachC
         }
     }
 
-    /** A trust store file with this server's certificate, for a JVM of its own (-Djavax.net.ssl.trustStore). */
-    public Path writeTrustStore(Path file) throws Exception {
-        KeyStore trusted = KeyStore.getInstance("PKCS12");
-        trusted.load(null, null);
-        trusted.setCertificateEntry(TestCertificate.ALIAS, certificate().certificate());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            trusted.store(out, TestCertificate.PASSWORD.toCharArray());
-        }
-        return file;
-    }
-
     public static synchronized TestCertificate certificate() {
         if (certificate == null) {
             certificate = TestCertificate.create();

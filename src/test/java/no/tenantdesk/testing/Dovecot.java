@@ -174,6 +174,12 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         return requireEnabled(relayPort > 0, "withSubmission(relayPort)", submissionPort);
     }
 
+    /** The certificate it presents, for a JVM of its own to trust ({@link TestCertificate#trustStore}). */
+    public TestCertificate certificate() {
+        requireEnabled(tls, "withTls()", 0);
+        return certificate;
+    }
+
     /** Sockets that trust this server's certificate and nothing else, for {@code SourceSpec.sslSockets}. */
     public SSLSocketFactory sslSockets() {
         requireEnabled(tls, "withTls()", 0);

@@ -5,7 +5,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,8 +129,16 @@ public final class TokenEndpoint {
             return new TenantdeskException(where + " has a certificate that is not trusted ("
                     + ServerFailures.oneLine(ServerFailures.rootMessage(e)) + ")" + ServerFailures.TRUST_HINT, e);
         }
-        String why = e instanceof HttpTimeoutException ? "did not answer in time"
-                : "cannot be reached (" + ServerFailures.oneLine(ServerFailures.rootMessage(e)) + ")";
+        String message = ServerFailures.oneLine(ServerFailures.rootMessage(e));
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                message = "unknown host " + url.getHost();
+            } else if (t instanceof ConnectException && t.getMessage() == null) {
+                // Java's HTTP client says no more than the exception's name of a refused connection.
+                message = "connection refused";
+            }
+        }
+        String why = e instanceof HttpTimeoutException ? "did not answer in time" : "cannot be reached (" + message + ")";
         return new TemporaryFailureException(where + " " + why + "; try again later", e);
     }
 
