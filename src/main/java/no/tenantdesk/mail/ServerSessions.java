@@ -2,6 +2,8 @@ package no.tenantdesk.mail;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
+import jakarta.mail.Provider;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
 import java.net.InetAddress;
@@ -51,7 +53,16 @@ public final class ServerSessions {
         if (tokens != null) {
             props.putAll(tokenLogin(address));
         }
-        return Session.getInstance(props);
+        Session session = Session.getInstance(props);
+        if (tokens != null && address.imap()) {
+            try {
+                session.setProvider(new Provider(Provider.Type.STORE, address.protocol(),
+                        TokenImapStore.class.getName(), "tenantdesk", "1"));
+            } catch (NoSuchProviderException e) {
+                throw new IllegalStateException("a provider with a class name is always taken", e);
+            }
+        }
+        return session;
     }
 
     /**
@@ -122,12 +133,21 @@ public final class ServerSessions {
             service.connect(address.host(), address.port(), address.user(), token);
         } catch (MessagingException e) {
             // Angus' words for a server without STARTTLS when it is required ("STLS" for POP3, which calls it a
-            // failed login): said before any login.
+            // failed login), and for one without the bearer mechanisms (POP3, SMTP; IMAP: TokenImapStore's): all
+            // said before any login.
             String why = String.valueOf(ServerFailures.rootMessage(e));
-            if (why.contains("required") && (why.contains("STARTTLS") || why.contains("STLS"))) {
+            if ((why.contains("required") && (why.contains("STARTTLS") || why.contains("STLS")))
+                    || why.equals(TokenImapStore.NO_TLS)) {
                 throw new InvalidInputException(name + ": the server offers no STARTTLS, and an OAuth 2.0 token never"
                         + " crosses a network unencrypted; use " + address.secureScheme() + " (TLS from the first"
                         + " byte) if the server has it", e);
+            }
+            if (why.equals(TokenImapStore.NO_MECHANISM)
+                    || why.equals("No authentication mechanisms supported by both server and client")) {
+                throw new InvalidInputException(name + ": " + TokenImapStore.NO_MECHANISM + " that tenantdesk speaks"
+                        + " over " + (address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
+                        : address.smtp() ? "SMTP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
+                        : "POP3 (XOAUTH2); use IMAP if the server has it"), e);
             }
             throw e;
         }
