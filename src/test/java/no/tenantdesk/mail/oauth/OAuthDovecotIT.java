@@ -47,7 +47,7 @@ class OAuthDovecotIT {
     @RegisterExtension
     @Order(1)
     final AuthorizationServer oauth = new AuthorizationServer()
-            .client("tenantdesk-app", "app-secret", "kari")
+            .client(AppTokens.CLIENT, AppTokens.SECRET, "kari")
             .client("tenantdesk-desk", null, null);
 
     @RegisterExtension
@@ -66,8 +66,7 @@ class OAuthDovecotIT {
     }
 
     OAuthSettings appOnly() {
-        return OAuthSettings.of("drift", "generic", "kari", null, "tenantdesk-app", "app-secret", null,
-                oauth.tokenUrl(), null, null, "mail");
+        return AppTokens.settings(oauth);
     }
 
     OAuthSettings signedIn() {
@@ -76,8 +75,7 @@ class OAuthDovecotIT {
     }
 
     AccessTokens tokens(OAuthSettings settings) {
-        return new AccessTokens(settings, new TokenStore(state), new TokenEndpoint(oauth.trusting()),
-                Clock.systemUTC());
+        return AppTokens.of(oauth, state, settings);
     }
 
     MailSource open(String uri, BearerTokens tokens) {
@@ -163,11 +161,9 @@ class OAuthDovecotIT {
     @Test
     void aTokenTheServerRefusesOutrightIsAnErrorWithAdvice() {
         // Introspection says the app's tokens belong to another mailbox: Dovecot refuses the fresh token too.
-        OAuthSettings otherUser = OAuthSettings.of("drift", "generic", "kari", null, "tenantdesk-app", "app-secret",
-                null, oauth.tokenUrl(), null, null, "mail");
-        oauth.client("tenantdesk-app", "app-secret", "ola");
+        oauth.client(AppTokens.CLIENT, AppTokens.SECRET, "ola");
 
-        assertThatThrownBy(() -> listed(imap(), tokens(otherUser)))
+        assertThatThrownBy(() -> listed(imap(), tokens(appOnly())))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("drift: the server refused the OAuth 2.0 token for kari")
                 .hasMessageContaining("check that the scope (mail) lets the server take the token");
@@ -205,7 +201,7 @@ class OAuthDovecotIT {
 
     @Test
     void noTokenEndpointIsATemporaryFailure() {
-        OAuthSettings nowhere = OAuthSettings.of("drift", "generic", "kari", null, "tenantdesk-app", "app-secret",
+        OAuthSettings nowhere = OAuthSettings.of("drift", "generic", "kari", null, AppTokens.CLIENT, AppTokens.SECRET,
                 null, "https://localhost:1/token", null, null, "mail");
 
         assertThatThrownBy(() -> listed(imap(), tokens(nowhere)))

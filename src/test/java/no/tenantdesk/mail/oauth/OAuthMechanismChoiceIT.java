@@ -8,7 +8,6 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import no.tenantdesk.domain.InvalidInputException;
@@ -35,15 +34,13 @@ class OAuthMechanismChoiceIT {
 
     @RegisterExtension
     @Order(1)
-    final AuthorizationServer oauth = new AuthorizationServer().client("tenantdesk-app", "app-secret", "kari");
+    final AuthorizationServer oauth = new AuthorizationServer().client(AppTokens.CLIENT, AppTokens.SECRET, "kari");
 
     @TempDir
     Path state;
 
     AccessTokens tokens() {
-        return new AccessTokens(OAuthSettings.of("drift", "generic", "kari", null, "tenantdesk-app", "app-secret", null,
-                oauth.tokenUrl(), null, null, "mail"), new TokenStore(state), new TokenEndpoint(oauth.trusting()),
-                Clock.systemUTC());
+        return AppTokens.of(oauth, state);
     }
 
     String listed(Dovecot dovecot, String uri) {
