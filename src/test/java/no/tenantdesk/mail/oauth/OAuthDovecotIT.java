@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.net.ssl.SSLSocketFactory;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
