@@ -1,6 +1,7 @@
 package no.tenantdesk.mail;
 
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Provider;
@@ -8,6 +9,7 @@ import jakarta.mail.Service;
 import jakarta.mail.Session;
 import java.util.Properties;
 import no.tenantdesk.domain.InvalidInputException;
+import org.eclipse.angus.mail.pop3.POP3Store;
 
 /**
  * A login by OAuth 2.0 token, which {@link ServerSessions} hands every token to: the session settings that keep the
@@ -91,6 +93,9 @@ final class TokenLogin {
             throws MessagingException {
         try {
             service.connect(address.host(), address.port(), address.user(), token);
+            if (service instanceof POP3Store pop3) {
+                confirm(pop3);
+            }
         } catch (MessagingException e) {
             // Angus' words for a server without STARTTLS when it is required ("STLS" for POP3, which calls it a
             // failed login), and for one without the bearer mechanisms (POP3, SMTP; IMAP: TokenImapStore's): all
@@ -108,6 +113,30 @@ final class TokenLogin {
                         + " over " + (address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
                         : address.smtp() ? "SMTP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
                         : "POP3 (XOAUTH2); use IMAP if the server has it"), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Angus' POP3 takes a refused XOAUTH2 for a login: the server's error challenge ends its exchange, and only the
+     * next command fails ("STAT command failed: -ERR [AUTH] Authentication failed."). Opening the inbox once shows a
+     * refusal here, where the token can still be replaced, at the cost of one more POP3 session.
+     */
+    private static void confirm(POP3Store store) throws MessagingException {
+        Folder inbox = store.getFolder("INBOX");
+        try {
+            inbox.open(Folder.READ_ONLY);
+            inbox.close(false);
+        } catch (MessagingException e) {
+            String why = ServerFailures.rootMessage(e);
+            if (why.startsWith("STAT command failed")) {
+                try {
+                    store.close();
+                } catch (MessagingException ignored) {
+                    // Closing after a refusal: nothing to keep.
+                }
+                throw new AuthenticationFailedException(why.substring("STAT command failed: ".length()));
             }
             throw e;
         }

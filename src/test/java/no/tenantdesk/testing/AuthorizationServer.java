@@ -48,7 +48,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *   <li>/introspect: RFC 7662, for Dovecot's oauth2 passdb, behind HTTP Basic {@link #introspectionUser()}.
  * </ul>
  *
- * Tests revoke tokens, shorten their lives, count requests, and give canned answers (a provider's recorded
+ * Tests revoke tokens, count requests, and give canned answers (a provider's recorded
  * responses) with {@link #answerNext(int, String)}.
  */
 public final class AuthorizationServer implements BeforeEachCallback, AfterEachCallback {
@@ -66,7 +66,7 @@ public final class AuthorizationServer implements BeforeEachCallback, AfterEachC
     private final Map<String, Integer> counts = new ConcurrentHashMap<>();
     private final Deque<String[]> canned = new ArrayDeque<>();
     private final List<String> forms = new ArrayList<>();
-    private volatile Duration lifetime = Duration.ofHours(1);
+    private final Duration lifetime = Duration.ofHours(1);
     private volatile String approveAs = "kari";
     private volatile boolean rotateRefreshTokens;
     private HttpsServer server;
@@ -100,11 +100,6 @@ public final class AuthorizationServer implements BeforeEachCallback, AfterEachC
     /** The user that device codes and browser sign-ins are approved as; null refuses them (access_denied). */
     public AuthorizationServer approveAs(String user) {
         approveAs = user;
-        return this;
-    }
-
-    public AuthorizationServer tokenLifetime(Duration lifetime) {
-        this.lifetime = lifetime;
         return this;
     }
 
