@@ -23,8 +23,10 @@ import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
 import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
@@ -56,6 +58,8 @@ final class App implements CommandLine.IFactory {
     private final Resources resources;
     private final GlobalOptions options;
     private Config config;
+    /** Where warnings go that belong to no one command, such as a database that others can read. */
+    private PrintWriter err;
 
     App(Environment environment, Resources resources) {
         this(environment, resources, new GlobalOptions());
@@ -89,6 +93,7 @@ final class App implements CommandLine.IFactory {
         commands.forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        this.err = err;
         ErrorHandler errors = new ErrorHandler(options);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
@@ -96,7 +101,8 @@ final class App implements CommandLine.IFactory {
         commandLine.registerConverter(Long.class, App::id);
         commandLine.registerConverter(LocalDate.class, this::date);
         // "-" is standard input or output, not a file in the user's folder.
-        commandLine.registerConverter(Path.class, name -> name.equals("-") ? Path.of(name) : environment.path(name));
+        commandLine.registerConverter(Path.class,
+                name -> name.equals("-") ? Environment.STANDARD_STREAM : environment.path(name));
         commandLine.registerConverter(Status.class, spelled(Status::parse));
         commandLine.registerConverter(Priority.class, spelled(Priority::parse));
         commandLine.registerConverter(Source.class, spelled(Source::parse));
@@ -219,12 +225,8 @@ final class App implements CommandLine.IFactory {
         if (options.actor != null && !options.actor.isBlank()) {
             return options.actor.strip();
         }
-        for (String variable : new String[] {"TENANTDESK_USER", "USER", "LOGNAME"}) {
-            if (environment.get(variable) != null) {
-                return environment.get(variable);
-            }
-        }
-        return System.getProperty("user.name", "unknown");
+        return environment.get("TENANTDESK_USER") != null ? environment.get("TENANTDESK_USER")
+                : environment.loginName();
     }
 
     InquiryService inquiries() {
@@ -255,8 +257,8 @@ final class App implements CommandLine.IFactory {
         FetchService.Acknowledging acknowledging = null;
         if (from != null && transport() != null && mail.acknowledgement().enabled()) {
             own.add(from.email().toLowerCase(Locale.ROOT)); // our own receipts, bounced back, are our own mail
-            acknowledging = new FetchService.Acknowledging(from, mail.acknowledgement().template(),
-                    mail.acknowledgement().intervalDuration());
+            acknowledging = new FetchService.Acknowledging(new Receipt(from, mail.acknowledgement().subject(),
+                    mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
         return new FetchService(database(), environment.clock(),
                 new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledging),
@@ -287,6 +289,9 @@ final class App implements CommandLine.IFactory {
         if (password == null && smtp != null && smtp.passwordFile() != null) {
             password = Passwords.read(environment.path(smtp.passwordFile()));
         }
+        Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
+                ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
+                : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
         if (smtp != null) {
             url = ServerAddress.withUser(ServerAddress.withoutPassword(url), url, smtp.user());
         }
@@ -294,7 +299,8 @@ final class App implements CommandLine.IFactory {
                 ? oauth().tokens(OAuthLogins.SMTP, url, smtp.user(), smtp.oauth2())
                 : null;
         // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
-        return new SmtpSender(SmtpSettings.parse(url, password, tokens).withTimeout(Duration.ofSeconds(20)));
+        return new SmtpSender(SmtpSettings.parse(url, password, tokens).withTls(tls)
+                .withTimeout(Duration.ofSeconds(20)));
     }
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
@@ -318,13 +324,14 @@ final class App implements CommandLine.IFactory {
         if (config == null) {
             String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
             config = explicit != null ? Config.load(environment.path(explicit), true)
-                    : Config.load(xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
+                    : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"),
+                            false);
         }
         return config;
     }
 
     private Database database() {
-        return resources.database(databasePath(), busyTimeout());
+        return resources.database(databasePath(), busyTimeout(), line -> err.println("tenantdesk: warning: " + line));
     }
 
     /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
@@ -333,7 +340,7 @@ final class App implements CommandLine.IFactory {
                 : environment.get("TENANTDESK_DB") != null ? environment.get("TENANTDESK_DB")
                 : config().database();
         if (chosen == null) {
-            return xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
+            return environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
         }
         if (chosen.startsWith("jdbc:sqlite:")) {
             return environment.path(chosen.substring("jdbc:sqlite:".length()));
@@ -356,12 +363,4 @@ final class App implements CommandLine.IFactory {
         return Duration.ofMillis(Long.parseLong(value));
     }
 
-    Path xdg(String variable, String fallback) {
-        String base = environment.get(variable);
-        if (base != null && Path.of(base).isAbsolute()) {
-            return Path.of(base);
-        }
-        String home = environment.get("HOME") != null ? environment.get("HOME") : System.getProperty("user.home");
-        return Path.of(home).resolve(fallback);
-    }
 }

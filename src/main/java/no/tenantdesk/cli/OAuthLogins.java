@@ -1,5 +1,8 @@
 package no.tenantdesk.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
 import no.tenantdesk.config.Config;
@@ -68,11 +71,20 @@ final class OAuthLogins {
         String login = ServerAddress.parse(name, ServerAddress.withUser(name, uri, user)).user();
         return OAuthSettings.of(name, o.provider(), login, o.tenant(), o.clientId(),
                 o.clientSecretFile() == null ? null : Passwords.read(app.environment().path(o.clientSecretFile())),
-                o.serviceAccountKeyFile() == null ? null : app.environment().path(o.serviceAccountKeyFile()),
+                o.serviceAccountKeyFile() == null ? null : keyFile(app.environment().path(o.serviceAccountKeyFile())),
                 o.tokenUrl(), o.deviceAuthorizationUrl(), o.authorizationUrl(), o.scope());
     }
 
+    private static Path keyFile(Path file) {
+        try {
+            return Passwords.ownersOnly(file, "service account key");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read the service account key " + file + ": "
+                    + (Files.exists(file) ? "permission denied" : "no such file"));
+        }
+    }
+
     private TokenStore store() {
-        return new TokenStore(app.xdg("XDG_STATE_HOME", ".local/state").resolve("tenantdesk/oauth"));
+        return new TokenStore(app.environment().xdg("XDG_STATE_HOME", ".local/state").resolve("tenantdesk/oauth"));
     }
 }

@@ -9,6 +9,7 @@ import jakarta.mail.Service;
 import jakarta.mail.Session;
 import java.util.Properties;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.TemporaryFailureException;
 import org.eclipse.angus.mail.pop3.POP3Store;
 
 /**
@@ -100,12 +101,12 @@ final class TokenLogin {
             // Angus' words for a server without STARTTLS when it is required ("STLS" for POP3, which calls it a
             // failed login), and for one without the bearer mechanisms (POP3, SMTP; IMAP: TokenImapStore's): all
             // said before any login.
+            // Temporary, as for a password: the offer may have been taken out on the way (ServerSessions.noTls).
             String why = String.valueOf(ServerFailures.rootMessage(e));
-            if ((why.contains("required") && (why.contains("STARTTLS") || why.contains("STLS")))
-                    || why.equals(TokenImapStore.NO_TLS)) {
-                throw new InvalidInputException(name + ": the server offers no STARTTLS, and an OAuth 2.0 token never"
-                        + " crosses a network unencrypted; use " + address.secureScheme() + " (TLS from the first"
-                        + " byte) if the server has it", e);
+            if (ServerSessions.offersNoStartTls(e) || why.equals(TokenImapStore.NO_TLS)) {
+                throw new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the OAuth 2.0"
+                        + " token was not sent; use " + address.secureScheme() + " if the server has it (a token never"
+                        + " crosses a network unencrypted)", e);
             }
             if (why.equals(TokenImapStore.NO_MECHANISM)
                     || why.equals(NO_COMMON_MECHANISM)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import no.tenantdesk.mail.BearerTokens;
+import no.tenantdesk.mail.Tls;
 
 /**
  * Where to fetch mail and what to do with it afterwards.
@@ -14,6 +15,8 @@ import no.tenantdesk.mail.BearerTokens;
  * @param uri           imaps://user@host[:port]/FOLDER, imap://…, pop3s://user@host[:port], pop3://…,
  *                      maildir:/path, mbox:/path, or "-" for one message on stdin
  * @param password      for IMAP and POP3; null when the server needs none, or logs in by OAuth 2.0
+ * @param tls           whether the password may go in clear text to an imap:// or pop3:// server without STARTTLS
+ *                      (a token never does)
  * @param tokens        for IMAP and POP3 accounts that log in by OAuth 2.0 instead of a password; else null
  * @param afterImport   what acknowledging does; null means the source's default (IMAP seen, POP3 keep)
  * @param moveTo        the IMAP folder that {@link AfterImport#MOVE} moves to
@@ -21,12 +24,13 @@ import no.tenantdesk.mail.BearerTokens;
  * @param stdin         the stream that "-" reads
  * @param spool         a folder for downloaded messages, removed by the caller at the end of the run
  * @param sslSockets    null for the JVM's trusted certificates; tests pass one that trusts their own server
- * @param warnings      one line each, for the user (a password about to cross the network unencrypted)
+ * @param warnings      one line each, for the user (messages a POP3 server may not have deleted)
  */
 public record SourceSpec(
         String name,
         String uri,
         String password,
+        Tls tls,
         AfterImport afterImport,
         String moveTo,
         Duration timeout,
@@ -37,9 +41,13 @@ public record SourceSpec(
         BearerTokens tokens) {
 
     /** A source that logs in with a password, or not at all. */
-    public SourceSpec(String name, String uri, String password, AfterImport afterImport, String moveTo,
+    public SourceSpec(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo,
             Duration timeout, InputStream stdin, Path spool, SSLSocketFactory sslSockets, Consumer<String> warnings) {
-        this(name, uri, password, afterImport, moveTo, timeout, stdin, spool, sslSockets, warnings, null);
+        this(name, uri, password, tls, afterImport, moveTo, timeout, stdin, spool, sslSockets, warnings, null);
+    }
+
+    public SourceSpec {
+        tls = tls == null ? Tls.REQUIRED : tls;
     }
 
     /** What acknowledging a stored message does at the source. */

@@ -1,31 +1,33 @@
 package no.tenantdesk.mail.out;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.Tls;
 
 /**
  * Where and how to send: {@code smtps://[user@]host[:port]} (TLS from the first byte, port 465 by default) or
- * {@code smtp://[user@]host[:port]} (STARTTLS whenever the server offers it, plain text otherwise; port 25 by
- * default, so write :587 for a provider's submission port). Certificates are always checked, host name included.
+ * {@code smtp://[user@]host[:port]} (STARTTLS, which a login requires, and a relay without one uses when the server
+ * offers it; port 25 by default, so write :587 for a provider's submission port). Certificates are always checked,
+ * host name included.
  *
  * @param name       what messages call the server: the URL as given (a password in it is refused, never shown)
  * @param password   null when the server needs no login or takes an OAuth 2.0 token; never part of the URL
+ * @param tls        {@link Tls#NONE} to send the password in clear text to an smtp:// server without STARTTLS (a
+ *                   token never goes so)
  * @param timeout    for connecting, and for each read and write
  * @param sslSockets null for the JVM's trusted certificates; tests pass one that trusts their own server
- * @param warnings   one line each, for the user: a password that crossed the network unencrypted
  * @param tokens     null, or the OAuth 2.0 tokens the user named in the URL logs in with instead of a password
  */
 public record SmtpSettings(
         String name,
         ServerAddress address,
         String password,
+        Tls tls,
         Duration timeout,
         SSLSocketFactory sslSockets,
-        Consumer<String> warnings,
         BearerTokens tokens) {
 
     /** Long enough for a slow server to accept a large message; short enough that cron does not hang. */
@@ -51,6 +53,7 @@ public record SmtpSettings(
             throw new InvalidInputException(name + ": the URL names the user " + address.user()
                     + " but no password is set");
         }
+        tls = tls == null ? Tls.REQUIRED : tls;
         timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
     }
 
@@ -73,22 +76,23 @@ public record SmtpSettings(
         return new SmtpSettings(name, ServerAddress.parse(name, text), password, null, null, null, tokens);
     }
 
+    public SmtpSettings withTls(Tls tls) {
+        return new SmtpSettings(name, address, password, tls, timeout, sslSockets, tokens);
+    }
+
     public SmtpSettings withTimeout(Duration timeout) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings, tokens);
+        return new SmtpSettings(name, address, password, tls, timeout, sslSockets, tokens);
     }
 
     public SmtpSettings withSslSockets(SSLSocketFactory sslSockets) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings, tokens);
-    }
-
-    public SmtpSettings withWarnings(Consumer<String> warnings) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings, tokens);
+        return new SmtpSettings(name, address, password, tls, timeout, sslSockets, tokens);
     }
 
     /** Never the password: settings end up in log lines and assertion messages. */
     @Override
     public String toString() {
         return "SmtpSettings[" + name + (password == null ? "" : ", with password")
-                + (tokens == null ? "" : ", with OAuth 2.0") + ", timeout " + timeout + "]";
+                + (tokens == null ? "" : ", with OAuth 2.0") + (tls == Tls.NONE ? ", tls none" : "") + ", timeout "
+                + timeout + "]";
     }
 }

@@ -80,7 +80,7 @@ class OAuthDovecotIT {
     }
 
     MailSource open(String uri, BearerTokens tokens) {
-        return MailSources.open(new SourceSpec("drift", uri, null, null, null, Duration.ofSeconds(10),
+        return MailSources.open(new SourceSpec("drift", uri, null, null, null, null, Duration.ofSeconds(10),
                 new ByteArrayInputStream(new byte[0]), state.resolve("spool"), dovecot.sslSockets(), warnings::add,
                 tokens));
     }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.out.Envelope;
@@ -52,7 +52,7 @@ class OAuthNeverBeforeTlsIT {
     }
 
     void open(String uri) {
-        MailSources.open(new SourceSpec("drift", uri, null, null, null, Duration.ofSeconds(10),
+        MailSources.open(new SourceSpec("drift", uri, null, null, null, null, Duration.ofSeconds(10),
                 new ByteArrayInputStream(new byte[0]), state.resolve("spool"), null, line -> {}, tokens())).close();
     }
 
@@ -65,16 +65,16 @@ class OAuthNeverBeforeTlsIT {
     @Test
     void imap() {
         assertThatThrownBy(() -> open("imap://kari@127.0.0.1:" + plain.port() + "/INBOX"))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageStartingWith("drift: the server offers no STARTTLS, and an OAuth 2.0 token never crosses a"
-                        + " network unencrypted; use imaps://");
+                .isInstanceOf(TemporaryFailureException.class)
+                .hasMessageStartingWith("drift: the server offers no TLS (STARTTLS), so the OAuth 2.0 token was not"
+                        + " sent; use imaps://");
     }
 
     @Test
     void pop3() {
         assertThatThrownBy(() -> open("pop3://kari@127.0.0.1:" + plain.pop3Port()))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("offers no STARTTLS")
+                .isInstanceOf(TemporaryFailureException.class)
+                .hasMessageContaining("offers no TLS (STARTTLS), so the OAuth 2.0 token was not sent")
                 .hasMessageContaining("use pop3s://");
     }
 
@@ -85,8 +85,8 @@ class OAuthNeverBeforeTlsIT {
 
         assertThatThrownBy(() -> sender.send(new Envelope("drift@example.no", List.of("kari@example.no")),
                 "Subject: x\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)))
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("offers no STARTTLS")
+                .isInstanceOf(TemporaryFailureException.class)
+                .hasMessageContaining("offers no TLS (STARTTLS), so the OAuth 2.0 token was not sent")
                 .hasMessageContaining("use smtps://");
         assertThat(relay.getReceivedMessages()).isEmpty();
     }
