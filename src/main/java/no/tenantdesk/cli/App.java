@@ -21,6 +21,8 @@ import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.mail.BearerTokens;
+import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.out.OutgoingMail;
@@ -298,8 +300,15 @@ final class App implements CommandLine.IFactory {
         Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
                 ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
                 : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
+        if (smtp != null) {
+            url = ServerAddress.withUser(ServerAddress.withoutPassword(url), url, smtp.user());
+        }
+        BearerTokens tokens = password == null && smtp != null && smtp.oauth2() != null
+                ? oauth().tokens(OAuthLogins.SMTP, url, smtp.user(), smtp.oauth2())
+                : null;
         // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
-        return new SmtpSender(SmtpSettings.parse(url, password).withTls(tls).withTimeout(Duration.ofSeconds(20)));
+        return new SmtpSender(SmtpSettings.parse(url, password, tokens).withTls(tls)
+                .withTimeout(Duration.ofSeconds(20)));
     }
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
@@ -312,6 +321,11 @@ final class App implements CommandLine.IFactory {
         Matcher named = Pattern.compile("(.*)<([^<>]+)>\\s*").matcher(from.strip());
         return named.matches() ? new OutgoingMail.Address(named.group(1).strip().replaceAll("^\"|\"$", ""),
                 named.group(2).strip()) : OutgoingMail.Address.of(from.strip());
+    }
+
+    /** OAuth 2.0 logins: only for a command whose config asks for one, so that no other loads its classes. */
+    OAuthLogins oauth() {
+        return new OAuthLogins(this);
     }
 
     Config config() {

@@ -40,6 +40,7 @@ final class TenantdeskCommand implements Runnable {
             ContactCommand.class,
             LocationCommand.class,
             FetchMailCommand.class,
+            MailCommand.class,
             OutboxCommand.class,
             QuarantineCommand.class,
             ShellCommand.class);

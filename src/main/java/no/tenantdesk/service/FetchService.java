@@ -19,6 +19,7 @@ import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSource;
+import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.store.Database;
@@ -48,8 +49,18 @@ public final class FetchService {
     /** The reader for a run's spool folder. */
     private final Function<Path, MailReader> readers;
 
-    /** A mailbox to read: a configured account or an ad-hoc --source. */
-    public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {}
+    /**
+     * A mailbox to read: a configured account or an ad-hoc --source.
+     *
+     * @param tokens null, or the OAuth 2.0 tokens it logs in with instead of a password
+     */
+    public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo,
+            BearerTokens tokens) {
+
+        public Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {
+            this(name, uri, password, tls, afterImport, moveTo, null);
+        }
+    }
 
     /** What the user sees while a run goes on. */
     public interface Listener {
@@ -160,7 +171,7 @@ public final class FetchService {
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.tls(), mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
-                        listener::warning);
+                        listener::warning, mailbox.tokens());
                 results.add(new MailboxRun(spec, sources, context).read());
             }
             return new Report(dryRun, false, results, tally.outcomes, tally.skipped);

@@ -73,8 +73,8 @@ final class Pop3Source implements MailSource {
                 Files.createDirectories(spec.spool());
             }
             store = (POP3Store) ServerSessions.session(address, spec.tls(), spec.password() != null,
-                    MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
-            store.connect(address.host(), address.port(), address.user(), spec.password());
+                    MailSources.timeout(spec), spec.sslSockets(), extra, spec.tokens()).getStore(address.protocol());
+            ServerSessions.login(store, name, address, spec.password(), spec.tokens());
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
             return new Pop3Source(name, after, spec.spool(), store, folder, spec.warnings());
