@@ -53,8 +53,8 @@ final class TransferDecoding {
         }
 
         private final InputStream in;
-        private final byte[] encoded = new byte[16 * 1024];
-        private final byte[] decoded = new byte[12 * 1024 + 3];
+        private final byte[] encoded;
+        private final byte[] decoded;
         private int position;
         private int limit;
         private int group;
@@ -62,7 +62,14 @@ final class TransferDecoding {
         private boolean ended;
 
         Base64(InputStream in) {
+            this(in, 16 * 1024);
+        }
+
+        /** @param buffer bytes read at a time: small for an encoded word, which is read whole and at once */
+        Base64(InputStream in, int buffer) {
             this.in = in;
+            this.encoded = new byte[buffer];
+            this.decoded = new byte[buffer / 4 * 3 + 3];
         }
 
         @Override

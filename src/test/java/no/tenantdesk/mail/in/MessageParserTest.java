@@ -368,7 +368,7 @@ class MessageParserTest {
 
         assertThatThrownBy(() -> new MessageParser(1000, spool).parse(missing))
                 .isInstanceOf(MailParseException.class)
-                .hasMessageStartingWith("cannot read the message file");
+                .hasMessageStartingWith("cannot read the message: ");
     }
 
     @Test
