@@ -73,6 +73,10 @@ final class MimeSplitter {
         return end;
     }
 
+    int parts() {
+        return parts;
+    }
+
     /**
      * Whether the current line is a boundary of one of the first {@code count} frames; if so, the frames inside it
      * end, and its part ends (and the next one starts) or it closes.

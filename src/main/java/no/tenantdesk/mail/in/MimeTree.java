@@ -27,27 +27,35 @@ final class MimeTree {
 
     final Node root;
     private final long scanned;
+    private final int parts;
 
-    private MimeTree(Node root, long scanned) {
+    private MimeTree(Node root, long scanned, int parts) {
         this.root = root;
         this.scanned = scanned;
+        this.parts = parts;
     }
 
     static MimeTree of(MimeMessage message) throws MessagingException, IOException {
         Node root = new Node(message);
-        long scanned = 0;
-        if (root.type.isMultipart()) {
-            InputStream content = message.getRawInputStream();
-            SharedInputStream shared = content instanceof SharedInputStream window ? window
-                    : new SharedByteArrayInputStream(content.readAllBytes());
-            scanned = new MimeSplitter(root, shared).split();
+        if (!root.type.isMultipart()) {
+            return new MimeTree(root, 0, 0);
         }
-        return new MimeTree(root, scanned);
+        InputStream content = message.getRawInputStream();
+        SharedInputStream shared = content instanceof SharedInputStream window ? window
+                : new SharedByteArrayInputStream(content.readAllBytes());
+        MimeSplitter splitter = new MimeSplitter(root, shared);
+        long scanned = splitter.split();
+        return new MimeTree(root, scanned, splitter.parts());
     }
 
     /** The bytes read to find the parts: each byte of the message's body once, however the parts nest. */
     long scanned() {
         return scanned;
+    }
+
+    /** The parts under the message, at every depth. */
+    int parts() {
+        return parts;
     }
 
     /** The kind of body a part would give, for choosing among alternatives. */

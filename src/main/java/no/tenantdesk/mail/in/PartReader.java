@@ -96,6 +96,11 @@ final class PartReader {
         return tree == null ? 0 : tree.scanned();
     }
 
+    /** The parts found under the message. */
+    int partsFound() {
+        return tree == null ? 0 : tree.parts();
+    }
+
     /** Deletes what was written, when the message as a whole could not be read. */
     void discard() {
         for (MailPart part : parts) {
