@@ -7,7 +7,8 @@ import java.util.function.IntFunction;
 /**
  * Crafted messages of the shapes that stopped, stalled or bloated an import (issue 13), and a plain tenant mail of
  * any size to set beside them. Shared by the tests and {@code scripts/bench-hostile}; each shape is made from its
- * size parameter, so a test can take a small one and the benchmark the one the issue measured.
+ * size parameter, so a test can take a small one and the benchmark the one the issue measured. Only the test
+ * classes' own code is used here: the benchmark runs it against older jars too.
  */
 public final class HostileShapes {
 
@@ -29,8 +30,8 @@ public final class HostileShapes {
             new Shape("deep-mixed", "multipart/mixed nested N deep", 5_000, depth -> deep("mixed", depth, 0)),
             new Shape("deep-alternative", "multipart/alternative nested N deep", 800,
                     depth -> deep("alternative", depth, 0)),
-            new Shape("deep-limit", "multipart/alternative nested N deep (the most allowed) over 900 KB of text",
-                    MimeTree.MAX_DEPTH, depth -> deep("alternative", depth, 900_000)),
+            new Shape("deep-limit", "multipart/alternative nested N deep (the most allowed) over 900 KB of text", 100,
+                    depth -> deep("alternative", depth, 900_000)),
             new Shape("cte-comment", "Content-Transfer-Encoding of N '('", 40_000, HostileShapes::cteComment),
             new Shape("nested-blockquote", "HTML with N nested <blockquote>", 2_000, HostileShapes::blockquotes),
             new Shape("nested-lists", "HTML with N nested <ul><li>", 50_000, HostileShapes::lists),
@@ -39,6 +40,8 @@ public final class HostileShapes {
             new Shape("long-line", "text/plain of one N-byte line", 900_000, HostileShapes::longLine),
             new Shape("huge-header", "a Subject of N encoded words, a To of N/4 addresses", 20_000,
                     HostileShapes::hugeHeaders),
+            new Shape("unclosed-addresses", "To, Cc and Reply-To of N unclosed '(', '<a@' and '['", 20_000,
+                    HostileShapes::unclosedAddresses),
             new Shape("boundary-prefixes", "N multiparts whose boundaries are prefixes of each other", 99,
                     HostileShapes::prefixBoundaries));
 
@@ -138,6 +141,13 @@ public final class HostileShapes {
                     .append("@example.no>");
         }
         return ascii(mail.append("\r\nContent-Type: text/plain\r\n\r\nHei.\r\n"));
+    }
+
+    /** Address lists that never close a comment, an angle bracket or a domain literal. */
+    static byte[] unclosedAddresses(int count) {
+        return ascii(new StringBuilder("From: Kari Nordmann <kari.nordmann@example.no>\r\n")
+                .append("To: ").append("(".repeat(count)).append("\r\nCc: ").append("<a@".repeat(count / 2))
+                .append("\r\nReply-To: ").append("[".repeat(count)).append("\r\nSubject: Heisen\r\n\r\nHei.\r\n"));
     }
 
     /** Nested multiparts whose boundaries are "p", "pp", "ppp"…: every inner boundary line starts like an outer one. */
