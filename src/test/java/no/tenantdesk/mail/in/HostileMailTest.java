@@ -269,6 +269,37 @@ class HostileMailTest {
     }
 
     @Test
+    void withoutABoundaryParameterTheFirstLineOfDashesAndMoreIsTheBoundaryAsForJakartaMail() {
+        InboundMail mail = parse(("""
+                From: Kari Nordmann <kari.nordmann@example.no>\r
+                Content-Type: multipart/mixed\r
+                \r
+                ----------\r
+                --=_skript\r
+                \r
+                Heisen står.\r
+                --=_skript\r
+                Content-Type: text/csv; name="logg.csv"\r
+                \r
+                tid;etasje\r
+                --=_skript--\r
+                """).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mail.text()).isEqualTo("Heisen står.");
+        assertThat(mail.parts()).extracting(InboundMail.MailPart::filename).containsExactly("logg.csv");
+    }
+
+    @Test
+    void aBoundaryLongerThanAnyLineIsNotLookedForAndTheMultipartIsText() {
+        String boundary = "b".repeat(MimeLines.LONGEST);
+        InboundMail mail = parse(("From: Kari Nordmann <kari.nordmann@example.no>\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"" + boundary + "\"\r\n\r\n--" + boundary
+                + "\r\n\r\nHeisen.\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(mail.text()).startsWith("--bbb").contains("Heisen.");
+    }
+
+    @Test
     void longLinesAndHugeHeadersParse() {
         assertThat(parse(HostileShapes.named("long-line").bytes()).text()).hasSizeGreaterThan(800_000);
         InboundMail headers = parse(HostileShapes.hugeHeaders(4_000));
