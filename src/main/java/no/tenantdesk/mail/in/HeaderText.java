@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /** Header values as people read them: unfolded, 8-bit bytes and RFC 2047 encoded words decoded, cleaned. */
 final class HeaderText {
 
+    // Each try starts at "=?" and stops at the next "?": no two tries read the same text, so a scan is linear.
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?]*)\\?=");
 
     private HeaderText() {}

@@ -71,6 +71,8 @@ final class HtmlText {
         private int quoteDepth;
         private int listDepth;
         private boolean bullet;
+        /** An image's description is written, but is no link's text: a linked logo shows no address. */
+        private boolean describing;
 
         Writer(int limit) {
             this.limit = limit;
@@ -104,7 +106,9 @@ final class HtmlText {
                     seen++;
                     String alt = element.attr("alt").strip();
                     if (!alt.isEmpty()) {
+                        describing = true;
                         text(alt);
+                        describing = false;
                     }
                 }
                 default -> { }
@@ -228,7 +232,9 @@ final class HtmlText {
             if (pre > 0) {
                 space = false;
             }
-            links.start(out.length());
+            if (!describing) {
+                links.start(out.length());
+            }
             out.append(c);
         }
     }

@@ -147,7 +147,7 @@ final class MimeTree {
                 return null;
             }
             Matcher word = DISPOSITION.matcher(value);
-            return word.find() ? word.group(1).toLowerCase(Locale.ROOT) : null;
+            return word.lookingAt() ? word.group(1).toLowerCase(Locale.ROOT) : null;
         }
 
         /** The file name from Content-Disposition, else from Content-Type's name; decoded, not yet made safe. */

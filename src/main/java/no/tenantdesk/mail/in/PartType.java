@@ -12,7 +12,7 @@ record PartType(String base, String raw) {
 
     static final PartType PLAIN = new PartType("text/plain", "text/plain");
 
-    // Anchored and without nested repetition: one pass over the value, however long.
+    // Matched at the start only, without nested repetition: one pass over the value, however long.
     private static final Pattern MEDIA_TYPE = Pattern.compile("^\\s*([\\w.+-]+/[\\w.+-]+)");
 
     /** @param raw the Content-Type header as written; null when the part has none */
@@ -22,7 +22,7 @@ record PartType(String base, String raw) {
         }
         String value = HeaderText.eightBit(HeaderText.unfold(raw));
         Matcher media = MEDIA_TYPE.matcher(value);
-        String base = media.find() ? media.group(1).toLowerCase(Locale.ROOT) : "text/plain";
+        String base = media.lookingAt() ? media.group(1).toLowerCase(Locale.ROOT) : "text/plain";
         return new PartType(base, value);
     }
 
