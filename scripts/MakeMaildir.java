@@ -1,11 +1,15 @@
 // Writes a Maildir of generated tenant e-mails for benchmarks: COUNT new messages, each a new inquiry (unique
 // Message-ID, no reply headers, nothing automatic), optionally each with an attachment of random bytes.
-// Run: java scripts/MakeMaildir.java OUT --count N [--attachment-bytes B] [--seed S]
+// Run: java scripts/MakeMaildir.java OUT --count N [--attachment-bytes B] [--seed S] [--layout L]
 //
 // Without an attachment a message is about 2 KB of Norwegian plain text. With one, it is multipart/mixed with a
 // short text and B random bytes in base64, streamed in 57-byte blocks: memory stays flat whatever B is.
 // Files are delivered the way an MDA does: written in tmp/, then renamed into new/ as
 // "<seconds>.M<micros>P<pid>Q<n>.<host>". The same arguments write the same bytes.
+// --layout says where the unread mail lies, as the programs that read a Maildir leave it:
+//   new        new/NAME, as the MDA delivered it (the default)
+//   new-info   new/NAME:2, (an info suffix without flags, as some delivery agents and getmail write)
+//   cur        cur/NAME,S=SIZE,W=SIZE:2, (unread in cur/, as Dovecot leaves mail once a client opened the folder)
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -72,11 +76,13 @@ public class MakeMaildir {
         int count = -1;
         long attachmentBytes = 0;
         long seed = 1;
+        String layout = "new";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--count" -> count = Integer.parseInt(value(args, ++i));
                 case "--attachment-bytes" -> attachmentBytes = Long.parseLong(value(args, ++i));
                 case "--seed" -> seed = Long.parseLong(value(args, ++i));
+                case "--layout" -> layout = value(args, ++i);
                 default -> {
                     if (args[i].startsWith("-") || out != null) {
                         usage("unknown argument: " + args[i]);
@@ -87,6 +93,9 @@ public class MakeMaildir {
         }
         if (out == null || count < 0 || attachmentBytes < 0) {
             usage(null);
+        }
+        if (!layout.equals("new") && !layout.equals("new-info") && !layout.equals("cur")) {
+            usage("--layout takes new, new-info or cur, not " + layout);
         }
         for (String folder : new String[] {"tmp", "new", "cur"}) {
             Files.createDirectories(out.resolve(folder));
@@ -101,8 +110,14 @@ public class MakeMaildir {
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writeMessage(file, n, seconds, attachmentBytes, seed, random);
             }
-            total += Files.size(tmp);
-            Files.move(tmp, out.resolve("new").resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            long size = Files.size(tmp);
+            total += size;
+            Path target = switch (layout) {
+                case "new-info" -> out.resolve("new").resolve(name + ":2,");
+                case "cur" -> out.resolve("cur").resolve(name + ",S=" + size + ",W=" + size + ":2,");
+                default -> out.resolve("new").resolve(name);
+            };
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         }
         System.out.println(count + " messages, " + total + " bytes");
     }
@@ -118,7 +133,8 @@ public class MakeMaildir {
         if (problem != null) {
             System.err.println("MakeMaildir: " + problem);
         }
-        System.err.println("usage: java scripts/MakeMaildir.java OUT --count N [--attachment-bytes B] [--seed S]");
+        System.err.println("usage: java scripts/MakeMaildir.java OUT --count N [--attachment-bytes B] [--seed S]"
+                + " [--layout new|new-info|cur]");
         System.exit(2);
     }
 

@@ -21,17 +21,21 @@ import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
-import no.tenantdesk.service.OutboxService;
-import no.tenantdesk.service.ReplyService;
 import no.tenantdesk.service.LocationService;
+import no.tenantdesk.service.MailSettings;
+import no.tenantdesk.service.OutboxService;
+import no.tenantdesk.service.QuarantineService;
+import no.tenantdesk.service.ReplyService;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
@@ -54,6 +58,8 @@ final class App implements CommandLine.IFactory {
     private final Resources resources;
     private final GlobalOptions options;
     private Config config;
+    /** Where warnings go that belong to no one command, such as a database that others can read. */
+    private PrintWriter err;
 
     App(Environment environment, Resources resources) {
         this(environment, resources, new GlobalOptions());
@@ -87,6 +93,7 @@ final class App implements CommandLine.IFactory {
         commands.forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        this.err = err;
         ErrorHandler errors = new ErrorHandler(options);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
@@ -94,7 +101,8 @@ final class App implements CommandLine.IFactory {
         commandLine.registerConverter(Long.class, App::id);
         commandLine.registerConverter(LocalDate.class, this::date);
         // "-" is standard input or output, not a file in the user's folder.
-        commandLine.registerConverter(Path.class, name -> name.equals("-") ? Path.of(name) : environment.path(name));
+        commandLine.registerConverter(Path.class,
+                name -> name.equals("-") ? Environment.STANDARD_STREAM : environment.path(name));
         commandLine.registerConverter(Status.class, spelled(Status::parse));
         commandLine.registerConverter(Priority.class, spelled(Priority::parse));
         commandLine.registerConverter(Source.class, spelled(Source::parse));
@@ -217,12 +225,8 @@ final class App implements CommandLine.IFactory {
         if (options.actor != null && !options.actor.isBlank()) {
             return options.actor.strip();
         }
-        for (String variable : new String[] {"TENANTDESK_USER", "USER", "LOGNAME"}) {
-            if (environment.get(variable) != null) {
-                return environment.get(variable);
-            }
-        }
-        return System.getProperty("user.name", "unknown");
+        return environment.get("TENANTDESK_USER") != null ? environment.get("TENANTDESK_USER")
+                : environment.loginName();
     }
 
     InquiryService inquiries() {
@@ -246,19 +250,25 @@ final class App implements CommandLine.IFactory {
     }
 
     FetchService fetching() {
+        return new FetchService(database(), environment.clock(), mailSettings(), MailSources::open);
+    }
+
+    QuarantineService quarantine() {
+        return new QuarantineService(database(), environment.clock(), mailSettings());
+    }
+
+    private MailSettings mailSettings() {
         Config.Mail mail = config().mail();
         Set<String> own = new HashSet<>();
         mail.addresses().forEach(a -> own.add(a.strip().toLowerCase(Locale.ROOT)));
         OutgoingMail.Address from = from();
-        FetchService.Acknowledging acknowledging = null;
+        MailSettings.Acknowledgement acknowledgement = null;
         if (from != null && transport() != null && mail.acknowledgement().enabled()) {
             own.add(from.email().toLowerCase(Locale.ROOT)); // our own receipts, bounced back, are our own mail
-            acknowledging = new FetchService.Acknowledging(from, mail.acknowledgement().template(),
-                    mail.acknowledgement().intervalDuration());
+            acknowledgement = new MailSettings.Acknowledgement(new Receipt(from, mail.acknowledgement().subject(),
+                    mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
-        return new FetchService(database(), environment.clock(),
-                new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledging),
-                MailSources::open);
+        return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement);
     }
 
     OutboxService outbox() {
@@ -285,8 +295,11 @@ final class App implements CommandLine.IFactory {
         if (password == null && smtp != null && smtp.passwordFile() != null) {
             password = Passwords.read(environment.path(smtp.passwordFile()));
         }
+        Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
+                ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
+                : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
         // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
-        return new SmtpSender(SmtpSettings.parse(url, password).withTimeout(Duration.ofSeconds(20)));
+        return new SmtpSender(SmtpSettings.parse(url, password).withTls(tls).withTimeout(Duration.ofSeconds(20)));
     }
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
@@ -305,13 +318,14 @@ final class App implements CommandLine.IFactory {
         if (config == null) {
             String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
             config = explicit != null ? Config.load(environment.path(explicit), true)
-                    : Config.load(xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
+                    : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"),
+                            false);
         }
         return config;
     }
 
     private Database database() {
-        return resources.database(databasePath(), busyTimeout());
+        return resources.database(databasePath(), busyTimeout(), line -> err.println("tenantdesk: warning: " + line));
     }
 
     /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
@@ -320,7 +334,7 @@ final class App implements CommandLine.IFactory {
                 : environment.get("TENANTDESK_DB") != null ? environment.get("TENANTDESK_DB")
                 : config().database();
         if (chosen == null) {
-            return xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
+            return environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
         }
         if (chosen.startsWith("jdbc:sqlite:")) {
             return environment.path(chosen.substring("jdbc:sqlite:".length()));
@@ -343,12 +357,4 @@ final class App implements CommandLine.IFactory {
         return Duration.ofMillis(Long.parseLong(value));
     }
 
-    Path xdg(String variable, String fallback) {
-        String base = environment.get(variable);
-        if (base != null && Path.of(base).isAbsolute()) {
-            return Path.of(base);
-        }
-        String home = environment.get("HOME") != null ? environment.get("HOME") : System.getProperty("user.home");
-        return Path.of(home).resolve(fallback);
-    }
 }

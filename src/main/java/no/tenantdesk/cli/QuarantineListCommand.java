@@ -28,7 +28,7 @@ final class QuarantineListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<MailMessage> messages = app.fetching().quarantined();
+        List<MailMessage> messages = app.quarantine().list();
         Output output = app.output(spec);
         if (output.json()) {
             output.json(messages);

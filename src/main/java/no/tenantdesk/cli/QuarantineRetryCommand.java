@@ -7,8 +7,8 @@ import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailMessage;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.render.TerminalText;
-import no.tenantdesk.service.FetchService;
-import no.tenantdesk.service.FetchService.MessageResult;
+import no.tenantdesk.service.MessageResult;
+import no.tenantdesk.service.QuarantineService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,17 +42,17 @@ final class QuarantineRetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FetchService fetching = app.fetching();
+        QuarantineService quarantine = app.quarantine();
         if (all == !ids.isEmpty()) {
             throw new InvalidInputException("give the ids of quarantined messages, or --all");
         }
-        List<Long> wanted = all ? fetching.quarantined().stream().map(MailMessage::id).toList() : ids;
+        List<Long> wanted = all ? quarantine.list().stream().map(MailMessage::id).toList() : ids;
         Output output = app.output(spec);
         List<MessageResult> results = new ArrayList<>();
         int failed = 0;
         for (long id : wanted) {
             try {
-                MessageResult result = fetching.retry(id);
+                MessageResult result = quarantine.retry(id);
                 results.add(result);
                 if (!output.json()) {
                     output.done("Message " + id + ": " + describe(result));

@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import no.tenantdesk.store.Database;
 
 /**
@@ -39,8 +42,12 @@ public final class Resources {
         return new Resources(true);
     }
 
-    /** The database in this file, opened on first use; a failed open is not kept, so the next run tries again. */
-    synchronized Database database(Path file, Duration busyTimeout) {
+    /**
+     * The database in this file, opened on first use; a failed open is not kept, so the next run tries again.
+     *
+     * @param warnings told once, when the file is opened, that every user of the machine can read it
+     */
+    synchronized Database database(Path file, Duration busyTimeout, Consumer<String> warnings) {
         Key key = new Key(file.toAbsolutePath().normalize(), busyTimeout);
         Object fileKey = fileKey(key.file());
         Opened opened = databases.get(key);
@@ -52,8 +59,21 @@ public final class Resources {
             }
             opened = new Opened(fileKey(key.file()), database);
             databases.put(key, opened);
+            if (database.readableByOthers()) {
+                warnings.accept("every user of this machine can read the database " + file + " ("
+                        + Passwords.octal(permissions(file)) + "); chmod 600 it to keep tenants' data private, or"
+                        + " see README, Security, to share it with a group");
+            }
         }
         return opened.database();
+    }
+
+    private static Set<PosixFilePermission> permissions(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (IOException e) {
+            return Set.of();
+        }
     }
 
     /** The file's identity (device and inode), null when it does not exist yet. */

@@ -11,7 +11,7 @@ public enum SkipReason implements CliEnum {
     AUTO_REPLY("auto-reply"),
     /** Precedence bulk, junk or list. */
     BULK("bulk"),
-    /** A delivery report (multipart/report). */
+    /** A delivery failure notice or delay warning, whatever its shape ({@code mail.in.Bounces}). */
     BOUNCE("bounce"),
     /** Mail that we sent, come back: our loop header, or From one of our own addresses. */
     OWN_MAIL("own-mail");

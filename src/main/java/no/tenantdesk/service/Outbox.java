@@ -53,9 +53,10 @@ final class Outbox {
         String sha256 = raw.sha256();
         OutgoingMail.Address to = mail.to().get(0);
         // As a mail row, so that the tenant's answer (In-Reply-To: this Message-ID) threads back to the inquiry.
-        long mailId = tx.mapper(MailMapper.class).insert(new MailMapper.NewMail("out", mail.messageId(),
-                mail.messageId(), null, null, from.email(), from.email().toLowerCase(Locale.ROOT), mail.subject(),
-                now, sha256, raw.size(), false, null, null, null, inquiryId, commentId, now));
+        MailMapper.Header header = new MailMapper.Header(mail.messageId(), mail.messageId(), from.email(),
+                from.email().toLowerCase(Locale.ROOT), mail.subject(), now);
+        long mailId = tx.mapper(MailMapper.class).insert(MailMapper.NewMail.outgoing(
+                header, new MailMapper.RawRef(sha256, raw.size(), false), inquiryId, commentId, now));
         return tx.mapper(OutboxMapper.class).insert(new OutboxMapper.NewOutbox(kind, inquiryId, commentId, taskId, mailId,
                 mail.messageId(), from.email(), to.email(), to.email().toLowerCase(Locale.ROOT), mail.subject(),
                 sha256, now, now));

@@ -2,6 +2,7 @@ package no.tenantdesk.store;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.files.PrivateFiles;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
@@ -46,9 +48,11 @@ public final class Database {
     private final SQLiteDataSource writeSource;
     private final SQLiteDataSource readSource;
     private final Configuration configuration;
+    private final boolean readableByOthers;
 
-    private Database(Path file, Duration busyTimeout) {
+    private Database(Path file, Duration busyTimeout, boolean readableByOthers) {
         this.file = file;
+        this.readableByOthers = readableByOthers;
         // A writer takes the write lock when it begins (IMMEDIATE), not halfway through: two writers then queue on
         // the busy timeout instead of one failing with SQLITE_BUSY on a lock upgrade.
         this.writeSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -58,18 +62,12 @@ public final class Database {
 
     /** Opens the file, creating it and its folder on first use, and brings its schema up to date. */
     public static Database open(Path file, Duration busyTimeout) {
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new TenantdeskException(
-                    "cannot create folder " + folder + " for the database: " + reason(folder, e), e);
-        }
         if (Files.isDirectory(file)) {
             throw new TenantdeskException("cannot open database " + file + ": it is a folder");
         }
+        boolean readableByOthers = createPrivately(file);
         NativeLibrary.useKeptCopy();
-        Database database = new Database(file, busyTimeout);
+        Database database = new Database(file, busyTimeout, readableByOthers);
         long deadline = System.nanoTime() + busyTimeout.toNanos();
         while (true) {
             try {
@@ -99,6 +97,31 @@ public final class Database {
         }
     }
 
+    /**
+     * A new database, and the folders made for it, are the user's alone (0600 and 0700, whatever the umask): they
+     * hold tenants' names, addresses and mail. SQLite gives the -wal, -shm and -journal files the mode of the database
+     * file, so they follow. A file that exists keeps its mode: a database shared with a group is shared on purpose.
+     *
+     * @return whether an existing file can be read by every user of the machine
+     */
+    private static boolean createPrivately(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            PrivateFiles.createFolders(folder);
+        } catch (IOException e) {
+            throw new TenantdeskException(
+                    "cannot create folder " + folder + " for the database: " + reason(folder, e), e);
+        }
+        try {
+            PrivateFiles.createFile(file);
+            return false;
+        } catch (FileAlreadyExistsException e) {
+            return PrivateFiles.readableByOthers(file);
+        } catch (IOException e) {
+            return false; // a folder we may not write in: SQLite says so when it opens the file
+        }
+    }
+
     /** The IOException of createDirectories names a path, not the problem. */
     private static String reason(Path folder, IOException e) {
         for (Path p = folder; p != null; p = p.getParent()) {
@@ -111,6 +134,11 @@ public final class Database {
 
     public Path file() {
         return file;
+    }
+
+    /** Whether the file existed, readable by every user of the machine, when it was opened: worth a warning. */
+    public boolean readableByOthers() {
+        return readableByOthers;
     }
 
     /** A lock for one kind of run on this database ("fetch"), or empty while another process holds it. */

@@ -3,6 +3,7 @@ package no.tenantdesk.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import no.tenantdesk.domain.MailDirection;
 import no.tenantdesk.domain.MailMessage;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.MatchedBy;
@@ -11,25 +12,40 @@ import org.apache.ibatis.annotations.Param;
 /** The e-mails fetch-mail has read: for duplicates, for threading, and for the quarantine. */
 public interface MailMapper {
 
-    record NewMail(
-            String direction,
-            String messageId,
-            String messageKey,
-            String source,
-            String sourceKey,
-            String sender,
-            String senderKey,
-            String subject,
-            Instant sentAt,
-            String rawSha256,
-            long rawSize,
-            boolean rawPartial,
-            MailOutcome outcome,
-            MatchedBy matchedBy,
-            String reason,
-            Long inquiryId,
-            Long commentId,
-            Instant createdAt) {}
+    /** What a mail says of itself, as its row keeps it; {@code messageKey} is what two copies of it share. */
+    record Header(String messageId, String messageKey, String sender, String senderKey, String subject,
+            Instant sentAt) {}
+
+    /**
+     * The raw bytes as stored: {@code sha256} null when they are not kept (a duplicate's), {@code partial} when only
+     * the header block was.
+     */
+    record RawRef(String sha256, long size, boolean partial) {
+
+        public static RawRef notKept(long size) {
+            return new RawRef(null, size, false);
+        }
+    }
+
+    /** What fetch-mail made of an incoming mail; null outcome for our own outgoing mail. */
+    record Result(MailOutcome outcome, MatchedBy matchedBy, String reason, Long inquiryId, Long commentId) {}
+
+    /** A row of {@code mail_message}: made by {@link #incoming} or {@link #outgoing}. */
+    record NewMail(MailDirection direction, Header header, String source, String sourceKey, RawRef raw,
+            Result result, Instant createdAt) {
+
+        /** A mail read from a source (its name, and the key the source knows it by). */
+        public static NewMail incoming(Header header, String source, String sourceKey, RawRef raw, Result result,
+                Instant createdAt) {
+            return new NewMail(MailDirection.IN, header, source, sourceKey, raw, result, createdAt);
+        }
+
+        /** A mail of ours, kept so that the tenant's answer threads back to the inquiry. */
+        public static NewMail outgoing(Header header, RawRef raw, long inquiryId, Long commentId, Instant createdAt) {
+            return new NewMail(MailDirection.OUT, header, null, null, raw,
+                    new Result(null, null, null, inquiryId, commentId), createdAt);
+        }
+    }
 
     /** @return the new row's id */
     long insert(NewMail mail);
@@ -73,19 +89,10 @@ public interface MailMapper {
     Raw raw(long id);
 
     /** A quarantined message, read after all: what it turned out to be. */
-    record Resolved(
-            long id,
-            String messageId,
-            String messageKey,
-            String sender,
-            String senderKey,
-            String subject,
-            Instant sentAt,
-            MailOutcome outcome,
-            MatchedBy matchedBy,
-            String reason,
-            Long inquiryId,
-            Long commentId) {}
+    record Resolved(long id, Header header, Result result) {}
 
     void resolve(Resolved resolved);
+
+    /** A quarantined message that failed again: its new reason; what is known of it stays. */
+    void stillQuarantined(@Param("id") long id, @Param("reason") String reason);
 }

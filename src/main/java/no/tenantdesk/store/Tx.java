@@ -39,12 +39,16 @@ public final class Tx {
             T result = work.get();
             connection.releaseSavepoint(savepoint);
             return result;
-        } catch (RuntimeException | SQLException e) {
+        } catch (RuntimeException | Error | SQLException e) {
+            // Errors too: a stack overflow or memory run out while one message was filed undoes that message only.
             try {
                 connection.rollback(savepoint);
                 connection.releaseSavepoint(savepoint);
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
+            }
+            if (e instanceof Error error) {
+                throw error;
             }
             throw e instanceof RuntimeException runtime ? runtime : new PersistenceException(e);
         }

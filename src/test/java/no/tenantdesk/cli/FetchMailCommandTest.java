@@ -357,6 +357,29 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void aMessageNestedFiveThousandDeepIsQuarantinedAndTheMailAroundItArrives() {
+        // 360 KB that overflowed the parser's stack: the run died with exit 1, and so did every run after it.
+        StringBuilder deep = new StringBuilder("From: x@example.no\nSubject: Dypt\nMessage-ID: <deep@example.no>\n");
+        for (int level = 0; level < 5000; level++) {
+            deep.append("Content-Type: multipart/mixed; boundary=\"b").append(level).append("\"\n\n--b")
+                    .append(level).append('\n');
+        }
+        deep.append("Content-Type: text/plain\n\nbunnen\n");
+        inbox.deliverFixture("threading/leak-in-office-204.eml").deliver(deep.toString())
+                .deliverFixture("threading/rubbish-collection-no-message-id.eml");
+
+        CommandResult result = cli.run("fetch-mail", "--source", inbox.uri());
+
+        assertThat(result).exitedWith(4).saidOnStderr("1 message quarantined (see: tenantdesk quarantine list)");
+        assertThat(result.err()).doesNotContain("\tat ").doesNotContain("Exception").doesNotContain("Error:");
+        assertThat(cli.run("inquiry", "list", "--json").json()).hasSize(2);
+        JsonNode quarantined = cli.run("quarantine", "list", "--json").json();
+        assertThat(quarantined).hasSize(1);
+        assertThat(quarantined.get(0).get("reason").asText()).isNotBlank().doesNotContain("\n");
+        assertThat(inbox.files("new")).isEmpty();
+    }
+
+    @Test
     void aMessageThatCannotBeStoredIsQuarantinedTheRestOfItsBatchKeptAndARetryFilesIt() throws Exception {
         inbox.deliverFixture("threading/leak-in-office-204.eml")
                 .deliverFixture("threading/rubbish-collection-no-message-id.eml")

@@ -21,10 +21,11 @@ class ResourcesTest {
 
     @Test
     void theSameFileIsOpenedOnce() {
-        Database first = resources.database(folder.resolve("a.db"), Duration.ofSeconds(1));
+        Database first = resources.database(folder.resolve("a.db"), Duration.ofSeconds(1), warning -> {});
 
-        assertThat(resources.database(folder.resolve("x/../a.db"), Duration.ofSeconds(1))).isSameAs(first);
-        assertThat(resources.database(folder.resolve("b.db"), Duration.ofSeconds(1))).isNotSameAs(first);
+        assertThat(resources.database(folder.resolve("x/../a.db"), Duration.ofSeconds(1), warning -> {}))
+                .isSameAs(first);
+        assertThat(resources.database(folder.resolve("b.db"), Duration.ofSeconds(1), warning -> {})).isNotSameAs(first);
     }
 
     @Test
@@ -32,11 +33,11 @@ class ResourcesTest {
         Path blocked = folder.resolve("blocked");
         Files.writeString(blocked, "a file where a folder should be");
 
-        assertThatThrownBy(() -> resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1), warning -> {}))
                 .isInstanceOf(TenantdeskException.class);
         Files.delete(blocked);
 
-        assertThat(resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1)).file())
+        assertThat(resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1), warning -> {}).file())
                 .isEqualTo(blocked.resolve("t.db"));
     }
 }

@@ -150,8 +150,9 @@ class MapperRoundTripIT {
         long contact = insertContact("Åse Øy", "ÆØÅ@Ø.no", ContactRole.TENANT, location);
         database.write(tx -> {
             for (String key : keys) {
-                tx.mapper(MailMapper.class).record(new MailMapper.NewMail("in", null, "sha256:" + key, "inbox", key,
-                        null, null, "", null, null, 0, false, null, null, null, null, null, CREATED));
+                tx.mapper(MailMapper.class).record(MailMapper.NewMail.incoming(
+                        new MailMapper.Header(null, "sha256:" + key, null, null, "", null), "inbox", key,
+                        MailMapper.RawRef.notKept(0), new MailMapper.Result(null, null, null, null, null), CREATED));
             }
             return null;
         });

@@ -29,14 +29,14 @@ public final class Classifier {
 
     /**
      * Why the message should not become an inquiry, or empty when a person wrote it. Our own mail is recognised
-     * first, so that a notice of ours that bounced is not taken for a stranger's bounce; a bounce before an
-     * auto-reply, since a delivery report also has an empty Return-Path.
+     * first, so that a notice of ours that bounced is not taken for a stranger's bounce; a bounce ({@link Bounces})
+     * before an auto-reply, since a delivery report also has an empty Return-Path.
      */
     public Optional<SkipReason> classify(InboundMail mail) {
         if (isOwn(mail)) {
             return Optional.of(SkipReason.OWN_MAIL);
         }
-        if (values(mail, "content-type").stream().anyMatch(type -> type.startsWith("multipart/report"))) {
+        if (Bounces.recognise(mail).isPresent()) {
             return Optional.of(SkipReason.BOUNCE);
         }
         if (isAutoReply(mail)) {

@@ -30,7 +30,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 /**
  * One IMAP folder. Keys are "UIDVALIDITY:UID", which name a message for as long as the folder exists. Bodies are
  * fetched with BODY.PEEK in blocks, so downloading never sets \Seen and never holds a message in memory: only
- * acknowledging changes the mailbox.
+ * marking messages done changes the mailbox.
  *
  * <p>SEEN lists unseen messages and flags them \Seen; MOVE lists every message and moves it to another folder;
  * DELETE lists every message and expunges it. KEEP lists every message and changes nothing: the service skips the
@@ -73,16 +73,17 @@ final class ImapSource implements MailSource {
         extra.setProperty(p + "fetchsize", Integer.toString(256 * 1024));
         IMAPStore store = null;
         try {
-            store = (IMAPStore) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
+            store = (IMAPStore) ServerSessions.session(address, spec.tls(), spec.password() != null,
+                    MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
             store.connect(address.host(), address.port(), address.user(), spec.password());
-            ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             IMAPFolder folder = existing(name, store, address.folder());
             IMAPFolder target = after == AfterImport.MOVE ? existing(name, store, spec.moveTo()) : null;
             folder.open(after == AfterImport.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);
             return new ImapSource(name, after, spec.spool(), store, folder, target, folder.getUIDValidity());
         } catch (MessagingException e) {
             closeQuietly(store);
-            throw Failures.server(name, e);
+            TenantdeskException noTls = ServerSessions.noTls(name, address, e);
+            throw noTls != null ? noTls : Failures.server(name, e);
         } catch (RuntimeException e) {
             closeQuietly(store);
             throw e;
@@ -159,7 +160,7 @@ final class ImapSource implements MailSource {
     }
 
     @Override
-    public void acknowledge(List<Waiting> waiting) {
+    public void markDone(List<Waiting> waiting) {
         if (afterImport == AfterImport.KEEP || waiting.isEmpty()) {
             return;
         }
@@ -232,7 +233,7 @@ final class ImapSource implements MailSource {
                 folder.close(false);
             }
         } catch (MessagingException e) {
-            // Nothing is pending on an IMAP folder: every acknowledgement has already reached the server.
+            // Nothing is pending on an IMAP folder: every message marked done has already been told to the server.
         }
         closeQuietly(store);
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A mailbox that fetch-mail reads: IMAP, POP3, Maildir, mbox or one message on stdin. It lists what is waiting
- * without downloading it, hands over one message at a time, and is told which ones to acknowledge only after the
+ * without downloading it, hands over one message at a time, and is told which ones are done only after the
  * service has committed them. It knows nothing of the database.
  *
  * <p>Failures: {@link no.tenantdesk.domain.TemporaryFailureException} when trying again later may work (a server
@@ -29,11 +29,12 @@ public interface MailSource extends Closeable {
 
     /**
      * Marks messages as done at the source, as configured: IMAP \Seen, move or delete; POP3 delete; Maildir
-     * new → cur with the S flag. Read-only sources (mbox, stdin, POP3 that keeps mail) do nothing.
+     * new → cur with the S flag. Read-only sources (mbox, stdin, POP3 that keeps mail) do nothing. (Not
+     * "acknowledge": that word is the receipt a tenant gets for a new inquiry.)
      */
-    void acknowledge(List<Waiting> messages);
+    void markDone(List<Waiting> messages);
 
-    /** Ends the session; a POP3 server deletes what was acknowledged only now. */
+    /** Ends the session; a POP3 server deletes what was marked done only now. */
     @Override
     void close();
 

@@ -9,8 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,16 +22,27 @@ import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 
 /**
  * A Maildir (as Dovecot, Postfix' local delivery or getmail write it): messages in new/ and in cur/ without the
- * seen flag. The file itself is handed over, nothing is copied. Acknowledging renames it into cur/ with S added,
+ * seen flag. The file itself is handed over, nothing is copied. Marking it done renames it into cur/ with S added,
  * as a mail reader that has shown it would; DELETE removes the file.
  */
 final class MaildirSource implements MailSource {
 
     private static final String INFO = ":2,";
+    /** Look-ups of a message that moved before the folders may be listed again; see {@link #relocate}. */
+    private static final int RELIST_AFTER = 64;
 
     private final String name;
     private final Path root;
     private final AfterImport afterImport;
+    /**
+     * Each message's file as last seen, by unique name: fetching and marking a message go straight to its file, never
+     * through a listing of the folder (which made a mailbox of unread mail in cur/ quadratic: 88 msg/s for 10,000).
+     */
+    private final Map<String, Path> places = new HashMap<>();
+    private int lookupsSinceListing;
+    private boolean listedAgain;
+    /** Folders listed so far: what a test reads to see that marking messages done lists nothing. */
+    private int listings;
 
     private MaildirSource(String name, Path root, AfterImport afterImport) {
         this.name = name;
@@ -60,6 +73,7 @@ final class MaildirSource implements MailSource {
     public List<Waiting> list() {
         List<Entry> entries = new ArrayList<>();
         try {
+            places.clear();
             for (Path file : files("new")) {
                 entry(file).ifPresent(entries::add);
             }
@@ -74,15 +88,19 @@ final class MaildirSource implements MailSource {
         // Delivery time is the file's modification time; the unique name (which starts with the time for every
         // common writer) breaks ties in a stable way.
         entries.sort(Comparator.comparingLong(Entry::modified).thenComparing(Entry::unique));
-        // A message another client moved from new/ to cur/ while we listed can show up twice.
+        // A message another client moved from new/ to cur/ while we listed can show up twice: its place in cur/,
+        // listed last, is the one kept.
         Set<String> seen = new HashSet<>();
+        for (Entry entry : entries) {
+            places.put(entry.unique(), entry.file());
+        }
         return entries.stream()
                 .filter(e -> seen.add(e.unique()))
                 .map(e -> new Waiting(e.unique(), e.size()))
                 .toList();
     }
 
-    private record Entry(String unique, long size, long modified) {}
+    private record Entry(String unique, Path file, long size, long modified) {}
 
     private static Optional<Entry> entry(Path file) throws IOException {
         try {
@@ -90,8 +108,8 @@ final class MaildirSource implements MailSource {
             if (!attributes.isRegularFile()) {
                 return Optional.empty();
             }
-            return Optional.of(new Entry(
-                    unique(file.getFileName().toString()), attributes.size(), attributes.lastModifiedTime().toMillis()));
+            return Optional.of(new Entry(unique(file.getFileName().toString()), file, attributes.size(),
+                    attributes.lastModifiedTime().toMillis()));
         } catch (NoSuchFileException e) {
             return Optional.empty(); // another client moved it while we looked: it shows up in its new place next run
         }
@@ -99,38 +117,30 @@ final class MaildirSource implements MailSource {
 
     @Override
     public RawMessage fetch(Waiting message) {
-        Path file = find(message.key())
-                .orElseThrow(() -> new TenantdeskException(
-                        name + ": message " + message.key() + " is no longer in the Maildir"));
+        Path file = places.get(message.key());
+        if (file == null || !Files.isRegularFile(file)) {
+            file = relocate(message.key())
+                    .orElseThrow(() -> new TenantdeskException(
+                            name + ": message " + message.key() + " is no longer in the Maildir"));
+        }
         return RawMessage.inPlace(message.key(), file);
     }
 
     @Override
-    public void acknowledge(List<Waiting> messages) {
+    public void markDone(List<Waiting> messages) {
         if (afterImport == AfterImport.KEEP) {
             return;
         }
         for (Waiting message : messages) {
             try {
-                if (afterImport == AfterImport.SEEN && seenFromNew(message.key())) {
-                    continue;
+                Path file = places.get(message.key());
+                if (file == null || !done(message.key(), file)) {
+                    Optional<Path> moved = relocate(message.key());
+                    if (moved.isPresent()) {
+                        done(message.key(), moved.get());
+                    }
+                    // Else another client took it meanwhile: nothing left to mark.
                 }
-                Optional<Path> found = find(message.key());
-                if (found.isEmpty()) {
-                    continue; // another client took it meanwhile: nothing left to mark
-                }
-                Path file = found.get();
-                if (afterImport == AfterImport.DELETE) {
-                    Files.deleteIfExists(file);
-                } else {
-                    TreeSet<Character> flags = flags(file.getFileName().toString());
-                    flags.add('S');
-                    StringBuilder target = new StringBuilder(message.key()).append(INFO);
-                    flags.forEach(target::append);
-                    Files.move(file, root.resolve("cur").resolve(target.toString()));
-                }
-            } catch (NoSuchFileException e) {
-                // Renamed or removed by another client between find and move: it is no longer waiting either way.
             } catch (IOException e) {
                 throw Failures.local(name, e);
             }
@@ -138,58 +148,67 @@ final class MaildirSource implements MailSource {
     }
 
     /**
-     * The common case, a message still in new/ under its unique name, in one rename and no look-up before it: for a
-     * mailbox of small mail, the look-ups were a fifth of what fetch-mail's main thread did besides the database.
-     * False when it is not there (another client moved it, or its name has flags): then {@link #find} looks.
+     * Renames the message into cur/ with the S flag added to those it has, or deletes it: one rename(2) (atomic, and
+     * without Files.move's checks of source and target; a target of the same unique name could only be this same
+     * message, already marked seen). False when the file is no longer where we last saw it.
      */
-    private boolean seenFromNew(String unique) throws IOException {
-        if (!plain(unique)) {
-            return false;
-        }
+    private boolean done(String unique, Path file) throws IOException {
         try {
-            // Atomic: a plain rename(2), without Files.move's checks of source and target. A target of the same unique
-            // name could only be this same message, already marked seen.
-            Files.move(root.resolve("new").resolve(unique), root.resolve("cur").resolve(unique + INFO + "S"),
-                    StandardCopyOption.ATOMIC_MOVE);
+            if (afterImport == AfterImport.DELETE) {
+                Files.delete(file);
+            } else {
+                TreeSet<Character> flags = flags(file.getFileName().toString());
+                flags.add('S');
+                StringBuilder target = new StringBuilder(unique).append(INFO);
+                flags.forEach(target::append);
+                Path done = root.resolve("cur").resolve(target.toString());
+                if (!done.equals(file)) {
+                    Files.move(file, done, StandardCopyOption.ATOMIC_MOVE);
+                }
+                places.put(unique, done);
+            }
             return true;
         } catch (NoSuchFileException e) {
             return false;
         }
     }
 
-    /** A unique name that is one file name of this folder's, not a path. */
-    private static boolean plain(String unique) {
-        return !unique.isEmpty() && !unique.contains("/") && !unique.startsWith(".");
-    }
-
     @Override
     public void close() {}
 
-    /** The message's current file: another client may have moved it from new/ to cur/ or changed its flags. */
-    private Optional<Path> find(String unique) {
-        if (!plain(unique)) {
+    int listings() {
+        return listings;
+    }
+
+    /**
+     * The current file of a message that is not where the listing found it: another client moved it from new/ to cur/
+     * or changed its flags. The folders are listed again, and every message's place learnt from that one listing, so
+     * that a client that moved them all costs one listing, not one per message. At most one listing per
+     * {@link #RELIST_AFTER} look-ups, so that messages that are gone for good do not make the run quadratic; a message
+     * not found then is left where it is, and the next run finds it.
+     */
+    private Optional<Path> relocate(String unique) {
+        if (listedAgain && lookupsSinceListing++ < RELIST_AFTER) {
             return Optional.empty();
         }
+        lookupsSinceListing = 0;
+        listedAgain = true;
         try {
-            Path fresh = root.resolve("new").resolve(unique);
-            if (Files.isRegularFile(fresh)) {
-                return Optional.of(fresh);
-            }
             for (String folder : List.of("new", "cur")) {
                 for (Path file : files(folder)) {
-                    if (unique(file.getFileName().toString()).equals(unique) && Files.isRegularFile(file)) {
-                        return Optional.of(file);
-                    }
+                    places.put(unique(file.getFileName().toString()), file);
                 }
             }
-            return Optional.empty();
         } catch (IOException e) {
             throw Failures.local(name, e);
         }
+        Path file = places.get(unique);
+        return file != null && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
     /** The folder's names that may be messages; whether each is a file, the caller asks (list() with its size). */
     private List<Path> files(String folder) throws IOException {
+        listings++;
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(root.resolve(folder))) {
             for (Path file : stream) {

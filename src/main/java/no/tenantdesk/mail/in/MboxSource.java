@@ -188,7 +188,7 @@ final class MboxSource implements MailSource {
 
     /** Read only: the service remembers what it stored. */
     @Override
-    public void acknowledge(List<Waiting> messages) {}
+    public void markDone(List<Waiting> messages) {}
 
     @Override
     public void close() {}

@@ -29,7 +29,7 @@ import org.eclipse.angus.mail.pop3.POP3Store;
 
 /**
  * A POP3 mailbox. Keys are the server's UIDL. KEEP (the default) leaves the mail on the server and relies on the
- * service remembering keys; DELETE marks acknowledged messages, and the server deletes them when {@link #close()}
+ * service remembering keys; DELETE marks the messages marked done, and the server deletes them when {@link #close()}
  * ends the session with QUIT. A run that dies before that deletes nothing, and the next run skips what it stored.
  */
 final class Pop3Source implements MailSource {
@@ -72,15 +72,16 @@ final class Pop3Source implements MailSource {
             if (spec.spool() != null) {
                 Files.createDirectories(spec.spool());
             }
-            store = (POP3Store) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
+            store = (POP3Store) ServerSessions.session(address, spec.tls(), spec.password() != null,
+                    MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
             store.connect(address.host(), address.port(), address.user(), spec.password());
-            ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
             return new Pop3Source(name, after, spec.spool(), store, folder, spec.warnings());
         } catch (MessagingException e) {
             closeQuietly(store);
-            throw Failures.server(name, e);
+            TenantdeskException noTls = ServerSessions.noTls(name, address, e);
+            throw noTls != null ? noTls : Failures.server(name, e);
         } catch (IOException e) {
             closeQuietly(store);
             throw Failures.local(name, e);
@@ -142,7 +143,7 @@ final class Pop3Source implements MailSource {
     }
 
     @Override
-    public void acknowledge(List<Waiting> waiting) {
+    public void markDone(List<Waiting> waiting) {
         if (afterImport != AfterImport.DELETE) {
             return;
         }
@@ -167,7 +168,7 @@ final class Pop3Source implements MailSource {
         return byUid;
     }
 
-    /** QUIT; with DELETE, that is when the server deletes the acknowledged messages. */
+    /** QUIT; with DELETE, that is when the server deletes the messages marked done. */
     @Override
     public void close() {
         try {

@@ -100,7 +100,7 @@ final class StdinSource implements MailSource {
 
     /** Nothing to mark: the service remembers the key. */
     @Override
-    public void acknowledge(List<Waiting> messages) {}
+    public void markDone(List<Waiting> messages) {}
 
     @Override
     public void close() {

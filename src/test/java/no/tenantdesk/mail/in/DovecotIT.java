@@ -31,8 +31,8 @@ class DovecotIT {
     final List<String> warnings = new ArrayList<>();
 
     MailSource open(AfterImport afterImport, String moveTo) {
-        return MailSources.open(Specs.server(
-                dovecot.uri("INBOX"), dovecot.password(), afterImport, moveTo, spool, null, warnings));
+        return MailSources.open(Specs.clearText(
+                dovecot.uri("INBOX"), dovecot.password(), afterImport, moveTo, spool, warnings));
     }
 
     void deliverThree() {
@@ -54,7 +54,7 @@ class DovecotIT {
             }
             assertThat(fileNames(dovecot.folder("INBOX"))).noneMatch(name -> name.matches(".*:2,.*S.*"));
 
-            source.acknowledge(waiting.subList(0, 2));
+            source.markDone(waiting.subList(0, 2));
 
             assertThat(source.list()).containsExactly(waiting.get(2));
         }
@@ -64,7 +64,7 @@ class DovecotIT {
         try (MailSource source = open(AfterImport.SEEN, null)) {
             List<Waiting> left = source.list();
             assertThat(left).hasSize(1);
-            source.acknowledge(left);
+            source.markDone(left);
             assertThat(source.list()).isEmpty();
         }
         try (MailSource source = open(AfterImport.SEEN, null)) {
@@ -81,7 +81,7 @@ class DovecotIT {
         try (MailSource source = open(AfterImport.MOVE, "Imported")) {
             waiting = source.list();
             assertThat(waiting).hasSize(3);
-            source.acknowledge(waiting.subList(0, 2));
+            source.markDone(waiting.subList(0, 2));
             assertThat(source.list()).containsExactly(waiting.get(2));
         }
         assertThat(fileNames(dovecot.folder("Imported"))).hasSize(2);
@@ -96,7 +96,7 @@ class DovecotIT {
         deliverThree();
         try (MailSource source = open(AfterImport.DELETE, null)) {
             List<Waiting> waiting = source.list();
-            source.acknowledge(List.of(waiting.get(1)));
+            source.markDone(List.of(waiting.get(1)));
             assertThat(source.list()).containsExactly(waiting.get(0), waiting.get(2));
         }
         assertThat(fileNames(dovecot.folder("INBOX"))).hasSize(2);
@@ -105,7 +105,7 @@ class DovecotIT {
     @Test
     void aWrongPasswordIsALoginFailureAndAMissingFolderIsNamed() {
         assertThatThrownBy(() -> MailSources.open(
-                        Specs.server(dovecot.uri("INBOX"), "wrong", null, null, spool, null, warnings)))
+                        Specs.clearText(dovecot.uri("INBOX"), "wrong", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .isNotInstanceOf(TemporaryFailureException.class)
                 .hasMessage(dovecot.uri("INBOX") + ": login failed");

@@ -61,7 +61,7 @@ class DovecotTlsIT {
                     assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(ImapSourceTest.message(n));
                 }
             }
-            source.acknowledge(waiting.subList(0, 2));
+            source.markDone(waiting.subList(0, 2));
             assertThat(source.list()).containsExactly(waiting.get(2));
         }
         assertThat(dovecot.awaitLog("Login:", 1))
@@ -127,7 +127,7 @@ class DovecotTlsIT {
             try (RawMessage raw = source.fetch(waiting.get(0))) {
                 assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(ImapSourceTest.message(1));
             }
-            source.acknowledge(waiting.subList(0, 1));
+            source.markDone(waiting.subList(0, 1));
         }
         assertThat(dovecot.awaitLog("Login:", 1))
                 .singleElement()

@@ -67,7 +67,7 @@ class ImapSourceTest {
     }
 
     MailSource open(AfterImport afterImport, String moveTo) {
-        return MailSources.open(Specs.server(uri("INBOX"), "secret", afterImport, moveTo, spool, null, warnings));
+        return MailSources.open(Specs.clearText(uri("INBOX"), "secret", afterImport, moveTo, spool, warnings));
     }
 
     MailFolder inbox() throws Exception {
@@ -91,7 +91,7 @@ class ImapSourceTest {
             assertThat(inbox().getMessages()).noneMatch(m -> m.isSet(Flags.Flag.SEEN));
             assertThat(source.list()).isEqualTo(waiting);
 
-            source.acknowledge(List.of(waiting.get(0)));
+            source.markDone(List.of(waiting.get(0)));
 
             assertThat(source.list()).containsExactly(waiting.get(1));
         }
@@ -111,7 +111,7 @@ class ImapSourceTest {
         }
         try (MailSource source = open(null, null)) {
             assertThat(source.list()).isEqualTo(first);
-            source.acknowledge(List.of(new Waiting(first.get(0).key(), -1), new Waiting("1:999999", -1)));
+            source.markDone(List.of(new Waiting(first.get(0).key(), -1), new Waiting("1:999999", -1)));
             assertThat(source.list()).isEmpty();
         }
     }
@@ -125,7 +125,7 @@ class ImapSourceTest {
             List<Waiting> waiting = source.list();
             assertThat(waiting).hasSize(2);
             source.fetch(waiting.get(0)).close();
-            source.acknowledge(List.of(waiting.get(0)));
+            source.markDone(List.of(waiting.get(0)));
             assertThat(source.list()).containsExactly(waiting.get(1));
         }
         MailFolder imported = greenMail.getManagers().getImapHostManager().getFolder(kari, "Imported");
@@ -148,7 +148,7 @@ class ImapSourceTest {
         deliver(message(2));
         try (MailSource source = open(AfterImport.DELETE, null)) {
             List<Waiting> waiting = source.list();
-            source.acknowledge(List.of(waiting.get(1)));
+            source.markDone(List.of(waiting.get(1)));
             assertThat(source.list()).containsExactly(waiting.get(0));
         }
         assertThat(inbox().getMessages()).hasSize(1);
@@ -158,7 +158,7 @@ class ImapSourceTest {
     void keepChangesNothing() throws Exception {
         deliver(message(1));
         try (MailSource source = open(AfterImport.KEEP, null)) {
-            source.acknowledge(source.list());
+            source.markDone(source.list());
             assertThat(source.list()).hasSize(1);
         }
         assertThat(inbox().getMessages().get(0).isSet(Flags.Flag.SEEN)).isFalse();
@@ -177,7 +177,7 @@ class ImapSourceTest {
     @Test
     void aMissingFolderIsAnError() {
         assertThatThrownBy(() -> MailSources.open(
-                        Specs.server(uri("Nowhere"), "secret", null, null, spool, null, warnings)))
+                        Specs.clearText(uri("Nowhere"), "secret", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .hasMessageContaining("Nowhere");
     }
@@ -185,7 +185,7 @@ class ImapSourceTest {
     @Test
     void aWrongPasswordIsALoginFailure() {
         assertThatThrownBy(() -> MailSources.open(
-                        Specs.server(uri("INBOX"), "wrong", null, null, spool, null, warnings)))
+                        Specs.clearText(uri("INBOX"), "wrong", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .isNotInstanceOf(TemporaryFailureException.class)
                 .hasMessage(uri("INBOX") + ": login failed");

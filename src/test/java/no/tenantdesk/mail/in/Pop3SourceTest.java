@@ -57,7 +57,7 @@ class Pop3SourceTest {
     }
 
     MailSource open(AfterImport afterImport) {
-        return MailSources.open(Specs.server(uri(), "secret", afterImport, null, spool, null, warnings));
+        return MailSources.open(Specs.clearText(uri(), "secret", afterImport, null, spool, warnings));
     }
 
     @Test
@@ -71,7 +71,7 @@ class Pop3SourceTest {
             try (RawMessage raw = source.fetch(first.get(1))) {
                 assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(ImapSourceTest.message(2));
             }
-            source.acknowledge(first);
+            source.markDone(first);
         }
         try (MailSource source = open(null)) {
             assertThat(source.list()).isEqualTo(first);
@@ -88,14 +88,14 @@ class Pop3SourceTest {
         try (MailSource source = open(AfterImport.DELETE)) {
             waiting = source.list();
             source.fetch(waiting.get(0)).close();
-            source.acknowledge(List.of(waiting.get(0)));
+            source.markDone(List.of(waiting.get(0)));
         }
         try (MailSource source = open(AfterImport.DELETE)) {
             assertThat(source.list()).containsExactly(waiting.get(1));
             // Keys from an earlier run are enough: nothing was listed or fetched in this session before.
         }
         try (MailSource source = open(AfterImport.DELETE)) {
-            source.acknowledge(List.of(waiting.get(1)));
+            source.markDone(List.of(waiting.get(1)));
         }
         try (MailSource source = open(null)) {
             assertThat(source.list()).isEmpty();
@@ -121,7 +121,7 @@ class Pop3SourceTest {
 
     @Test
     void aWrongPasswordIsALoginFailure() {
-        assertThatThrownBy(() -> MailSources.open(Specs.server(uri(), "wrong", null, null, spool, null, warnings)))
+        assertThatThrownBy(() -> MailSources.open(Specs.clearText(uri(), "wrong", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .isNotInstanceOf(TemporaryFailureException.class)
                 .hasMessage(uri() + ": login failed");

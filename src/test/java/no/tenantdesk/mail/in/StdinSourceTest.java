@@ -38,7 +38,7 @@ class StdinSourceTest {
                 assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(message);
             }
             assertThat(source.list()).isEqualTo(waiting);
-            source.acknowledge(waiting);
+            source.markDone(waiting);
         }
         assertThat(spool).isEmptyDirectory();
     }

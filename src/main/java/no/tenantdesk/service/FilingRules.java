@@ -1,0 +1,144 @@
+package no.tenantdesk.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.tenantdesk.domain.MatchedBy;
+import no.tenantdesk.domain.SkipReason;
+import no.tenantdesk.mail.in.InboundMail;
+import no.tenantdesk.service.FilingDecision.Answer;
+import no.tenantdesk.service.FilingDecision.Bounce;
+import no.tenantdesk.service.FilingDecision.Duplicate;
+import no.tenantdesk.service.FilingDecision.NewInquiry;
+import no.tenantdesk.service.FilingDecision.Quarantine;
+import no.tenantdesk.service.FilingDecision.Skip;
+
+/**
+ * Where one message goes: the rules for duplicates, automatic mail, bounces and threading, written once, as functions
+ * of the parsed mail and of what is stored ({@link Stored}). Nothing here writes; {@link MailFiling} does what these
+ * decide.
+ */
+final class FilingRules {
+
+    /** "[#12]" in a subject; "[task #12]" is a task's and does not match. */
+    private static final Pattern TOKEN = Pattern.compile("\\[#(\\d{1,18})]");
+    /** "[task #5]": the subject of a task notice, and of the contractor's answer. */
+    private static final Pattern TASK_TOKEN = Pattern.compile("(?i)\\[task #(\\d{1,18})]");
+    private static final int TITLE_LENGTH = 200;
+
+    private final Stored stored;
+    private final MailSettings.Acknowledgement acknowledgement;
+    private final Instant now;
+
+    /** @param acknowledgement the receipts' settings, null when none are sent */
+    FilingRules(Stored stored, MailSettings.Acknowledgement acknowledgement, Instant now) {
+        this.stored = stored;
+        this.acknowledgement = acknowledgement;
+        this.now = now;
+    }
+
+    /** What two copies of one message share: its Message-ID, else the hash of its bytes. */
+    static String messageKey(InboundMail mail) {
+        return mail.messageId() != null ? mail.messageId() : "sha256:" + mail.rawSha256();
+    }
+
+    static String senderKey(InboundMail mail) {
+        return mail.from().email().toLowerCase(Locale.ROOT);
+    }
+
+    /** @param retrying the row of the quarantined message being filed again, else null */
+    FilingDecision decide(Intake.Parsed parsed, Long retrying) {
+        InboundMail mail = parsed.mail();
+        if (stored.hasMessage(messageKey(mail), retrying)) {
+            return new Duplicate();
+        }
+        if (parsed.automatic().isPresent()) {
+            SkipReason reason = parsed.automatic().get();
+            return reason == SkipReason.BOUNCE ? new Bounce(bounced(parsed.returnedIds())) : new Skip(reason);
+        }
+        FilingDecision answer = answer(mail);
+        if (answer != null) {
+            return answer;
+        }
+        return new NewInquiry(title(mail), acknowledgement != null
+                && !stored.acknowledgedSince(senderKey(mail), now.minus(acknowledgement.interval())));
+    }
+
+    /**
+     * A message that could not be read or stored. One copy of it is enough: the same bytes (or Message-ID) come
+     * again, they are a duplicate.
+     */
+    FilingDecision quarantine(String messageKey, String reason) {
+        return stored.hasMessage(messageKey, null) ? new Duplicate() : new Quarantine(reason);
+    }
+
+    /** Our messages that a bounce names, each once, in the order it names them. */
+    private List<Long> bounced(List<String> returnedIds) {
+        Set<Long> outbox = new LinkedHashSet<>();
+        for (String id : returnedIds) {
+            Long row = stored.outboxOfMessage(id);
+            if (row != null) {
+                outbox.add(row);
+            }
+        }
+        return List.copyOf(outbox);
+    }
+
+    /**
+     * Headers first: In-Reply-To, then References from the newest, naming a message we stored or sent (a task
+     * notice's answer goes to its task). Then a subject token, task before inquiry, but only from someone who has
+     * to do with that inquiry: anyone can type "[#12]", and a stranger's mail must not land in another tenant's
+     * case. Numbers in the body are never read.
+     *
+     * @return null when the mail answers nothing of ours
+     */
+    private Answer answer(InboundMail mail) {
+        for (String id : mail.inReplyTo()) {
+            Long inquiry = stored.inquiryOfMessage(id);
+            if (inquiry != null) {
+                return new Answer(inquiry, MatchedBy.IN_REPLY_TO, stored.taskOfMessage(id));
+            }
+        }
+        List<String> references = new ArrayList<>(mail.references());
+        for (int i = references.size() - 1; i >= 0; i--) {
+            Long inquiry = stored.inquiryOfMessage(references.get(i));
+            if (inquiry != null) {
+                return new Answer(inquiry, MatchedBy.REFERENCES, stored.taskOfMessage(references.get(i)));
+            }
+        }
+        String senderKey = senderKey(mail);
+        Matcher taskToken = TASK_TOKEN.matcher(mail.subject());
+        while (taskToken.find()) {
+            long task = Long.parseLong(taskToken.group(1));
+            Long inquiry = stored.inquiryOfTask(task);
+            if (inquiry != null && stored.senderBelongsTo(inquiry, senderKey)) {
+                return new Answer(inquiry, MatchedBy.SUBJECT_TOKEN, task);
+            }
+        }
+        Matcher token = TOKEN.matcher(mail.subject());
+        while (token.find()) {
+            long inquiry = Long.parseLong(token.group(1));
+            if (stored.inquiryExists(inquiry) && stored.senderBelongsTo(inquiry, senderKey)) {
+                return new Answer(inquiry, MatchedBy.SUBJECT_TOKEN, null);
+            }
+        }
+        return null;
+    }
+
+    /** The subject; without one, the first line of the text; without that, who wrote. */
+    static String title(InboundMail mail) {
+        String subject = mail.subject().strip().replaceAll("\\s+", " ");
+        if (subject.isEmpty()) {
+            subject = mail.text().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+                    .map(line -> line.length() > 80 ? line.substring(0, 79).strip() + "…" : line)
+                    .orElse("E-mail from " + (mail.from().name().isBlank() ? mail.from().email()
+                            : mail.from().name().strip()));
+        }
+        return subject.length() > TITLE_LENGTH ? subject.substring(0, TITLE_LENGTH - 1).strip() + "…" : subject;
+    }
+}

@@ -1,0 +1,38 @@
+package no.tenantdesk.service;
+
+import java.time.Duration;
+import java.util.Set;
+import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
+
+/**
+ * How fetch-mail files mail, from the configuration.
+ *
+ * @param ownAddresses    our mailboxes' addresses: mail From them is our own, come back
+ * @param reopenDone      whether a tenant's answer moves a Done inquiry back to todo
+ * @param acknowledgement the receipt for a new inquiry; null when there is no mail server or receipts are off
+ */
+public record MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone,
+        Acknowledgement acknowledgement) {
+
+    /**
+     * The receipt a tenant gets for a new inquiry from e-mail.
+     *
+     * @param interval at most one receipt per sender in this long
+     */
+    public record Acknowledgement(Receipt receipt, Duration interval) {
+
+        public OutgoingMail.Address from() {
+            return receipt.from();
+        }
+    }
+
+    /**
+     * The raw message is kept whole while it could hold an attachment we keep (base64 makes 4 bytes of 3, and text
+     * and headers come with it); beyond that (a mail whose huge attachment was omitted) only its header is kept: the
+     * database does not take in the raw form what the limit kept out as an attachment.
+     */
+    long maxRawSize() {
+        return maxAttachmentSize * 3 / 2 + 1024 * 1024;
+    }
+}

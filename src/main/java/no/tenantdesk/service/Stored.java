@@ -1,0 +1,36 @@
+package no.tenantdesk.service;
+
+import java.time.Instant;
+
+/**
+ * What filing's decisions ask of the database, read-only: {@link StoredLookups} answers from a transaction, a test
+ * from a few maps. Ids are null when there is no such thing.
+ */
+interface Stored {
+
+    /**
+     * Whether a message with this key (its Message-ID, else the hash of its bytes) is stored already, not counting
+     * the row {@code except} (the quarantined message being filed again), nor recorded duplicates.
+     */
+    boolean hasMessage(String messageKey, Long except);
+
+    /** The inquiry of the newest message, ours or a tenant's, with this Message-ID. */
+    Long inquiryOfMessage(String messageId);
+
+    /** The task a message of ours with this Message-ID was the notice of. */
+    Long taskOfMessage(String messageId);
+
+    /** The inquiry a task belongs to. */
+    Long inquiryOfTask(long taskId);
+
+    boolean inquiryExists(long inquiryId);
+
+    /** Whether the address is the inquiry's requester, assignee, a task's assignee, or wrote on it before. */
+    boolean senderBelongsTo(long inquiryId, String senderKey);
+
+    /** The outbox row of a message of ours with this Message-ID. */
+    Long outboxOfMessage(String messageId);
+
+    /** Whether a receipt went to this address since then. */
+    boolean acknowledgedSince(String senderKey, Instant since);
+}
