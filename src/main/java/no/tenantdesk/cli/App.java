@@ -35,6 +35,9 @@ import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.store.DatabaseAddress;
+import no.tenantdesk.store.PgPass;
+import no.tenantdesk.store.PostgresServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -311,25 +314,53 @@ final class App implements CommandLine.IFactory {
     }
 
     private Database database() {
-        return resources.database(databasePath(), busyTimeout());
+        return resources.database(databaseAddress(), busyTimeout());
     }
 
-    /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
-    Path databasePath() {
+    /**
+     * --db, else $TENANTDESK_DB, else the config file's database, else the file in the XDG data folder. A server's
+     * user is the URL's, else $PGUSER, else the login name; its password is found as psql finds it ({@link PgPass}),
+     * and never taken from the command line, where other users see it.
+     */
+    DatabaseAddress databaseAddress() {
+        Config.DatabaseSetting setting = config().database();
         String chosen = options.db != null ? options.db
                 : environment.get("TENANTDESK_DB") != null ? environment.get("TENANTDESK_DB")
-                : config().database();
+                : setting == null ? null : setting.url();
         if (chosen == null) {
-            return xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
+            return new DatabaseAddress.SqliteFile(xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
         }
-        if (chosen.startsWith("jdbc:sqlite:")) {
-            return environment.path(chosen.substring("jdbc:sqlite:".length()));
+        DatabaseAddress address = DatabaseAddress.parse(chosen, environment::path);
+        if (!(address instanceof PostgresServer server)) {
+            return address;
         }
-        if (chosen.startsWith("jdbc:")) {
-            throw new InvalidInputException("unsupported database URL '" + chosen
-                    + "': this tenantdesk stores its data in SQLite; give a file path");
+        if (options.db != null && server.password() != null) {
+            throw new InvalidInputException("--db " + PostgresServer.withoutPassword(options.db) + " holds a password,"
+                    + " which any user of this machine could read on the command line; put it in ~/.pgpass (mode"
+                    + " 600), PGPASSWORD or the config's database password-file");
         }
-        return environment.path(chosen);
+        if (server.user() == null) {
+            String user = environment.get("PGUSER") != null ? environment.get("PGUSER")
+                    : environment.get("USER") != null ? environment.get("USER")
+                    : environment.get("LOGNAME") != null ? environment.get("LOGNAME")
+                    : System.getProperty("user.name");
+            server = server.withUser(user);
+        }
+        // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
+        boolean configured = options.db == null && environment.get("TENANTDESK_DB") == null;
+        Path passwordFile = configured && setting.passwordFile() != null ? home(setting.passwordFile()) : null;
+        Path pgPass = environment.get("PGPASSFILE") != null ? environment.path(environment.get("PGPASSFILE"))
+                : home("~/.pgpass");
+        return PgPass.fill(server, passwordFile, environment.get("PGPASSWORD"), pgPass);
+    }
+
+    /** A file name from the config or the environment; "~/" is the user's home folder, as in a shell. */
+    private Path home(String name) {
+        if (name.startsWith("~/")) {
+            String home = environment.get("HOME") != null ? environment.get("HOME") : System.getProperty("user.home");
+            return Path.of(home).resolve(name.substring(2));
+        }
+        return environment.path(name);
     }
 
     private Duration busyTimeout() {

@@ -304,6 +304,7 @@ final class MailFiling {
     }
 
     private void reopen(Recorder recorder, long inquiryId) {
+        tx.mapper(InquiryMapper.class).lock(inquiryId); // as Lookup.inquiryForChange: a reopening is a status move
         InquiryRow row = tx.mapper(InquiryMapper.class).byId(inquiryId);
         if (row.status() == Status.DONE && reopenDone) {
             InquiryService.moveStatus(tx, recorder, row, Status.TODO);

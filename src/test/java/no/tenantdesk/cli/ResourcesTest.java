@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.store.DatabaseAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +20,16 @@ class ResourcesTest {
 
     final Resources resources = new Resources();
 
+    private static DatabaseAddress file(Path path) {
+        return new DatabaseAddress.SqliteFile(path);
+    }
+
     @Test
     void theSameFileIsOpenedOnce() {
-        Database first = resources.database(folder.resolve("a.db"), Duration.ofSeconds(1));
+        Database first = resources.database(file(folder.resolve("a.db")), Duration.ofSeconds(1));
 
-        assertThat(resources.database(folder.resolve("x/../a.db"), Duration.ofSeconds(1))).isSameAs(first);
-        assertThat(resources.database(folder.resolve("b.db"), Duration.ofSeconds(1))).isNotSameAs(first);
+        assertThat(resources.database(file(folder.resolve("x/../a.db")), Duration.ofSeconds(1))).isSameAs(first);
+        assertThat(resources.database(file(folder.resolve("b.db")), Duration.ofSeconds(1))).isNotSameAs(first);
     }
 
     @Test
@@ -32,11 +37,11 @@ class ResourcesTest {
         Path blocked = folder.resolve("blocked");
         Files.writeString(blocked, "a file where a folder should be");
 
-        assertThatThrownBy(() -> resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1)))
                 .isInstanceOf(TenantdeskException.class);
         Files.delete(blocked);
 
-        assertThat(resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1)).file())
-                .isEqualTo(blocked.resolve("t.db"));
+        assertThat(resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1)).address())
+                .isEqualTo(file(blocked.resolve("t.db")));
     }
 }
