@@ -41,7 +41,7 @@ public sealed interface DatabaseAddress permits DatabaseAddress.SqliteFile, Post
         if (text.startsWith("jdbc:") || (scheme > 0 && text.substring(0, scheme).matches("[A-Za-z][A-Za-z0-9+.-]*"))) {
             String shown = scheme > 0 ? text.substring(0, scheme) + "://…" : text.split(":", 3)[0] + ":"
                     + text.split(":", 3)[1] + ":…";
-            throw new InvalidInputException("unsupported database '" + shown + "': give a file path (SQLite) or a"
+            throw new InvalidInputException("unsupported database URL '" + shown + "': give a file path (SQLite) or a"
                     + " postgresql://user@host[:port]/database URL");
         }
         return new SqliteFile(files.apply(text));

@@ -153,7 +153,8 @@ final class Migrator {
                 continue;
             }
             current.append(line).append('\n');
-            if (current.toString().strip().toUpperCase().matches("(?s)CREATE\\s+(TEMP(ORARY)?\\s+)?TRIGGER.*")) {
+            // SQLite's trigger has a BEGIN … END body; PostgreSQL's names a function and ends at its semicolon.
+            if (current.toString().strip().toUpperCase().matches("(?s)CREATE\\s+(TEMP(ORARY)?\\s+)?TRIGGER.*\\bBEGIN\\b.*")) {
                 inTrigger = true;
             }
             // A PostgreSQL function's or DO block's body is quoted by $$ and may hold semicolons of its own.

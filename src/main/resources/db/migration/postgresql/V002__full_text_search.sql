@@ -68,17 +68,48 @@ CREATE FUNCTION search_prefix(typed text) RETURNS tsquery LANGUAGE sql IMMUTABLE
     WHERE word <> ''
 $$;
 
--- Where a text matched, to show: about ten words around the first hit, with … where the text goes on, as SQLite's
--- snippet() shows it; a short text whole.
-CREATE FUNCTION search_snippet(body text, query tsquery) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN at = 0 THEN h ELSE
-        CASE WHEN left(body, at - 1) ~ '[[:alnum:]]' THEN '…' ELSE left(body, at - 1) END
-        || h
-        || CASE WHEN substr(body, at + length(h)) ~ '[[:alnum:]]' THEN '…' ELSE substr(body, at + length(h)) END
-    END
-    FROM (SELECT h, strpos(body, h) AS at
-          FROM (SELECT ts_headline('simple', body, query, 'StartSel="", StopSel="", MaxWords=10, MinWords=5,'
-                                   || ' ShortWord=0, HighlightAll=false, MaxFragments=0') AS h) headline) found
+-- Where a text matched, to show, as SQLite's snippet() shows it (the search test holds the two together): a text of
+-- up to ten words whole; else ten words around the first word that matches, the hit sixth where the text allows,
+-- with … where the text goes on. Words as search_words makes them; the text between them as it is. It reads the
+-- text only as far as it needs, keeping the places of the last twelve words.
+CREATE FUNCTION search_snippet(body text, query tsquery) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+    part   text[];
+    n      int := 0;       -- words read
+    at     int := 1;       -- where the next word's separator begins
+    hit    int := 0;       -- the first word that matches
+    starts int[] := array_fill(0, ARRAY[12]);
+    ends   int[] := array_fill(0, ARRAY[12]);
+    head   text;           -- what comes before the first word
+    first  int;
+    last   int;
+BEGIN
+    FOR part IN SELECT regexp_matches(body, '([^[:alnum:]]*)([[:alnum:]]+)', 'g') LOOP
+        n := n + 1;
+        IF n = 1 THEN
+            head := part[1];
+        END IF;
+        at := at + length(part[1]);
+        starts[n % 12 + 1] := at;
+        at := at + length(part[2]);
+        ends[n % 12 + 1] := at;
+        IF hit = 0 AND to_tsvector('simple', part[2]) @@ query THEN
+            hit := n;
+        END IF;
+        EXIT WHEN (hit > 0 AND n > greatest(hit + 4, 10)) OR (hit = 0 AND n > 100000);
+    END LOOP;
+    IF n <= 10 THEN
+        RETURN body;
+    END IF;
+    IF hit = 0 THEN
+        hit := 1;
+    END IF;
+    last := least(n, greatest(hit - 6, 0) + 10);
+    first := last - 9;
+    RETURN CASE WHEN first > 1 THEN '…' ELSE head END
+        || substr(body, starts[first % 12 + 1], ends[last % 12 + 1] - starts[first % 12 + 1])
+        || CASE WHEN last < n THEN '…' ELSE substr(body, ends[last % 12 + 1]) END;
+END
 $$;
 
 CREATE TABLE inquiry_search (
@@ -114,18 +145,29 @@ CREATE TRIGGER search_inquiry_update AFTER UPDATE OF title, description ON inqui
 -- Comments, tasks and attachments: a new one adds its texts to its inquiry's story; a change or a removal, rare,
 -- reads the story again from its rows.
 
-CREATE FUNCTION search_piece_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    piece tsvector;
+CREATE FUNCTION search_comment_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    piece := CASE TG_TABLE_NAME
-        WHEN 'comment' THEN setweight(search_words(new.body), 'D')
-        WHEN 'attachment' THEN setweight(search_words(new.filename), 'D')
-        ELSE search_append(search_append(setweight(search_words(new.title), 'B'),
-                                         setweight(search_words(new.description), 'D')),
-                           setweight(search_words(new.completion_note), 'D'))
-    END;
-    UPDATE inquiry_search SET story = search_append(story, piece) WHERE inquiry_id = new.inquiry_id;
+    UPDATE inquiry_search SET story = search_append(story, setweight(search_words(new.body), 'D'))
+    WHERE inquiry_id = new.inquiry_id;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION search_task_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE inquiry_search
+    SET story = search_append(search_append(search_append(story, setweight(search_words(new.title), 'B')),
+                                            setweight(search_words(new.description), 'D')),
+                              setweight(search_words(new.completion_note), 'D'))
+    WHERE inquiry_id = new.inquiry_id;
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION search_attachment_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE inquiry_search SET story = search_append(story, setweight(search_words(new.filename), 'D'))
+    WHERE inquiry_id = new.inquiry_id;
     RETURN NULL;
 END
 $$;
@@ -141,14 +183,14 @@ END
 $$;
 
 CREATE TRIGGER search_comment_insert AFTER INSERT ON comment
-    FOR EACH ROW WHEN (new.body <> '') EXECUTE FUNCTION search_piece_insert();
+    FOR EACH ROW WHEN (new.body <> '') EXECUTE FUNCTION search_comment_insert();
 CREATE TRIGGER search_comment_update AFTER UPDATE OF body, inquiry_id ON comment
     FOR EACH ROW EXECUTE FUNCTION search_piece_change();
 CREATE TRIGGER search_comment_delete AFTER DELETE ON comment
     FOR EACH ROW EXECUTE FUNCTION search_piece_change();
 
 CREATE TRIGGER search_task_insert AFTER INSERT ON task
-    FOR EACH ROW EXECUTE FUNCTION search_piece_insert();
+    FOR EACH ROW EXECUTE FUNCTION search_task_insert();
 CREATE TRIGGER search_task_update AFTER UPDATE OF title, description, completion_note, inquiry_id ON task
     FOR EACH ROW WHEN (old.title IS DISTINCT FROM new.title OR old.description IS DISTINCT FROM new.description
         OR old.completion_note IS DISTINCT FROM new.completion_note OR old.inquiry_id IS DISTINCT FROM new.inquiry_id)
@@ -157,7 +199,7 @@ CREATE TRIGGER search_task_delete AFTER DELETE ON task
     FOR EACH ROW EXECUTE FUNCTION search_piece_change();
 
 CREATE TRIGGER search_attachment_insert AFTER INSERT ON attachment
-    FOR EACH ROW EXECUTE FUNCTION search_piece_insert();
+    FOR EACH ROW EXECUTE FUNCTION search_attachment_insert();
 CREATE TRIGGER search_attachment_update AFTER UPDATE OF filename, inquiry_id ON attachment
     FOR EACH ROW EXECUTE FUNCTION search_piece_change();
 CREATE TRIGGER search_attachment_delete AFTER DELETE ON attachment

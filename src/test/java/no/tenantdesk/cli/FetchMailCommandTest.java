@@ -12,6 +12,7 @@ import java.util.List;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
 import no.tenantdesk.testing.Maildir;
+import no.tenantdesk.testing.Postgres;
 import no.tenantdesk.testing.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,9 @@ class FetchMailCommandTest {
         assertThat(cli.searchHits("bøtte")).containsExactly("1 description");
         assertThat(cli.searchHits("døren")).containsExactly("1 comment");
         // The deferral ended with the batch: a command's writes are indexed by the triggers again.
-        assertThat(Sql.column(cli.database(), "SELECT count(*) FROM search_deferred")).containsExactly("0");
+        if (!Postgres.selected()) { // SQLite's deferral (V011); PostgreSQL's index takes the texts as they come
+            assertThat(Sql.column(cli.database(), "SELECT count(*) FROM search_deferred")).containsExactly("0");
+        }
         long other = cli.create("inquiry", "create", "--title", "Trekk fra vinduet");
         assertThat(cli.searchHits("trekk")).containsExactly(other + " title");
         assertThat(cli.run("comment", "1", "-m", "Takrenna er tett")).succeeded();
@@ -378,7 +381,7 @@ class FetchMailCommandTest {
         assertThat(cli.searchHits("trappen")).containsExactly("2 title");
         assertThat(cli.searchHits("hentes")).isEmpty();
 
-        Sql.execute(cli.database(), "DROP TRIGGER refuse");
+        Sql.allowInserts(cli.database(), "inquiry");
         CommandResult retried = cli.run("quarantine", "retry", "--all");
 
         assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry 3");
