@@ -376,17 +376,27 @@ class FetchMailCommandTest {
         assertThat(quarantined.get(0).get("reason").asText()).contains("refused by the test");
         assertThat(quarantined.get(0).get("sender").asText()).isEqualTo("bjorn@tenant.example");
         // The batch filed again message by message still adds the kept ones' texts to the search index, and only
-        // theirs.
-        assertThat(cli.searchHits("lekkasje")).containsExactly("1 title");
-        assertThat(cli.searchHits("trappen")).containsExactly("2 title");
+        // theirs. (Their ids come from the report: a PostgreSQL sequence does not give back the ids of the batch
+        // that was rolled back, as SQLite does.)
+        List<Long> created = new ArrayList<>();
+        result.json().get("messages").forEach(m -> {
+            if (m.get("outcome").asText().equals("created")) {
+                created.add(m.get("inquiryId").asLong());
+            }
+        });
+        assertThat(created).hasSize(2).isSorted();
+        assertThat(cli.searchHits("lekkasje")).containsExactly(created.get(0) + " title");
+        assertThat(cli.searchHits("trappen")).containsExactly(created.get(1) + " title");
         assertThat(cli.searchHits("hentes")).isEmpty();
 
         Sql.allowInserts(cli.database(), "inquiry");
         CommandResult retried = cli.run("quarantine", "retry", "--all");
 
-        assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry 3");
-        assertThat(show(3).get("title").asText()).isEqualTo("Når hentes søppelet?");
-        assertThat(cli.searchHits("hentes")).containsExactly("3 title");
+        assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry ");
+        long third = Long.parseLong(retried.out().replaceAll("(?s).*new inquiry (\\d+).*", "$1"));
+        assertThat(third).isGreaterThan(created.get(1));
+        assertThat(show(third).get("title").asText()).isEqualTo("Når hentes søppelet?");
+        assertThat(cli.searchHits("hentes")).containsExactly(third + " title");
         assertThat(cli.run("quarantine", "list", "--json").json()).isEmpty();
         assertThat(inbox.files("new")).isEmpty();
     }

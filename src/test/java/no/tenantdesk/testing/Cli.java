@@ -37,7 +37,7 @@ public final class Cli {
     public Cli(Path folder) {
         this.folder = folder;
         if (Postgres.selected()) {
-            variables.put("TENANTDESK_DB", Postgres.cluster().newDatabase());
+            variables.put("TENANTDESK_DB", Postgres.cluster().databaseFor(folder));
             variables.put("PGPASSWORD", Postgres.PASSWORD);
         } else {
             variables.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());

@@ -54,6 +54,7 @@ public final class Postgres {
     private final boolean asPostgresUser;
     private final AtomicInteger databases = new AtomicInteger();
     private final List<String> made = new ArrayList<>();
+    private final java.util.Map<Path, String> byFolder = new java.util.HashMap<>();
 
     private Postgres(Path folder, Path bin, int port, boolean asPostgresUser) {
         this.folder = folder;
@@ -177,6 +178,20 @@ public final class Postgres {
         }
     }
 
+    /**
+     * The database of a test's folder: a new one the first time, the same one for every {@link Cli} of that folder
+     * after it (as they share the SQLite file in it).
+     */
+    public synchronized String databaseFor(Path folder) {
+        Path key = folder.toAbsolutePath().normalize();
+        String url = byFolder.get(key);
+        if (url == null) {
+            url = newDatabase();
+            byFolder.put(key, url);
+        }
+        return url;
+    }
+
     /** A new database with tenantdesk's schema, as a --db URL (the password: {@link #PASSWORD}, as PGPASSWORD). */
     public synchronized String newDatabase() {
         String name = "test_" + databases.incrementAndGet();
@@ -184,7 +199,9 @@ public final class Postgres {
             sql.execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + " OWNER " + USER);
             made.add(name);
             while (made.size() > KEPT) {
-                sql.execute("DROP DATABASE IF EXISTS " + made.remove(0) + " WITH (FORCE)");
+                String old = made.remove(0);
+                byFolder.values().remove(url(old));
+                sql.execute("DROP DATABASE IF EXISTS " + old + " WITH (FORCE)");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot make a test database: " + e.getMessage(), e);
