@@ -331,9 +331,10 @@ final class App implements CommandLine.IFactory {
             return new DatabaseAddress.SqliteFile(xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
         }
         DatabaseAddress address = DatabaseAddress.parse(chosen, environment::path);
-        if (!(address instanceof PostgresServer server)) {
-            return address;
+        if (address instanceof DatabaseAddress.SqliteFile) {
+            return address; // first: a SQLite command loads none of PostgreSQL's classes
         }
+        PostgresServer server = (PostgresServer) address;
         if (options.db != null && server.password() != null) {
             throw new InvalidInputException("--db " + PostgresServer.withoutPassword(options.db) + " holds a password,"
                     + " which any user of this machine could read on the command line; put it in ~/.pgpass (mode"

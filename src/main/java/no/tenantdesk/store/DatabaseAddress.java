@@ -31,7 +31,8 @@ public sealed interface DatabaseAddress permits DatabaseAddress.SqliteFile, Post
         if (text.isBlank()) {
             throw new InvalidInputException("the database is empty: give a file path or a postgresql:// URL");
         }
-        if (PostgresServer.isUrl(text)) {
+        // Told apart by their beginning, so that a SQLite command loads none of PostgreSQL's classes, ours either.
+        if (text.startsWith("postgresql://") || text.startsWith("postgres://") || text.startsWith("jdbc:postgresql:")) {
             return PostgresServer.parse(text);
         }
         if (text.startsWith("jdbc:sqlite:")) {

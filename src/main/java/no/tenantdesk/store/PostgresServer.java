@@ -33,10 +33,6 @@ public record PostgresServer(String host, int port, String database, String user
         settings = Map.copyOf(settings);
     }
 
-    static boolean isUrl(String text) {
-        return text.startsWith("postgresql://") || text.startsWith("postgres://") || text.startsWith("jdbc:postgresql:");
-    }
-
     /** The URL as it may be shown: everything but the password. */
     @Override
     public String describe() {
