@@ -27,6 +27,7 @@ import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.ContactService;
+import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.OutboxService;
@@ -313,8 +314,17 @@ final class App implements CommandLine.IFactory {
         return config;
     }
 
+    DatabaseService databases() {
+        return new DatabaseService(database());
+    }
+
     private Database database() {
         return resources.database(databaseAddress(), busyTimeout());
+    }
+
+    /** Another database than the one of this run (db copy --to), its password found as for --db's. */
+    Database database(String text, boolean onCommandLine) {
+        return resources.database(address(text, onCommandLine, null), busyTimeout());
     }
 
     /**
@@ -330,15 +340,22 @@ final class App implements CommandLine.IFactory {
         if (chosen == null) {
             return new DatabaseAddress.SqliteFile(xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
         }
+        // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
+        boolean configured = options.db == null && environment.get("TENANTDESK_DB") == null;
+        return address(chosen, options.db != null,
+                configured && setting.passwordFile() != null ? home(setting.passwordFile()) : null);
+    }
+
+    private DatabaseAddress address(String chosen, boolean onCommandLine, Path passwordFile) {
         DatabaseAddress address = DatabaseAddress.parse(chosen, environment::path);
         if (address instanceof DatabaseAddress.SqliteFile) {
             return address; // first: a SQLite command loads none of PostgreSQL's classes
         }
         PostgresServer server = (PostgresServer) address;
-        if (options.db != null && server.password() != null) {
-            throw new InvalidInputException("--db " + PostgresServer.withoutPassword(options.db) + " holds a password,"
-                    + " which any user of this machine could read on the command line; put it in ~/.pgpass (mode"
-                    + " 600), PGPASSWORD or the config's database password-file");
+        if (onCommandLine && server.password() != null) {
+            throw new InvalidInputException(PostgresServer.withoutPassword(chosen) + " holds a password, which any"
+                    + " user of this machine could read on the command line; put it in ~/.pgpass (mode 600),"
+                    + " PGPASSWORD or the config's database password-file");
         }
         if (server.user() == null) {
             String user = environment.get("PGUSER") != null ? environment.get("PGUSER")
@@ -347,9 +364,6 @@ final class App implements CommandLine.IFactory {
                     : System.getProperty("user.name");
             server = server.withUser(user);
         }
-        // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
-        boolean configured = options.db == null && environment.get("TENANTDESK_DB") == null;
-        Path passwordFile = configured && setting.passwordFile() != null ? home(setting.passwordFile()) : null;
         Path pgPass = environment.get("PGPASSFILE") != null ? environment.path(environment.get("PGPASSFILE"))
                 : home("~/.pgpass");
         return PgPass.fill(server, passwordFile, environment.get("PGPASSWORD"), pgPass);

@@ -42,6 +42,7 @@ final class TenantdeskCommand implements Runnable {
             FetchMailCommand.class,
             OutboxCommand.class,
             QuarantineCommand.class,
+            DbCommand.class,
             ShellCommand.class);
 
     @Spec

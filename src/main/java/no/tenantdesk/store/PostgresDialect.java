@@ -254,7 +254,6 @@ final class PostgresDialect implements Dialect {
                         + " (SELECT version FROM pg_stat_ssl WHERE pid = pg_backend_pid())")) {
             rs.next();
             facts.add(new String[] {"engine", "PostgreSQL " + rs.getString(1)});
-            facts.add(new String[] {"server", server.describe()});
             facts.add(new String[] {"user", rs.getString(3)});
             facts.add(new String[] {"size", SqliteDialect.bytes(rs.getLong(4)) + " (database " + rs.getString(2)
                     + ")"});

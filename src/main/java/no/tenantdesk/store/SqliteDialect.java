@@ -198,7 +198,6 @@ final class SqliteDialect implements Dialect {
         Path wal = file.resolveSibling(file.getFileName() + "-wal");
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"engine", "SQLite " + connection.getMetaData().getDatabaseProductVersion()});
-        facts.add(new String[] {"file", file.toAbsolutePath().toString()});
         facts.add(new String[] {"size", bytes(pageSize * pages) + " (" + pages + " pages of " + pageSize
                 + " bytes, " + free + " free)"});
         try {
