@@ -156,13 +156,7 @@ public final class Postgres {
         run(bin.resolve("initdb").toString(), "-D", folder.resolve("data").toString(), "-U", "postgres",
                 "--pwfile=" + passwordFile, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8",
                 "--locale=C.UTF-8", "--no-sync");
-        // Throwaway data: no syncs, a few connections more than ten processes and the tests' own need.
-        run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-w", "-t", "60",
-                "-l", folder.resolve("server.log").toString(), "-o",
-                "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + folder
-                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-                        + " -c shared_buffers=64MB",
-                "start");
+        start();
         try (Connection admin = connect("postgres", "postgres"); Statement sql = admin.createStatement()) {
             sql.execute("CREATE ROLE " + USER + " LOGIN CREATEDB PASSWORD '" + PASSWORD + "'");
             sql.execute("CREATE DATABASE " + TEMPLATE + " OWNER " + USER);
@@ -247,8 +241,13 @@ public final class Postgres {
     }
 
     public void start() {
+        // Throwaway data: no syncs, a few connections more than ten processes and the tests' own need.
         run(bin.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-w", "-t", "60",
-                "-l", folder.resolve("server.log").toString(), "start");
+                "-l", folder.resolve("server.log").toString(), "-o",
+                "-c listen_addresses=127.0.0.1 -c port=" + port + " -c unix_socket_directories=" + folder
+                        + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+                        + " -c shared_buffers=64MB",
+                "start");
     }
 
     private void stop() {
