@@ -281,14 +281,6 @@ public final class Database implements AutoCloseable {
         dialect.close();
     }
 
-    String dialectId() {
-        return dialect.id();
-    }
-
-    Dialect dialect() {
-        return dialect;
-    }
-
     /** Package-private: QueryPlanTest asks it for the SQL of a statement, to check the plan SQLite makes of it. */
     static Configuration configuration(Dialect dialect) {
         Configuration configuration = new Configuration();

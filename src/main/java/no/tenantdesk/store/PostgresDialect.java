@@ -42,7 +42,7 @@ final class PostgresDialect implements Dialect {
     private final Deque<Idle> idleWriters = new ArrayDeque<>();
     private final Deque<Idle> idleReaders = new ArrayDeque<>();
 
-    private record Idle(Connection connection, boolean write, long since) {}
+    private record Idle(Connection connection, long since) {}
 
     PostgresDialect(PostgresServer server, Duration busyTimeout) {
         this.server = server;
@@ -137,7 +137,7 @@ final class PostgresDialect implements Dialect {
         Deque<Idle> idle = write ? idleWriters : idleReaders;
         synchronized (this) {
             if (idle.size() < KEPT) {
-                idle.addFirst(new Idle(connection, write, System.nanoTime()));
+                idle.addFirst(new Idle(connection, System.nanoTime()));
                 return;
             }
         }
