@@ -75,4 +75,16 @@ interface Dialect extends AutoCloseable {
 
     @Override
     void close();
+
+    /** The first column of every row a query returns: the table names of {@link #tables}. */
+    static List<String> column(Connection connection, String query) throws SQLException {
+        List<String> values = new java.util.ArrayList<>();
+        try (java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rs = statement.executeQuery(query)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
 }

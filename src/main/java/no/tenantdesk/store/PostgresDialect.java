@@ -228,15 +228,8 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public List<String> tables(Connection connection) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        return tables;
+        return Dialect.column(connection,
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename");
     }
 
     @Override

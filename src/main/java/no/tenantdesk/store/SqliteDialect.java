@@ -179,15 +179,8 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> tables(Connection connection) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'"
-                        + " AND name NOT LIKE 'sqlite%' ORDER BY name")) {
-            while (rs.next()) {
-                tables.add(rs.getString(1));
-            }
-        }
-        return tables;
+        return Dialect.column(connection,
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
     }
 
     @Override
