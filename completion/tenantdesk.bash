@@ -665,7 +665,7 @@ function _picocli_tenantdesk_fetchmail() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--dry-run' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--account' '--source' '--password-file' '--after-import' '--move-to'"
+  local arg_opts="'--db' '--config' '--as' '--account' '--source' '--password-file' '--tls' '--after-import' '--move-to'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -690,6 +690,9 @@ function _picocli_tenantdesk_fetchmail() {
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
       return $?
+      ;;
+    '--tls')
+      return
       ;;
     '--after-import')
       return

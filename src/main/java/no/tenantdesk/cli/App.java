@@ -21,8 +21,10 @@ import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
@@ -58,6 +60,8 @@ final class App implements CommandLine.IFactory {
     private final Resources resources;
     private final GlobalOptions options;
     private Config config;
+    /** Where warnings go that belong to no one command, such as a database that others can read. */
+    private PrintWriter err;
 
     App(Environment environment, Resources resources) {
         this(environment, resources, new GlobalOptions());
@@ -91,6 +95,7 @@ final class App implements CommandLine.IFactory {
         commands.forEach(commandLine::addSubcommand);
         commandLine.setOut(out);
         commandLine.setErr(err);
+        this.err = err;
         ErrorHandler errors = new ErrorHandler(options);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
@@ -98,7 +103,8 @@ final class App implements CommandLine.IFactory {
         commandLine.registerConverter(Long.class, App::id);
         commandLine.registerConverter(LocalDate.class, this::date);
         // "-" is standard input or output, not a file in the user's folder.
-        commandLine.registerConverter(Path.class, name -> name.equals("-") ? Path.of(name) : environment.path(name));
+        commandLine.registerConverter(Path.class,
+                name -> name.equals("-") ? Environment.STANDARD_STREAM : environment.path(name));
         commandLine.registerConverter(Status.class, spelled(Status::parse));
         commandLine.registerConverter(Priority.class, spelled(Priority::parse));
         commandLine.registerConverter(Source.class, spelled(Source::parse));
@@ -221,12 +227,8 @@ final class App implements CommandLine.IFactory {
         if (options.actor != null && !options.actor.isBlank()) {
             return options.actor.strip();
         }
-        for (String variable : new String[] {"TENANTDESK_USER", "USER", "LOGNAME"}) {
-            if (environment.get(variable) != null) {
-                return environment.get(variable);
-            }
-        }
-        return System.getProperty("user.name", "unknown");
+        return environment.get("TENANTDESK_USER") != null ? environment.get("TENANTDESK_USER")
+                : environment.loginName();
     }
 
     InquiryService inquiries() {
@@ -257,8 +259,8 @@ final class App implements CommandLine.IFactory {
         FetchService.Acknowledging acknowledging = null;
         if (from != null && transport() != null && mail.acknowledgement().enabled()) {
             own.add(from.email().toLowerCase(Locale.ROOT)); // our own receipts, bounced back, are our own mail
-            acknowledging = new FetchService.Acknowledging(from, mail.acknowledgement().template(),
-                    mail.acknowledgement().intervalDuration());
+            acknowledging = new FetchService.Acknowledging(new Receipt(from, mail.acknowledgement().subject(),
+                    mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
         return new FetchService(database(), environment.clock(),
                 new FetchService.Settings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledging),
@@ -289,8 +291,11 @@ final class App implements CommandLine.IFactory {
         if (password == null && smtp != null && smtp.passwordFile() != null) {
             password = Passwords.read(environment.path(smtp.passwordFile()));
         }
+        Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
+                ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
+                : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
         // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
-        return new SmtpSender(SmtpSettings.parse(url, password).withTimeout(Duration.ofSeconds(20)));
+        return new SmtpSender(SmtpSettings.parse(url, password).withTls(tls).withTimeout(Duration.ofSeconds(20)));
     }
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
@@ -309,7 +314,8 @@ final class App implements CommandLine.IFactory {
         if (config == null) {
             String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
             config = explicit != null ? Config.load(environment.path(explicit), true)
-                    : Config.load(xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"), false);
+                    : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"),
+                            false);
         }
         return config;
     }
@@ -319,12 +325,16 @@ final class App implements CommandLine.IFactory {
     }
 
     private Database database() {
-        return resources.database(databaseAddress(), busyTimeout());
+        return resources.database(databaseAddress(), busyTimeout(), this::warn);
     }
 
     /** Another database than the one of this run (db copy --to), its password found as for --db's. */
     Database database(String text, boolean onCommandLine) {
-        return resources.database(address(text, onCommandLine, null), busyTimeout());
+        return resources.database(address(text, onCommandLine, null), busyTimeout(), this::warn);
+    }
+
+    private void warn(String line) {
+        err.println("tenantdesk: warning: " + line);
     }
 
     /**
@@ -342,7 +352,8 @@ final class App implements CommandLine.IFactory {
         // Only now the config: reading it loads Jackson, a tenth of a second that --db and TENANTDESK_DB do not pay.
         Config.DatabaseSetting setting = config().database();
         if (setting == null) {
-            return new DatabaseAddress.SqliteFile(xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
+            return new DatabaseAddress.SqliteFile(
+                    environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
         }
         // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
         return address(setting.url(), false, setting.passwordFile() == null ? null : home(setting.passwordFile()));
@@ -360,11 +371,8 @@ final class App implements CommandLine.IFactory {
                     + " PGPASSWORD or the config's database password-file");
         }
         if (server.user() == null) {
-            String user = environment.get("PGUSER") != null ? environment.get("PGUSER")
-                    : environment.get("USER") != null ? environment.get("USER")
-                    : environment.get("LOGNAME") != null ? environment.get("LOGNAME")
-                    : System.getProperty("user.name");
-            server = server.withUser(user);
+            server = server.withUser(environment.get("PGUSER") != null ? environment.get("PGUSER")
+                    : environment.loginName());
         }
         Path pgPass = environment.get("PGPASSFILE") != null ? environment.path(environment.get("PGPASSFILE"))
                 : home("~/.pgpass");
@@ -373,11 +381,7 @@ final class App implements CommandLine.IFactory {
 
     /** A file name from the config or the environment; "~/" is the user's home folder, as in a shell. */
     private Path home(String name) {
-        if (name.startsWith("~/")) {
-            String home = environment.get("HOME") != null ? environment.get("HOME") : System.getProperty("user.home");
-            return Path.of(home).resolve(name.substring(2));
-        }
-        return environment.path(name);
+        return name.startsWith("~/") ? environment.inHome(name.substring(2)) : environment.path(name);
     }
 
     private Duration busyTimeout() {
@@ -391,12 +395,4 @@ final class App implements CommandLine.IFactory {
         return Duration.ofMillis(Long.parseLong(value));
     }
 
-    Path xdg(String variable, String fallback) {
-        String base = environment.get(variable);
-        if (base != null && Path.of(base).isAbsolute()) {
-            return Path.of(base);
-        }
-        String home = environment.get("HOME") != null ? environment.get("HOME") : System.getProperty("user.home");
-        return Path.of(home).resolve(fallback);
-    }
 }

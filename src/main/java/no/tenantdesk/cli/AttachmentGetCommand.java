@@ -2,12 +2,15 @@ package no.tenantdesk.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "get", description = {
     "Save an attachment: into the current folder under its own name, to -o PATH (a file or a folder),",
-    "or to standard output with -o -."},
+    "or to standard output with -o -.",
+    "Only a new file is written, never through a link: when the attachment's own name is taken, the next free one"
+        + " (bilde (1).jpg); when -o names a file that exists, nothing, unless --force replaces it."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk attachment get 7",
@@ -42,8 +47,11 @@ final class AttachmentGetCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Where to write it; - for stdout.")
     private String target;
 
-    @Option(names = {"-f", "--force"}, description = "Overwrite an existing file.")
+    @Option(names = {"-f", "--force"}, description = "Replace the file (or link) that has the name.")
     private boolean force;
+
+    /** Free names tried after the attachment's own: "bilde (1).jpg" to "bilde (1000).jpg". */
+    private static final int MAX_TRIES = 1000;
 
     AttachmentGetCommand(App app) {
         this.app = app;
@@ -63,19 +71,22 @@ final class AttachmentGetCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         String name = SafeNames.filename(attachment.filename());
-        Path path = app.environment().path(target == null ? name : target);
-        if (target != null && Files.isDirectory(path)) {
-            path = path.resolve(name);
-        }
-        if (Files.exists(path) && !force) {
-            throw new InvalidInputException("file exists: " + path + " (use --force to overwrite it)");
-        }
+        Path chosen = target == null ? null : app.environment().path(target);
+        // A name the tenant chose gets the next free one, so that nothing of the user's is overwritten.
+        boolean tenantsName = chosen == null || Files.isDirectory(chosen);
+        Function<String, Path> in = file -> chosen == null ? app.environment().path(file) : chosen.resolve(file);
+        Path path = tenantsName ? in.apply(name) : chosen;
         long size;
-        try (OutputStream file = Files.newOutputStream(path, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            size = app.attachments().write(attachment, file);
-        } catch (IOException e) {
-            throw new TenantdeskException("cannot write " + path + ": " + e.getMessage(), e);
+        for (int n = 1; ; n++) {
+            try {
+                size = write(attachment, path);
+                break;
+            } catch (FileAlreadyExistsException e) {
+                if (!tenantsName || n > MAX_TRIES) {
+                    throw new InvalidInputException("file exists: " + path + " (use --force to replace it)");
+                }
+                path = in.apply(SafeNames.numbered(name, n));
+            }
         }
         if (output.json()) {
             Map<String, Object> result = new LinkedHashMap<>();
@@ -86,5 +97,39 @@ final class AttachmentGetCommand implements Callable<Integer> {
             output.done("Saved " + TerminalText.line(path.toString()) + " (" + Formats.size(size) + ")");
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Writes a new file: CREATE_NEW, which never follows a link planted at the name, and never another's file. With
+     * --force the name is freed first (a link is removed, not followed). A file cut short is removed.
+     */
+    private long write(Attachment attachment, Path path) throws FileAlreadyExistsException {
+        try {
+            if (force && !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new TenantdeskException("cannot replace " + path + ": " + e.getMessage(), e);
+        }
+        OutputStream file;
+        try {
+            file = Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new TenantdeskException("cannot write " + path + ": " + e.getMessage(), e);
+        }
+        try (file) {
+            return app.attachments().write(attachment, file);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // what is left is ours and incomplete; the message says the write failed
+            }
+            throw e instanceof IOException io ? new TenantdeskException("cannot write " + path + ": "
+                    + io.getMessage(), io) : (RuntimeException) e;
+        }
     }
 }

@@ -12,6 +12,9 @@ import java.util.Map;
  * output (for file bytes), whether a person sits at a terminal (and that person, to ask), the clock and time zone,
  * and the folder that relative file names are relative to. Tests and the daemon hand in their own.
  *
+ * <p>The one door to the process's own world: a command reads variables, its folder, its home and its user's name
+ * here, never from System, since in the daemon the JVM's own are not the client's (DaemonRulesTest checks it).
+ *
  * @param workingDirectory null for this process's own, which the operating system applies anyway; the daemon gives
  *     its client's, since one process serves commands typed in many folders
  */
@@ -24,6 +27,9 @@ public record Environment(
         ZoneId zone,
         Interaction interaction,
         Path workingDirectory) {
+
+    /** "-": standard input or output, where a file name may be given. */
+    public static final Path STANDARD_STREAM = Path.of("-");
 
     public Environment {
         variables = Map.copyOf(variables);
@@ -48,6 +54,33 @@ public record Environment(
     /** A file name as the user gave it (an option, a variable, the config file), relative to their folder. */
     public Path path(String name) {
         return workingDirectory == null ? Path.of(name) : workingDirectory.resolve(name);
+    }
+
+    /**
+     * $XDG_…_HOME when it is an absolute path, else the fallback under the home folder ($HOME). Without $HOME, the
+     * JVM's user's home: in the daemon too, since the daemon serves its own user only (SO_PEERCRED).
+     */
+    public Path xdg(String variable, String fallback) {
+        String base = get(variable);
+        if (base != null && base.startsWith("/")) {
+            return Path.of(base);
+        }
+        return inHome(fallback);
+    }
+
+    /** A file in the user's home folder ($HOME, else the JVM's idea of it). */
+    public Path inHome(String relative) {
+        return Path.of(get("HOME") != null ? get("HOME") : System.getProperty("user.home")).resolve(relative);
+    }
+
+    /** $USER, else $LOGNAME, else the JVM's user's name: the same user in the daemon, which serves no other. */
+    public String loginName() {
+        for (String variable : new String[] {"USER", "LOGNAME"}) {
+            if (get(variable) != null) {
+                return get(variable);
+            }
+        }
+        return System.getProperty("user.name", "unknown");
     }
 
     public String get(String name) {

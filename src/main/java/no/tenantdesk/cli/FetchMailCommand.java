@@ -14,6 +14,8 @@ import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.OutboxState;
 import no.tenantdesk.domain.TemporaryFailureException;
+import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.render.Json;
 import no.tenantdesk.render.JsonSpool;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fetch-mail", description = {
+@Command(name = OwnProcess.FETCH_MAIL, description = {
     "Import tenants' e-mail: each new message becomes an inquiry, an answer joins its inquiry, exactly once.",
     "Reads every account in the config file, or the one --account names, or an ad-hoc --source. Silent unless"
         + " something failed, so cron mails only problems; a summary on a terminal, or with --json.",
@@ -47,6 +49,9 @@ import picocli.CommandLine.Spec;
             "",
             "Environment:",
             "  TENANTDESK_MAIL_PASSWORD  the password for --source (or --password-file)",
+            "",
+            "A password goes to imap:// and pop3:// only after STARTTLS: a server that offers none is refused, exit 75,"
+                + " unless its account says tls: none (--tls none with --source).",
         })
 final class FetchMailCommand implements Callable<Integer> {
 
@@ -64,6 +69,11 @@ final class FetchMailCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "The password for --source, on the file's first line.")
     private Path passwordFile;
+
+    @Option(names = "--tls", paramLabel = "required|none",
+            description = "For --source imap:// or pop3://: none sends the password even when the server offers no"
+                    + " STARTTLS, in clear text (default: required).")
+    private String tls;
 
     @Option(names = "--after-import", paramLabel = "WHAT",
             description = "For --source: seen, move, delete or keep (default: seen for IMAP, keep for POP3).")
@@ -154,11 +164,12 @@ final class FetchMailCommand implements Callable<Integer> {
             throw new InvalidInputException("give --account or --source, not both");
         }
         if (source != null) {
-            return List.of(new Mailbox(source.equals("-") ? "stdin" : source, source,
-                    password(), after(afterImport), moveTo));
+            // The name goes into messages, --json and the records: never with a password someone put in the URI.
+            return List.of(new Mailbox(source.equals("-") ? "stdin" : ServerAddress.withoutPassword(source), source,
+                    password(), Tls.parse("--tls", tls), after(afterImport), moveTo));
         }
-        if (passwordFile != null || afterImport != null || moveTo != null) {
-            throw new InvalidInputException("--password-file, --after-import and --move-to go with --source;"
+        if (passwordFile != null || tls != null || afterImport != null || moveTo != null) {
+            throw new InvalidInputException("--password-file, --tls, --after-import and --move-to go with --source;"
                     + " an account has them in the config file");
         }
         Map<String, Config.Account> accounts = app.config().mail().accounts();
@@ -175,7 +186,8 @@ final class FetchMailCommand implements Callable<Integer> {
             if (account == null || account.equals(name)) {
                 mailboxes.add(new Mailbox(name, settings.source(),
                         settings.passwordFile() == null ? null : Passwords.read(app.environment().path(settings.passwordFile())),
-                        after(settings.afterImport()), settings.moveTo()));
+                        Tls.parse("account '" + name + "': tls", settings.tls()), after(settings.afterImport()),
+                        settings.moveTo()));
             }
         });
         return mailboxes;

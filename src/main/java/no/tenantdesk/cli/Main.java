@@ -4,20 +4,11 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
-import picocli.CommandLine.ParseResult;
 
 public final class Main {
-
-    /**
-     * Commands the daemon leaves to a process of their own: fetch-mail holds the fetch lock, which the
-     * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal.
-     */
-    /** daemon.Client knows them by name, without loading picocli: ResidentRunTest holds the two together. */
-    static final List<Class<?>> OWN_PROCESS = List.of(FetchMailCommand.class, ShellCommand.class);
 
     private Main() {}
 
@@ -41,7 +32,7 @@ public final class Main {
 
     /**
      * One run inside the daemon, on one of its threads, with the databases it keeps open. Empty when these arguments
-     * need a process of their own ({@link #OWN_PROCESS}, and a run that would prompt or open an editor): nothing has
+     * need a process of their own ({@link OwnProcess}, and a run that would prompt or open an editor): nothing has
      * been printed or stored then, and the client runs them itself.
      */
     public static OptionalInt runResident(Environment environment, Resources resources, PrintWriter out,
@@ -49,15 +40,11 @@ public final class Main {
         CommandLine commandLine = new App(environment, resources, new GlobalOptions()).commandLine(out, err, args);
         IExecutionStrategy runLast = new CommandLine.RunLast();
         // Decided on the parsed arguments, before the command runs.
-        commandLine.setExecutionStrategy(parsed -> OWN_PROCESS.contains(leaf(parsed).getClass())
+        commandLine.setExecutionStrategy(parsed -> parsed.hasSubcommand()
+                && OwnProcess.is(parsed.subcommand().commandSpec().name())
                 ? ExitCodes.OWN_PROCESS : runLast.execute(parsed));
         int status = execute(commandLine, out, err, args);
         return status == ExitCodes.OWN_PROCESS ? OptionalInt.empty() : OptionalInt.of(status);
-    }
-
-    private static Object leaf(ParseResult parsed) {
-        List<CommandLine> path = parsed.asCommandLineList();
-        return path.get(path.size() - 1).getCommand();
     }
 
     /** One run that shares opened resources and default global options with other runs: the shell's lines. */

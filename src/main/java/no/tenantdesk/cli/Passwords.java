@@ -4,20 +4,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import no.tenantdesk.domain.InvalidInputException;
 
 /** Passwords come from files (or the environment), never from a command line, where `ps` shows them to anyone. */
 final class Passwords {
 
+    private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE);
+
     private Passwords() {}
 
-    /** The file's first line, without its line end. */
+    /**
+     * The file's first line, without its line end. A file that others may read or change is refused, as ssh refuses
+     * such a key: a password that everyone on the machine can read is no longer the office's alone.
+     */
     static String read(Path file) {
         try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            if (mode.stream().anyMatch(OTHERS::contains)) {
+                throw new InvalidInputException("the password file " + file + " can be read or changed by other users"
+                        + " (mode " + octal(mode) + "); make it yours alone: chmod 600 " + file);
+            }
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the password file " + file + ": "
                     + (Files.exists(file) ? "permission denied" : "no such file"));
+        } catch (UnsupportedOperationException e) {
+            throw new InvalidInputException("cannot tell who may read the password file " + file
+                    + ": its file system has no Unix permissions");
         }
+    }
+
+    static String octal(Set<PosixFilePermission> mode) {
+        int bits = 0;
+        for (PosixFilePermission permission : mode) {
+            bits |= 0400 >> permission.ordinal();
+        }
+        return String.format("%04o", bits);
     }
 }

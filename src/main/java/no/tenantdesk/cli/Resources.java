@@ -2,11 +2,15 @@ package no.tenantdesk.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.DatabaseAddress;
 
@@ -39,8 +43,12 @@ public final class Resources {
         return new Resources(true);
     }
 
-    /** The database at this address, opened on first use; a failed open is not kept, so the next run tries again. */
-    synchronized Database database(DatabaseAddress address, Duration busyTimeout) {
+    /**
+     * The database at this address, opened on first use; a failed open is not kept, so the next run tries again.
+     *
+     * @param warnings told once, when a file is opened, that every user of the machine can read it
+     */
+    synchronized Database database(DatabaseAddress address, Duration busyTimeout, Consumer<String> warnings) {
         Key key = new Key(address instanceof DatabaseAddress.SqliteFile sqlite
                 ? new DatabaseAddress.SqliteFile(sqlite.file().toAbsolutePath().normalize()) : address, busyTimeout);
         Object fileKey = fileKey(key.address());
@@ -56,8 +64,21 @@ public final class Resources {
             }
             opened = new Opened(fileKey(key.address()), database);
             databases.put(key, opened);
+            if (database.readableByOthers() && address instanceof DatabaseAddress.SqliteFile sqlite) {
+                warnings.accept("every user of this machine can read the database " + sqlite.file() + " ("
+                        + Passwords.octal(permissions(sqlite.file())) + "); chmod 600 it to keep tenants' data"
+                        + " private, or see README, Security, to share it with a group");
+            }
         }
         return opened.database();
+    }
+
+    private static Set<PosixFilePermission> permissions(Path file) {
+        try {
+            return Files.getPosixFilePermissions(file);
+        } catch (IOException e) {
+            return Set.of();
+        }
     }
 
     /**

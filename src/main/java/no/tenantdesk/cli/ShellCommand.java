@@ -2,12 +2,13 @@ package no.tenantdesk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import no.tenantdesk.files.PrivateFiles;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  * The operator's terminal: one line is one run of the program, with a new command tree, as from a shell; only the
  * opened database and the global options given to {@code shell} carry over from line to line.
  */
-@Command(name = "shell", description = {
+@Command(name = OwnProcess.SHELL, description = {
     "Work interactively: the same commands, with history and Tab completion of commands, options,",
     "statuses, inquiry and task ids, contacts and locations. exit, quit or Ctrl-D end the session."},
         footerHeading = "%nExamples:%n",
@@ -103,13 +104,19 @@ final class ShellCommand implements Callable<Integer> {
         out.printf("  %-12s %s%n", "exit, quit", "End the session (also Ctrl-D).");
     }
 
-    /** $XDG_STATE_HOME/tenantdesk/history; without a folder for it the session goes on without history. */
+    /**
+     * $XDG_STATE_HOME/tenantdesk/history, the user's alone (what was typed names tenants, and JLine would create the
+     * file with the umask's mode); without a folder for it the session goes on without history.
+     */
     private Path history(PrintWriter err) {
-        Path file = app.xdg("XDG_STATE_HOME", ".local/state").resolve("tenantdesk/history");
+        Path file = app.environment().xdg("XDG_STATE_HOME", ".local/state").resolve("tenantdesk/history");
         try {
-            Files.createDirectories(file.getParent());
+            PrivateFiles.createFolders(file.getParent());
+            PrivateFiles.createFile(file);
+        } catch (FileAlreadyExistsException e) {
+            // a history from before: its mode is what the user left it
         } catch (IOException e) {
-            err.println("tenantdesk: no history this session: cannot create " + file.getParent());
+            err.println("tenantdesk: no history this session: cannot create " + file);
         }
         return file;
     }

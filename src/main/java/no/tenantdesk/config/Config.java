@@ -85,6 +85,7 @@ public record Config(DatabaseSetting database, Mail mail) {
                     throw new IllegalArgumentException("account '" + name + "' has no source");
                 }
             });
+
         }
 
         public long maxAttachmentBytes() {
@@ -95,35 +96,40 @@ public record Config(DatabaseSetting database, Mail mail) {
     /**
      * The server our mail goes out through.
      *
-     * @param url          smtps://user@host[:port] (TLS), or smtp://[user@]host[:port] (STARTTLS when offered)
+     * @param url          smtps://user@host[:port] (TLS), or smtp://[user@]host[:port] (STARTTLS, required before a
+     *                     password)
      * @param passwordFile a file holding the password (its first line)
+     * @param tls          "none" sends the password to an smtp:// server in clear text; absent or "required": never
      */
-    public record Smtp(String url, String passwordFile) {}
+    public record Smtp(String url, String passwordFile, String tls) {}
 
     /**
-     * The automatic receipt a tenant gets for a new inquiry that came by e-mail.
+     * The automatic receipt a tenant gets for a new inquiry that came by e-mail. It carries none of the sender's text
+     * (their subject or name), since anyone can send mail in another's name: only the inquiry's number, as {id}.
      *
      * @param enabled  on unless set to false
      * @param interval at most one receipt per sender in this long, like "1 h" or "30 min" (default 1 h)
-     * @param template the text; {name}, {id} and {title} are filled in
+     * @param subject  our words after "[#ID]" in the subject
+     * @param template the text; {id} is filled in
      */
-    public record Acknowledgement(Boolean enabled, String interval, String template) {
+    public record Acknowledgement(Boolean enabled, String interval, String subject, String template) {
 
         public static final String DEFAULT_TEMPLATE = String.join("\n",
-                "Hei {name},",
+                "Hei,",
                 "",
-                "takk for henvendelsen. Vi har registrert den som sak {id}: «{title}».",
+                "takk for henvendelsen. Vi har registrert den som sak {id}.",
                 "Svar på denne e-posten hvis du vil legge til noe, så havner svaret i samme sak.",
                 "",
                 "Dette er en automatisk bekreftelse.",
                 "");
 
         // After the template: creating the defaults reads it.
-        public static final Acknowledgement DEFAULTS = new Acknowledgement(null, null, null);
+        public static final Acknowledgement DEFAULTS = new Acknowledgement(null, null, null, null);
 
         public Acknowledgement {
             enabled = enabled == null || enabled;
             interval = interval == null ? "1 h" : interval;
+            subject = subject == null ? "Henvendelsen er registrert" : subject;
             template = template == null ? DEFAULT_TEMPLATE : template;
             duration(interval); // fails on load
         }
@@ -155,8 +161,10 @@ public record Config(DatabaseSetting database, Mail mail) {
      * @param passwordFile a file holding the password (its first line); passwords never go on a command line
      * @param afterImport  seen, move, delete or keep; the source's default when absent
      * @param moveTo       the IMAP folder that "move" moves to
+     * @param tls          "none" sends the password to an imap:// or pop3:// server in clear text; absent or
+     *                     "required": never
      */
-    public record Account(String source, String passwordFile, String afterImport, String moveTo) {}
+    public record Account(String source, String passwordFile, String afterImport, String moveTo, String tls) {}
 
     /** "25 MB", "500k", "1.5 GB" or a number of bytes; units are powers of 1024, as file sizes are shown. */
     static long bytes(String size) {

@@ -13,13 +13,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import no.tenantdesk.cli.Environment;
 import no.tenantdesk.cli.ElsewhereInteraction;
 import no.tenantdesk.cli.Main;
@@ -33,26 +38,48 @@ import no.tenantdesk.cli.Resources;
 final class Call {
 
     private static final byte[] END = new byte[0];
+    /**
+     * How long a client has to send its whole request, which it writes at once from memory: a client that is stuck,
+     * stopped or slow on purpose must not hold one of the daemon's threads (or keep it from going idle) for ever.
+     */
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
     private final SocketChannel channel;
     private final Resources resources;
     private final BooleanSupplier current;
+    private final String identity;
+    private final ScheduledExecutorService watch;
+    private final Consumer<String> log;
     private final DataOutputStream toClient;
     /** Standard input the client sent, handed from the thread reading the socket; {@link #END} at its end. */
     private final BlockingQueue<byte[]> stdin = new ArrayBlockingQueue<>(1);
     private volatile boolean done;
 
-    Call(SocketChannel channel, Resources resources, BooleanSupplier current) {
+    /**
+     * @param identity what the client must run ({@link Daemons#identity})
+     * @param watch    runs the deadline of the request
+     * @param log      the daemon's log
+     */
+    Call(SocketChannel channel, Resources resources, BooleanSupplier current, String identity,
+            ScheduledExecutorService watch, Consumer<String> log) {
         this.channel = channel;
         this.resources = resources;
         this.current = current;
+        this.identity = identity;
+        this.watch = watch;
+        this.log = log;
         this.toClient = new DataOutputStream(new BufferedOutputStream(Wire.output(channel)));
     }
 
     void run() {
         try (channel) {
             DataInputStream fromClient = new DataInputStream(new BufferedInputStream(Wire.input(channel)));
-            Request request = Request.read(fromClient);
+            ScheduledFuture<?> deadline = watch.schedule(this::tooSlow, REQUEST_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            Request request = Request.read(fromClient, identity);
+            if (!deadline.cancel(false)) {
+                return; // cut off just as the request came in
+            }
             if (request == null || !current.getAsBoolean()) {
                 frame(Wire.OWN_PROCESS, 0);
                 return;
@@ -73,6 +100,15 @@ final class Call {
             // The client is gone; there is nobody left to tell.
         } finally {
             done = true;
+        }
+    }
+
+    private void tooSlow() {
+        log.accept("cut off a client that sent no whole request within " + REQUEST_TIMEOUT.toSeconds() + " s");
+        try {
+            channel.close(); // the read waiting for the request fails, and the call ends
+        } catch (IOException e) {
+            // closed either way
         }
     }
 
@@ -204,9 +240,13 @@ final class Call {
     /** What a client asks: @param folder its working directory */
     record Request(String[] args, Map<String, String> variables, String folder, boolean terminal) {
 
-        /** Null when the client speaks another version or runs another program (a daemon of an older build). */
-        static Request read(DataInputStream in) throws IOException {
-            if (in.readInt() != Wire.VERSION || !Wire.readString(in).equals(Daemons.identity())) {
+        /**
+         * Null when the client speaks another version or runs another program (a daemon of an older build).
+         *
+         * @param identity the daemon's own ({@link Daemons#identity})
+         */
+        static Request read(DataInputStream in, String identity) throws IOException {
+            if (in.readInt() != Wire.VERSION || !Wire.readString(in).equals(identity)) {
                 return null;
             }
             String[] args = new String[count(in)];
@@ -218,7 +258,11 @@ final class Call {
             for (int i = 0; i < variableCount; i++) {
                 variables.put(Wire.readString(in), Wire.readString(in));
             }
-            return new Request(args, variables, Wire.readString(in), in.readBoolean());
+            String folder = Wire.readString(in);
+            if (!Path.of(folder).isAbsolute()) {
+                throw new IOException("not a tenantdesk request (a working folder that is not absolute)");
+            }
+            return new Request(args, variables, folder, in.readBoolean());
         }
 
         private static int count(DataInputStream in) throws IOException {

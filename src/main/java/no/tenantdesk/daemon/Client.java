@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import no.tenantdesk.cli.ExitCodes;
 import no.tenantdesk.cli.Main;
+import no.tenantdesk.cli.OwnProcess;
 
 /**
  * What the launcher starts: it hands the command to the user's tenantdesk daemon, a JVM that is already warm, and
@@ -37,27 +38,12 @@ public final class Client {
     public static void main(String... args) {
         if (!off(System.getenv("TENANTDESK_DAEMON"))) {
             Path socket = Daemons.socket();
-            OptionalInt status = socket == null ? OptionalInt.empty() : call(socket, !ownProcess(args), args);
+            OptionalInt status = socket == null ? OptionalInt.empty() : call(socket, !OwnProcess.named(args), args);
             if (status.isPresent()) {
                 System.exit(status.getAsInt());
             }
         }
         Main.main(args);
-    }
-
-    /**
-     * Whether the command is one the daemon hands back (fetch-mail, the shell): then none is started for it. A cron
-     * job fetching mail every few minutes would otherwise keep a daemon resident for good, and its warm-up would take
-     * the second core from the import it runs beside. Told by the words alone, as picocli is not loaded here: an
-     * argument that merely says "shell" (a title, say) only means that this command starts no daemon.
-     */
-    public static boolean ownProcess(String... args) {
-        for (String arg : args) {
-            if (arg.equals("fetch-mail") || arg.equals("shell")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean off(String setting) {

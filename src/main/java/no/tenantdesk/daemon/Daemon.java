@@ -12,22 +12,28 @@ import java.nio.channels.FileLock;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import jdk.net.ExtendedSocketOptions;
 import no.tenantdesk.cli.Environment;
 import no.tenantdesk.cli.Main;
 import no.tenantdesk.cli.Resources;
@@ -43,6 +49,7 @@ public final class Daemon {
 
     private static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** What operators and scripts run most, in the order a first session would. */
     private static final List<String[]> WARM_UP = List.of(
@@ -55,6 +62,8 @@ public final class Daemon {
 
     private final Path socket;
     private final Duration idle;
+    /** What its clients must run ({@link Daemons#identity}), with the JVM options it was started with. */
+    private final String identity;
     private final Path jar;
     private final Object jarVersion;
     private final Resources resources = Resources.concurrent();
@@ -62,39 +71,58 @@ public final class Daemon {
     private final AtomicLong lastActive = new AtomicLong(System.nanoTime());
     private ServerSocketChannel server;
     private Object socketKey;
+    /** The user this daemon runs as, and the only one it serves. */
+    private UserPrincipal owner;
+    private ScheduledExecutorService watch;
 
-    private Daemon(Path socket, Duration idle) {
+    private Daemon(Path socket, Duration idle, String identity) {
         this.socket = socket;
         this.idle = idle;
+        this.identity = identity;
         this.jar = Path.of(System.getProperty("java.class.path"));
         this.jarVersion = version(jar);
     }
 
+    /** @param args the socket, and the seconds to stay when idle ("" or none for the default) */
     public static void main(String... args) throws IOException, InterruptedException {
-        if (args.length != 1) {
-            System.err.println("usage: java -cp tenantdesk.jar " + Daemon.class.getName() + " SOCKET");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: java -cp tenantdesk.jar " + Daemon.class.getName() + " SOCKET [IDLE_SECONDS]");
             System.exit(2);
         }
-        String idle = System.getenv("TENANTDESK_DAEMON_IDLE");
-        new Daemon(Path.of(args[0]).toAbsolutePath(), idle != null && idle.matches("\\d{1,7}")
-                ? Duration.ofSeconds(Long.parseLong(idle)) : DEFAULT_IDLE).serve();
+        String idle = args.length > 1 ? args[1] : "";
+        Path socket = Path.of(args[0]).toAbsolutePath();
+        // The client wrote the JVM options it was started with into a file of the user's alone; they are in effect
+        // now, and the file goes, so that no password among them waits on the disk.
+        Path options = Daemons.options(socket);
+        String javaOptions = "";
+        if (Files.exists(options)) {
+            javaOptions = String.join(" ", Daemons.readArgumentFile(options));
+            Files.delete(options);
+        }
+        new Daemon(socket, idle.matches("\\d{1,7}") ? Duration.ofSeconds(Long.parseLong(idle)) : DEFAULT_IDLE,
+                Daemons.identity(javaOptions)).serve();
         System.exit(0);
     }
 
     private void serve() throws IOException, InterruptedException {
-        try (FileChannel lockChannel = FileChannel.open(Daemons.lock(socket), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
-                FileLock lock = lockChannel.tryLock()) {
+        try (FileChannel lockChannel = Daemons.openLock(socket); FileLock lock = lockChannel.tryLock()) {
             if (lock == null) {
                 return; // another daemon for this socket is running or starting
+            }
+            if (!Daemons.closedToOthers(socket.getParent())) {
+                log("not started: others may enter " + socket.getParent() + "; it must be this user's, mode 0700");
+                return;
             }
             warmUp();
             // A socket file left by a daemon that was killed answers nobody; the lock says no daemon has it now.
             Files.deleteIfExists(socket);
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(socket));
+            // The folder keeps others out already; the socket does too, whatever the umask made of it.
+            Files.setPosixFilePermissions(socket, OWNER_ONLY);
+            owner = Files.getOwner(socket, LinkOption.NOFOLLOW_LINKS);
             socketKey = version(socket);
-            ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "tenantdesk-daemon-watch");
                 thread.setDaemon(true);
                 return thread;
@@ -102,11 +130,12 @@ public final class Daemon {
             watch.scheduleWithFixedDelay(this::stopWhenDone, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
                     TimeUnit.MILLISECONDS);
             accept();
-            watch.shutdownNow();
-            // Let the commands that were running finish: a client waits for their output.
+            // Let the commands that were running finish: a client waits for their output. (A client that sends no
+            // request is cut off by the watch meanwhile.)
             while (running.get() > 0) {
                 Thread.sleep(50);
             }
+            watch.shutdownNow();
             if (Objects.equals(version(socket), socketKey)) {
                 Files.deleteIfExists(socket);
             }
@@ -140,6 +169,10 @@ public final class Daemon {
         }
     }
 
+    /**
+     * Serves whoever connects as this daemon's user, and nobody else: the kernel says who is at the other end
+     * (SO_PEERCRED), on every connection, whatever the folder's and the socket's modes are by then.
+     */
     private void accept() {
         while (true) {
             SocketChannel channel;
@@ -148,11 +181,14 @@ public final class Daemon {
             } catch (IOException e) {
                 return; // closed by stopWhenDone, or broken: either way this daemon is done
             }
+            if (!ours(channel)) {
+                continue;
+            }
             running.incrementAndGet();
             lastActive.set(System.nanoTime());
             Thread thread = new Thread(() -> {
                 try {
-                    new Call(channel, resources, this::current).run();
+                    new Call(channel, resources, this::current, identity, watch, this::log).run();
                 } finally {
                     lastActive.set(System.nanoTime());
                     running.decrementAndGet();
@@ -160,6 +196,32 @@ public final class Daemon {
             }, "tenantdesk-call");
             thread.start();
         }
+    }
+
+    /** Whether the client runs as this daemon's user; another is refused, logged and cut off. */
+    private boolean ours(SocketChannel channel) {
+        String peer;
+        try {
+            UserPrincipal user = channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user();
+            if (user.equals(owner)) {
+                return true;
+            }
+            peer = "user " + user.getName();
+        } catch (IOException | RuntimeException e) {
+            peer = "a client whose user the kernel did not say (" + e + ")";
+        }
+        log("refused a connection from " + peer + ": this daemon serves " + owner.getName() + " only");
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // refused either way
+        }
+        return false;
+    }
+
+    /** One line in the daemon's log ({@link Daemons#log}), where its standard output goes. */
+    private void log(String line) {
+        System.out.println(Instant.now() + " " + line);
     }
 
     /** Whether this daemon still serves the program its clients run; false once its jar has been replaced. */

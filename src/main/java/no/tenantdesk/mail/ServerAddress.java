@@ -34,9 +34,22 @@ public record ServerAddress(String protocol, String user, String host, int port,
         return (tls() ? protocol : protocol + "s") + "://";
     }
 
-    /** Messages name the server; a password written into the URI must not reach stderr or the records with it. */
+    /**
+     * Messages name the server; a password written into the URI must not reach stderr, JSON or the records with it,
+     * whatever characters it holds. A password may hold '/', '#', '?', '@' and ':' as they are (a URI parser would
+     * stop at the first of them and leave the rest of it in the "path"), so everything from the colon after the user
+     * name to the last '@' goes: the user name cannot hold a ':' and writes its '@' as %40. An '@' in a folder name
+     * then takes the host with it, which only makes the message shorter.
+     */
     public static String withoutPassword(String uri) {
-        return uri.replaceFirst("^([A-Za-z0-9+.-]+://[^/@:]*):[^@/]*@", "$1@");
+        int at = uri.lastIndexOf('@');
+        if (at < 0) {
+            return uri;
+        }
+        int slashes = uri.indexOf("://");
+        // Without "://" (a mistyped scheme, or no scheme at all) the first colon may already be the password's.
+        int colon = uri.indexOf(':', slashes < 0 ? 0 : slashes + 3);
+        return colon >= 0 && colon < at ? uri.substring(0, colon) + uri.substring(at) : uri;
     }
 
     /** @param name what messages call this server: an account name, or the URI as given */

@@ -1,35 +1,55 @@
 package no.tenantdesk.mail;
 
 import jakarta.mail.Session;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.TemporaryFailureException;
 
-/** The Jakarta Mail settings that IMAP, POP3 and SMTP share: timeouts and TLS. */
+/**
+ * The Jakarta Mail settings that IMAP, POP3 and SMTP share: timeouts, and TLS before any login. This is the one place
+ * that decides whether a credential may cross a connection: every protocol and every kind of credential (a password
+ * now, a token later) goes through {@link #session}.
+ */
 public final class ServerSessions {
+
+    /**
+     * What Angus says when STARTTLS is required and the server does not offer it (SMTP, IMAP, POP3), before it has sent
+     * any credential. Angus has no exception type of its own for it; TlsRequiredIT pins each of these texts.
+     */
+    private static final List<String> NO_STARTTLS = List.of("STARTTLS is required but host does not support STARTTLS",
+            "STARTTLS required but not supported by server", "STLS required but not supported");
 
     private ServerSessions() {}
 
     /**
      * A session of its own (never the shared default one), so that two servers never see each other's settings.
      *
+     * @param login      whether a credential will be sent: then imap://, pop3:// and smtp:// must get STARTTLS first,
+     *                   unless {@code tls} is {@link Tls#NONE}; without one (an SMTP relay that needs no login)
+     *                   STARTTLS is used when the server offers it, and the mail goes in clear text otherwise
      * @param sslSockets null for the JVM's trusted certificates; tests pass one that trusts their own server
      */
-    public static Session session(ServerAddress address, Duration timeout, SSLSocketFactory sslSockets,
-            Properties extra) {
+    public static Session session(ServerAddress address, Tls tls, boolean login, Duration timeout,
+            SSLSocketFactory sslSockets, Properties extra) {
         String p = "mail." + address.protocol() + ".";
         Properties props = new Properties();
         String millis = Long.toString(timeout.toMillis());
         props.setProperty(p + "connectiontimeout", millis);
         props.setProperty(p + "timeout", millis);
-        // imaps/pop3s/smtps: TLS from the first byte; imap/pop3/smtp: upgrade with STARTTLS whenever the server
-        // offers it. Either way the certificate must be trusted and name the host we asked for.
+        // Whichever way TLS comes, the certificate must be trusted and name the host we asked for.
         props.setProperty(p + "ssl.checkserveridentity", "true");
+        if (tls == Tls.NONE && address.tls()) {
+            throw new InvalidInputException(address.protocol() + "://" + address.host()
+                    + ": tls: none does not go with " + address.protocol() + "://, which is TLS from the first byte");
+        }
         if (!address.tls()) {
-            props.setProperty(p + "starttls.enable", "true");
+            props.setProperty(p + "starttls.enable", Boolean.toString(tls != Tls.NONE));
+            // Angus then ends the session before USER, LOGIN or AUTH when the server offers no STARTTLS (or a man in
+            // the middle took the offer out of its answer).
+            props.setProperty(p + "starttls.required", Boolean.toString(tls != Tls.NONE && login));
         }
         if (sslSockets != null) {
             props.put(p + "ssl.socketFactory", sslSockets);
@@ -38,24 +58,23 @@ public final class ServerSessions {
         return Session.getInstance(props);
     }
 
-    /** Tells the user when the password just crossed a network in clear text: loopback is no network. */
-    public static void warnIfPlain(String name, ServerAddress address, boolean passwordSent,
-            Consumer<String> warnings, boolean encrypted) {
-        if (!encrypted && passwordSent && warnings != null && !isLoopback(address.host())) {
-            warnings.accept(name + ": the server offers no TLS, so the password went over the network"
-                    + " unencrypted; use " + address.secureScheme() + " if the server supports it");
+    /**
+     * The refusal of a server that offers no TLS, or null when {@code e} is something else. Temporary: the offer may
+     * have been taken out on the way, and cron tries again; nothing was sent.
+     *
+     * @param name what messages call the server (never with a password)
+     */
+    public static TemporaryFailureException noTls(String name, ServerAddress address, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && NO_STARTTLS.stream().anyMatch(t.getMessage()::contains)) {
+                String allow = address.smtp()
+                        ? "tls: none under mail: smtp: in the config file, or TENANTDESK_SMTP_TLS=none"
+                        : "tls: none in the account's settings (with --source: --tls none)";
+                return new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the password"
+                        + " was not sent; use " + address.secureScheme() + " if the server has it, or allow clear text"
+                        + " with " + allow, e);
+            }
         }
-    }
-
-    public static boolean isLoopback(String host) {
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        try {
-            // Resolved already by the connection just made, so this asks no one new.
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return null;
     }
 }

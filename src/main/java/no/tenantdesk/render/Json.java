@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +46,13 @@ public final class Json {
                 generator.writeString(value.cli());
             }
         });
-        this.mapper = new ObjectMapper(new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes()))
+        // No limit on a string's length: Jackson's default (20 million characters) applies when it reads, and the
+        // lines a JsonSpool holds are read back; a tenant's 25 MB subject must come out as JSON, never half of it.
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                .build()
+                .setCharacterEscapes(new TerminalSafeEscapes());
+        this.mapper = new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .registerModule(spellings)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -31,6 +31,7 @@ import no.tenantdesk.domain.NotFoundException;
 import no.tenantdesk.domain.SkipReason;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.Classifier;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.MailSource;
@@ -40,6 +41,7 @@ import no.tenantdesk.mail.in.RawMessage;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.out.OutgoingMail;
+import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryMapper;
@@ -88,13 +90,17 @@ public final class FetchService {
      * The receipt a tenant gets for a new inquiry from e-mail; null in {@link Settings} when there is no mail server
      * or receipts are off.
      *
-     * @param template the text, with {name}, {id} and {title}
      * @param interval at most one receipt per sender in this long
      */
-    public record Acknowledging(OutgoingMail.Address from, String template, Duration interval) {}
+    public record Acknowledging(Receipt receipt, Duration interval) {
+
+        public OutgoingMail.Address from() {
+            return receipt.from();
+        }
+    }
 
     /** A mailbox to read: a configured account or an ad-hoc --source. */
-    public record Mailbox(String name, String uri, String password, AfterImport afterImport, String moveTo) {}
+    public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {}
 
     /** What the user sees while a run goes on. */
     public interface Listener {
@@ -208,7 +214,7 @@ public final class FetchService {
             Tally tally = new Tally(listener);
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
-                        mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
+                        mailbox.tls(), mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
                         listener::warning);
                 results.add(new Run(spec, parser, classifier, parsing, writer, dryRun, lock.isPresent(), tally).read());
             }

@@ -150,9 +150,6 @@ final class MailFiling {
                         now.minus(acknowledging.interval())) > 0) {
             return;
         }
-        String title = title(mail);
-        String text = acknowledging.template().replace("{name}", requester.name()).replace("{id}", "#" + inquiryId)
-                .replace("{title}", title);
         Outbox outbox = new Outbox(tx, now, acknowledging.from());
         List<String> references = new ArrayList<>(mail.references());
         if (mail.messageId() != null) {
@@ -160,11 +157,8 @@ final class MailFiling {
         }
         OutgoingMail receipt;
         try {
-            receipt = new OutgoingMail(outbox.newMessageId(inquiryId), acknowledging.from(),
-                    List.of(new OutgoingMail.Address(requester.name(), mail.from().email())),
-                    Outbox.subject(inquiryId, title), text,
-                    Outbox.usable(mail.messageId()) ? mail.messageId() : null, Outbox.usable(references), true,
-                    List.of());
+            receipt = acknowledging.receipt().to(mail.from().email(), inquiryId, outbox.newMessageId(inquiryId),
+                    Outbox.usable(mail.messageId()) ? mail.messageId() : null, Outbox.usable(references));
         } catch (InvalidInputException e) {
             // An address we cannot send to (non-ASCII): the receipt is a courtesy, the inquiry is what matters.
             return;

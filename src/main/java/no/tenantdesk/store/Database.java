@@ -87,6 +87,11 @@ public final class Database implements AutoCloseable {
         return dialect.address();
     }
 
+    /** Whether the file existed, readable by every user of the machine, when it was opened: worth a warning. */
+    public boolean readableByOthers() {
+        return dialect.readableByOthers();
+    }
+
     /** A lock for one kind of run on this database ("fetch"), or empty while another process holds it. */
     public Optional<RunLock> tryLock(String purpose) {
         return dialect.tryLock(purpose);

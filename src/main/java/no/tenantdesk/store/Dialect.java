@@ -50,6 +50,9 @@ interface Dialect extends AutoCloseable {
     /** A failure as the user reads it, with the exit code its type stands for; the driver's words stay the cause. */
     TenantdeskException translate(Exception failure);
 
+    /** Whether every user of the machine can read the data: a SQLite file that existed so (a server: never). */
+    boolean readableByOthers();
+
     /** A lock for one kind of run on this database ("fetch"), or empty while another process holds it. */
     Optional<RunLock> tryLock(String purpose);
 

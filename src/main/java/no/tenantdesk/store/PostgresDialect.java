@@ -177,6 +177,12 @@ final class PostgresDialect implements Dialect {
         return PostgresErrors.translate(server, failure);
     }
 
+    /** The server's own rules (roles, grants) say who reads it: nothing of ours lies on this machine's disk. */
+    @Override
+    public boolean readableByOthers() {
+        return false;
+    }
+
     @Override
     public Optional<RunLock> tryLock(String purpose) {
         Connection connection;

@@ -2,6 +2,7 @@ package no.tenantdesk.store;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.files.PrivateFiles;
 import org.apache.ibatis.type.ByteArrayTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandlerRegistry;
@@ -30,29 +32,50 @@ final class SqliteDialect implements Dialect {
     private final Path file;
     private final SQLiteDataSource writeSource;
     private final SQLiteDataSource readSource;
+    private final boolean readableByOthers;
 
-    private SqliteDialect(Path file, Duration busyTimeout) {
+    private SqliteDialect(Path file, Duration busyTimeout, boolean readableByOthers) {
         this.file = file;
+        this.readableByOthers = readableByOthers;
         // A writer takes the write lock when it begins (IMMEDIATE), not halfway through: two writers then queue on
         // the busy timeout instead of one failing with SQLITE_BUSY on a lock upgrade.
         this.writeSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE);
         this.readSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED);
     }
 
-    /** The file's folder is made on first use; a folder where the file should be is an error. */
+    /** The file and its folder are made on first use, the user's alone; a folder where the file should be is an error. */
     static SqliteDialect open(Path file, Duration busyTimeout) {
+        if (Files.isDirectory(file)) {
+            throw new TenantdeskException("cannot open database " + file + ": it is a folder");
+        }
+        boolean readableByOthers = createPrivately(file);
+        NativeLibrary.useKeptCopy();
+        return new SqliteDialect(file, busyTimeout, readableByOthers);
+    }
+
+    /**
+     * A new database, and the folders made for it, are the user's alone (0600 and 0700, whatever the umask): they
+     * hold tenants' names, addresses and mail. SQLite gives the -wal, -shm and -journal files the mode of the database
+     * file, so they follow. A file that exists keeps its mode: a database shared with a group is shared on purpose.
+     *
+     * @return whether an existing file can be read by every user of the machine
+     */
+    private static boolean createPrivately(Path file) {
         Path folder = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.createFolders(folder);
         } catch (IOException e) {
             throw new TenantdeskException(
                     "cannot create folder " + folder + " for the database: " + reason(folder, e), e);
         }
-        if (Files.isDirectory(file)) {
-            throw new TenantdeskException("cannot open database " + file + ": it is a folder");
+        try {
+            PrivateFiles.createFile(file);
+            return false;
+        } catch (FileAlreadyExistsException e) {
+            return PrivateFiles.readableByOthers(file);
+        } catch (IOException e) {
+            return false; // a folder we may not write in: SQLite says so when it opens the file
         }
-        NativeLibrary.useKeptCopy();
-        return new SqliteDialect(file, busyTimeout);
     }
 
     /** The IOException of createDirectories names a path, not the problem. */
@@ -63,6 +86,11 @@ final class SqliteDialect implements Dialect {
             }
         }
         return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    }
+
+    @Override
+    public boolean readableByOthers() {
+        return readableByOthers;
     }
 
     @Override

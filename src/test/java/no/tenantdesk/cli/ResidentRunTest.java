@@ -21,7 +21,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import no.tenantdesk.daemon.Client;
 import no.tenantdesk.testing.Cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,14 +110,17 @@ class ResidentRunTest {
         }
     }
 
-    /** The client starts no daemon for these, and tells them by their names alone. */
+    /** The client starts no daemon for these, and tells them by their names alone: the names of the commands. */
     @Test
-    void theClientKnowsEveryCommandThatRunsInItsOwnProcessByName() {
-        for (Class<?> command : Main.OWN_PROCESS) {
-            String name = command.getAnnotation(CommandLine.Command.class).name();
-            assertThat(Client.ownProcess("--db", "x.db", name)).as(name).isTrue();
+    void theOwnProcessCommandsAreCommandsAndTheClientKnowsThemByName() {
+        List<String> topLevel = TenantdeskCommand.COMMANDS.stream()
+                .map(command -> command.getAnnotation(CommandLine.Command.class).name()).toList();
+        assertThat(topLevel).containsAll(OwnProcess.commands());
+        for (String name : OwnProcess.commands()) {
+            assertThat(OwnProcess.named("--db", "x.db", name)).as(name).isTrue();
+            assertThat(run(name, "--help").status()).as(name).isEmpty();
         }
-        assertThat(Client.ownProcess("inquiry", "list", "--json")).isFalse();
+        assertThat(OwnProcess.named("inquiry", "list", "--json")).isFalse();
     }
 
     @Test

@@ -26,10 +26,10 @@ class ResourcesTest {
 
     @Test
     void theSameFileIsOpenedOnce() {
-        Database first = resources.database(file(folder.resolve("a.db")), Duration.ofSeconds(1));
+        Database first = resources.database(file(folder.resolve("a.db")), Duration.ofSeconds(1), warning -> {});
 
-        assertThat(resources.database(file(folder.resolve("x/../a.db")), Duration.ofSeconds(1))).isSameAs(first);
-        assertThat(resources.database(file(folder.resolve("b.db")), Duration.ofSeconds(1))).isNotSameAs(first);
+        assertThat(resources.database(file(folder.resolve("x/../a.db")), Duration.ofSeconds(1), warning -> {})).isSameAs(first);
+        assertThat(resources.database(file(folder.resolve("b.db")), Duration.ofSeconds(1), warning -> {})).isNotSameAs(first);
     }
 
     @Test
@@ -37,11 +37,11 @@ class ResourcesTest {
         Path blocked = folder.resolve("blocked");
         Files.writeString(blocked, "a file where a folder should be");
 
-        assertThatThrownBy(() -> resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1), warning -> {}))
                 .isInstanceOf(TenantdeskException.class);
         Files.delete(blocked);
 
-        assertThat(resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1)).address())
+        assertThat(resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1), warning -> {}).address())
                 .isEqualTo(file(blocked.resolve("t.db")));
     }
 }

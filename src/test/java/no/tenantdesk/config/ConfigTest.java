@@ -31,8 +31,8 @@ class ConfigTest {
         assertThat(config.mail().addresses()).containsExactly("drift@eiendom.example");
         assertThat(config.mail().maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(config.mail().reopenDone()).isTrue();
-        assertThat(config.mail().accounts()).containsOnlyKeys("drift", "vaktmester");
-        assertThat(config.mail().accounts().keySet()).containsExactly("drift", "vaktmester");
+        assertThat(config.mail().accounts()).containsOnlyKeys("drift", "vaktmester", "gammel");
+        assertThat(config.mail().accounts().keySet()).containsExactly("drift", "vaktmester", "gammel");
         Config.Account drift = config.mail().accounts().get("drift");
         assertThat(drift.source()).isEqualTo("imaps://drift@imap.eiendom.example/INBOX");
         assertThat(drift.passwordFile()).isEqualTo("/etc/tenantdesk/drift.password");
@@ -43,7 +43,10 @@ class ConfigTest {
         assertThat(config.mail().smtp().passwordFile()).isEqualTo("/etc/tenantdesk/smtp.password");
         assertThat(config.mail().acknowledgement().enabled()).isTrue();
         assertThat(config.mail().acknowledgement().intervalDuration()).isEqualTo(java.time.Duration.ofHours(1));
-        assertThat(config.mail().acknowledgement().template()).startsWith("Hei {name},\n\ntakk for henvendelsen.");
+        assertThat(config.mail().acknowledgement().subject()).isEqualTo("Henvendelsen er registrert");
+        assertThat(config.mail().acknowledgement().template()).startsWith("Hei,\n\ntakk for henvendelsen.");
+        assertThat(config.mail().smtp().tls()).isNull();
+        assertThat(config.mail().accounts().get("gammel").tls()).isEqualTo("none");
     }
 
     @Test
@@ -60,7 +63,7 @@ class ConfigTest {
         assertThat(mail.reopenDone()).isTrue();
         assertThat(mail.smtp()).isNull();
         assertThat(mail.acknowledgement().enabled()).isTrue();
-        assertThat(mail.acknowledgement().template()).startsWith("Hei {name},");
+        assertThat(mail.acknowledgement().template()).startsWith("Hei,").contains("sak {id}.");
         assertThat(mail.acknowledgement().intervalDuration()).isEqualTo(java.time.Duration.ofHours(1));
     }
 

@@ -7,143 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The daemon as users get it: the installed launcher run as real processes, each test with a runtime folder (and so
  * a daemon) of its own, on an installed copy of the program whose jar a test may replace.
  */
-class DaemonIT {
-
-    private static final Path INSTALL = Path.of("scripts/install").toAbsolutePath();
-    private static final String DAEMON_CLASS = "no.tenantdesk.daemon.Daemon";
-
-    @TempDir
-    static Path prefix;
-
-    @TempDir
-    Path home;
-
-    Path runtime;
-
-    record Run(int exitCode, String out, String err) {}
-
-    @BeforeAll
-    static void install() throws Exception {
-        Path installHome = Files.createTempDirectory(prefix, "home");
-        Run installed = run(installHome, Map.of(), Path.of("/dev/null"), INSTALL.toString(), "--prefix",
-                prefix.toString());
-        assertThat(installed.exitCode()).as(installed.err()).isZero();
-    }
-
-    @BeforeEach
-    void privateRuntimeFolder() throws IOException {
-        runtime = Files.createDirectory(home.resolve("run"),
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    }
-
-    @AfterEach
-    void stopTheDaemons() {
-        daemons().forEach(ProcessHandle::destroyForcibly);
-    }
-
-    static Run run(Path folder, Map<String, String> extra, Path stdin, String... command)
-            throws IOException, InterruptedException {
-        ClassDataSharingIT.Run run = ClassDataSharingIT.run(folder, extra, stdin, command);
-        return new Run(run.exitCode(), run.out(), run.err());
-    }
-
-    Run tenantdesk(Path folder, Map<String, String> extra, Path stdin, String... args)
-            throws IOException, InterruptedException {
-        Map<String, String> env = new HashMap<>();
-        env.put("XDG_RUNTIME_DIR", runtime.toString());
-        env.put("TENANTDESK_DB", home.resolve("tenantdesk.db").toString());
-        env.putAll(extra);
-        List<String> command = new ArrayList<>(List.of(prefix.resolve("bin/tenantdesk").toString()));
-        command.addAll(List.of(args));
-        return run(folder, env, stdin, command.toArray(String[]::new));
-    }
-
-    Run tenantdesk(Map<String, String> extra, String... args) throws IOException, InterruptedException {
-        return tenantdesk(home, extra, Path.of("/dev/null"), args);
-    }
-
-    Run tenantdesk(String... args) throws IOException, InterruptedException {
-        return tenantdesk(Map.of(), args);
-    }
-
-    List<ProcessHandle> daemons() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .filter(c -> c.contains(DAEMON_CLASS) && c.contains(runtime.toString())).isPresent()).toList();
-    }
-
-    Optional<ProcessHandle> daemon() {
-        return daemons().stream().findFirst();
-    }
-
-    List<Path> sockets() throws IOException {
-        Path folder = runtime.resolve("tenantdesk");
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.toString().endsWith(".sock")).toList();
-        }
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited 30 s for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** The first command starts a daemon and runs itself; waits until the daemon answers. */
-    void startTheDaemon() throws Exception {
-        Run first = tenantdesk("--version");
-        assertThat(first.exitCode()).as(first.err()).isZero();
-        awaitTheDaemon();
-    }
-
-    /** Until a command is run by the daemon: a socket file alone may be one a killed daemon left. */
-    void awaitTheDaemon() throws InterruptedException {
-        await("the daemon to answer", () -> {
-            try {
-                return !classesLoadedBy("--version").contains("picocli.CommandLine ");
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-    }
-
-    /**
-     * The classes a command's own JVM loaded: the client's alone when the daemon ran it. Logged through
-     * JAVA_TOOL_OPTIONS, which the daemon leaves alone: other JVM options get a daemon of their own.
-     */
-    String classesLoadedBy(String... args) throws Exception {
-        Path log = home.resolve("classes.log");
-        Files.deleteIfExists(log);
-        Run run = tenantdesk(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + log), args);
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        return Files.readString(log);
-    }
+class DaemonIT extends DaemonTestBase {
 
     @Test
     void afterTheFirstCommandTheDaemonRunsThemWithTheSameResult() throws Exception {
@@ -241,9 +116,9 @@ class DaemonIT {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(plain.isAlive()).isTrue();
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .filter(c -> c.contains(DAEMON_CLASS) && c.contains("-Dtenantdesk.test=trust-store")).isPresent()))
-                .hasSize(1);
+        assertThat(daemons()).hasSize(2);
+        // Given in an argument file, not on the command line (DaemonSecurityIT).
+        assertThat(daemons()).noneMatch(d -> d.info().commandLine().orElse("").contains("trust-store"));
         assertThat(tenantdesk(options, "inquiry", "list").out()).contains("Med egne JVM-valg");
     }
 

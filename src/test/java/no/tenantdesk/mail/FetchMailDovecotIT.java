@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
@@ -36,6 +37,7 @@ class FetchMailDovecotIT {
         dovecot.deliver(fixture("threading/answer-in-reply-to.eml"));
         dovecot.deliver(fixture("threading/out-of-office-answer.eml"));
         Path password = Files.writeString(folder.resolve("drift.password"), dovecot.password() + "\n");
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
         Path config = Files.writeString(folder.resolve("tenantdesk.yaml"), String.join("\n",
                 "mail:",
                 "  accounts:",
@@ -44,6 +46,8 @@ class FetchMailDovecotIT {
                 "      password-file: " + password,
                 "      after-import: move",
                 "      move-to: Arkiv",
+                "      # a Dovecot on loopback without TLS",
+                "      tls: none",
                 ""));
         Cli cli = new Cli(folder).env("TENANTDESK_CONFIG", config.toString());
 

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** fetch-mail end to end, from real IMAP and POP3 servers (GreenMail, in-process) into a real database. */
+/**
+ * fetch-mail end to end, from real IMAP and POP3 servers (GreenMail, in-process) into a real database. GreenMail offers
+ * no STARTTLS, so these say --tls none (TlsRequiredIT: without it, no password is sent).
+ */
 class FetchMailServersIT {
 
     @RegisterExtension
@@ -63,14 +66,14 @@ class FetchMailServersIT {
         deliver("threading/answer-in-reply-to.eml");
         deliver("threading/out-of-office-answer.eml");
 
-        CommandResult result = cli.run("fetch-mail", "--source", imap(), "--json");
+        CommandResult result = cli.run("fetch-mail", "--source", imap(), "--tls", "none", "--json");
 
         assertThat(result).succeeded();
         assertThat(result.json().get("created").asInt()).isEqualTo(1);
         assertThat(result.json().get("threaded").asInt()).isEqualTo(1);
         assertThat(result.json().get("skipped").get("auto-reply").asInt()).isEqualTo(1);
         assertThat(inbox()).hasSize(3).allMatch(m -> m.isSet(Flags.Flag.SEEN));
-        JsonNode again = cli.run("fetch-mail", "--source", imap(), "--json").json();
+        JsonNode again = cli.run("fetch-mail", "--source", imap(), "--tls", "none", "--json").json();
         assertThat(again.get("messages")).isEmpty();
         assertThat(again.get("sources").get(0).get("listed").asInt()).isZero();
     }
@@ -79,7 +82,7 @@ class FetchMailServersIT {
     void aDryRunLeavesTheMessagesUnseen() throws Exception {
         deliver("threading/leak-in-office-204.eml");
 
-        assertThat(cli.run("fetch-mail", "--source", imap(), "--dry-run")).succeeded();
+        assertThat(cli.run("fetch-mail", "--source", imap(), "--tls", "none", "--dry-run")).succeeded();
 
         assertThat(inbox()).hasSize(1).noneMatch(m -> m.isSet(Flags.Flag.SEEN));
         assertThat(cli.run("inquiry", "list", "--json").json()).isEmpty();
@@ -89,7 +92,7 @@ class FetchMailServersIT {
     void imapCanDeleteWhatItStored() throws Exception {
         deliver("threading/leak-in-office-204.eml");
 
-        assertThat(cli.run("fetch-mail", "--source", imap(), "--after-import", "delete")).succeeded();
+        assertThat(cli.run("fetch-mail", "--source", imap(), "--tls", "none", "--after-import", "delete")).succeeded();
 
         assertThat(inbox()).isEmpty();
         assertThat(cli.run("inquiry", "list", "--json").json()).hasSize(1);
@@ -100,10 +103,11 @@ class FetchMailServersIT {
         deliver("threading/leak-in-office-204.eml");
         String pop3 = "pop3://drift@127.0.0.1:" + ServerSetupTest.POP3.getPort();
 
-        assertThat(cli.run("fetch-mail", "--source", pop3)).succeeded();
+        assertThat(cli.run("fetch-mail", "--source", pop3, "--tls", "none")).succeeded();
         assertThat(inbox()).hasSize(1);
         deliver("threading/answer-in-reply-to.eml");
-        JsonNode second = cli.run("fetch-mail", "--source", pop3, "--after-import", "delete", "--json").json();
+        JsonNode second = cli.run("fetch-mail", "--source", pop3, "--tls", "none", "--after-import", "delete",
+                "--json").json();
 
         assertThat(second.get("alreadyFetched").asInt()).isEqualTo(1);
         assertThat(second.get("threaded").asInt()).isEqualTo(1);
@@ -113,7 +117,8 @@ class FetchMailServersIT {
 
     @Test
     void aWrongPasswordIsAOneLineFailure() {
-        CommandResult result = cli.env("TENANTDESK_MAIL_PASSWORD", "feil").run("fetch-mail", "--source", imap());
+        CommandResult result = cli.env("TENANTDESK_MAIL_PASSWORD", "feil")
+                .run("fetch-mail", "--source", imap(), "--tls", "none");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err().lines()).hasSize(1);

@@ -119,11 +119,13 @@ class ReplyAndOutboxIT {
         MimeMessage[] sent = received();
         assertThat(sent).hasSize(1); // two new inquiries from Kari within the hour: one receipt
         MimeMessage receipt = sent[0];
-        assertThat(receipt.getSubject()).isEqualTo("Re: [#1] Lekkasje i taket på kontor 204");
+        // Our words and the number only: whoever wrote From: Kari's address gets nothing of theirs sent to her.
+        assertThat(receipt.getSubject()).isEqualTo("[#1] Henvendelsen er registrert");
+        assertThat(receipt.getHeader("To")[0]).doesNotContain("Kari Nordmann");
         assertThat(receipt.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
         assertThat(receipt.getHeader("X-Auto-Response-Suppress")[0]).isEqualTo("All");
         assertThat(receipt.getHeader("In-Reply-To")[0]).isEqualTo("<lekkasje-204@tenant.example>");
-        assertThat(text(receipt)).contains("Hei Kari Nordmann,", "sak #1: «Lekkasje i taket på kontor 204»");
+        assertThat(text(receipt)).contains("Hei,", "sak #1.").doesNotContain("Lekkasje").doesNotContain("Kari");
 
         // An hour later, a new inquiry from her gets a receipt again.
         cli.at("2026-11-27T09:30:00Z");
@@ -330,7 +332,7 @@ class ReplyAndOutboxIT {
         inbox.deliverFixture("threading/leak-in-office-204.eml")
                 .deliverFixture("threading/rubbish-collection-no-message-id.eml");
         assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
-        Sql.refuseInserts(cli.database(), "outbox", "NEW.subject LIKE '%Lekkasje%'");
+        Sql.refuseInserts(cli.database(), "outbox", "NEW.recipient LIKE 'kari.nordmann@%'");
 
         CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
 

@@ -73,16 +73,17 @@ final class ImapSource implements MailSource {
         extra.setProperty(p + "fetchsize", Integer.toString(256 * 1024));
         IMAPStore store = null;
         try {
-            store = (IMAPStore) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
+            store = (IMAPStore) ServerSessions.session(address, spec.tls(), spec.password() != null,
+                    MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
             store.connect(address.host(), address.port(), address.user(), spec.password());
-            ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             IMAPFolder folder = existing(name, store, address.folder());
             IMAPFolder target = after == AfterImport.MOVE ? existing(name, store, spec.moveTo()) : null;
             folder.open(after == AfterImport.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);
             return new ImapSource(name, after, spec.spool(), store, folder, target, folder.getUIDValidity());
         } catch (MessagingException e) {
             closeQuietly(store);
-            throw Failures.server(name, e);
+            TenantdeskException noTls = ServerSessions.noTls(name, address, e);
+            throw noTls != null ? noTls : Failures.server(name, e);
         } catch (RuntimeException e) {
             closeQuietly(store);
             throw e;

@@ -72,15 +72,16 @@ final class Pop3Source implements MailSource {
             if (spec.spool() != null) {
                 Files.createDirectories(spec.spool());
             }
-            store = (POP3Store) ServerSessions.session(address, MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
+            store = (POP3Store) ServerSessions.session(address, spec.tls(), spec.password() != null,
+                    MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
             store.connect(address.host(), address.port(), address.user(), spec.password());
-            ServerSessions.warnIfPlain(name, address, spec.password() != null, spec.warnings(), store.isSSL());
             POP3Folder folder = (POP3Folder) store.getFolder("INBOX");
             folder.open(Folder.READ_WRITE);
             return new Pop3Source(name, after, spec.spool(), store, folder, spec.warnings());
         } catch (MessagingException e) {
             closeQuietly(store);
-            throw Failures.server(name, e);
+            TenantdeskException noTls = ServerSessions.noTls(name, address, e);
+            throw noTls != null ? noTls : Failures.server(name, e);
         } catch (IOException e) {
             closeQuietly(store);
             throw Failures.local(name, e);

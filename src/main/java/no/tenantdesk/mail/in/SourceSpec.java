@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
+import no.tenantdesk.mail.Tls;
 
 /**
  * Where to fetch mail and what to do with it afterwards.
@@ -13,18 +14,20 @@ import javax.net.ssl.SSLSocketFactory;
  * @param uri           imaps://user@host[:port]/FOLDER, imap://…, pop3s://user@host[:port], pop3://…,
  *                      maildir:/path, mbox:/path, or "-" for one message on stdin
  * @param password      for IMAP and POP3; null when the server needs none
+ * @param tls           whether the password may go in clear text to an imap:// or pop3:// server without STARTTLS
  * @param afterImport   what acknowledging does; null means the source's default (IMAP seen, POP3 keep)
  * @param moveTo        the IMAP folder that {@link AfterImport#MOVE} moves to
  * @param timeout       for connecting and for each read from a server
  * @param stdin         the stream that "-" reads
  * @param spool         a folder for downloaded messages, removed by the caller at the end of the run
  * @param sslSockets    null for the JVM's trusted certificates; tests pass one that trusts their own server
- * @param warnings      one line each, for the user (a password about to cross the network unencrypted)
+ * @param warnings      one line each, for the user (messages a POP3 server may not have deleted)
  */
 public record SourceSpec(
         String name,
         String uri,
         String password,
+        Tls tls,
         AfterImport afterImport,
         String moveTo,
         Duration timeout,
@@ -32,6 +35,10 @@ public record SourceSpec(
         Path spool,
         SSLSocketFactory sslSockets,
         Consumer<String> warnings) {
+
+    public SourceSpec {
+        tls = tls == null ? Tls.REQUIRED : tls;
+    }
 
     /** What acknowledging a stored message does at the source. */
     public enum AfterImport {

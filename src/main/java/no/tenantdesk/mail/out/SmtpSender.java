@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Properties;
+import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.ServerSessions;
@@ -70,7 +71,8 @@ public final class SmtpSender {
         extra.setProperty(p + "auth", Boolean.toString(settings.password() != null));
         // A server that stops reading in the middle of a large message would otherwise block the write for ever.
         extra.setProperty(p + "writetimeout", Long.toString(settings.timeout().toMillis()));
-        Session session = ServerSessions.session(address, settings.timeout(), settings.sslSockets(), extra);
+        Session session = ServerSessions.session(address, settings.tls(), settings.password() != null,
+                settings.timeout(), settings.sslSockets(), extra);
 
         WireMessage message;
         Address[] recipients;
@@ -89,11 +91,13 @@ public final class SmtpSender {
         try {
             transport = (SMTPTransport) session.getTransport(address.protocol());
             transport.connect(address.host(), address.port(), address.user(), settings.password());
-            ServerSessions.warnIfPlain(settings.name(), address, settings.password() != null, settings.warnings(),
-                    transport.isSSL());
             transport.sendMessage(message, recipients);
             return oneLine(transport.getLastServerResponse());
         } catch (MessagingException e) {
+            TemporaryFailureException noTls = ServerSessions.noTls(settings.name(), address, e);
+            if (noTls != null) {
+                throw new SendDeferredException(SendOutcome.DEFERRED, -1, noTls.getMessage(), e);
+            }
             throw SendFailures.of(settings.name(), e, message.handedOver(),
                     transport == null ? -1 : transport.getLastReturnCode(),
                     transport == null ? null : transport.getLastServerResponse());

@@ -1,29 +1,30 @@
 package no.tenantdesk.mail.out;
 
 import java.time.Duration;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.mail.ServerAddress;
+import no.tenantdesk.mail.Tls;
 
 /**
  * Where and how to send: {@code smtps://[user@]host[:port]} (TLS from the first byte, port 465 by default) or
- * {@code smtp://[user@]host[:port]} (STARTTLS whenever the server offers it, plain text otherwise; port 25 by
- * default, so write :587 for a provider's submission port). Certificates are always checked, host name included.
+ * {@code smtp://[user@]host[:port]} (STARTTLS, which a login requires, and a relay without one uses when the server
+ * offers it; port 25 by default, so write :587 for a provider's submission port). Certificates are always checked,
+ * host name included.
  *
  * @param name       what messages call the server: the URL as given (a password in it is refused, never shown)
  * @param password   null when the server needs no login; never part of the URL
+ * @param tls        {@link Tls#NONE} to send the password in clear text to an smtp:// server without STARTTLS
  * @param timeout    for connecting, and for each read and write
  * @param sslSockets null for the JVM's trusted certificates; tests pass one that trusts their own server
- * @param warnings   one line each, for the user: a password that crossed the network unencrypted
  */
 public record SmtpSettings(
         String name,
         ServerAddress address,
         String password,
+        Tls tls,
         Duration timeout,
-        SSLSocketFactory sslSockets,
-        Consumer<String> warnings) {
+        SSLSocketFactory sslSockets) {
 
     /** Long enough for a slow server to accept a large message; short enough that cron does not hang. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -41,6 +42,7 @@ public record SmtpSettings(
             throw new InvalidInputException(name + ": the URL names the user " + address.user()
                     + " but no password is set");
         }
+        tls = tls == null ? Tls.REQUIRED : tls;
         timeout = timeout == null || timeout.isZero() || timeout.isNegative() ? DEFAULT_TIMEOUT : timeout;
     }
 
@@ -58,21 +60,22 @@ public record SmtpSettings(
         return new SmtpSettings(name, ServerAddress.parse(name, text), password, null, null, null);
     }
 
+    public SmtpSettings withTls(Tls tls) {
+        return new SmtpSettings(name, address, password, tls, timeout, sslSockets);
+    }
+
     public SmtpSettings withTimeout(Duration timeout) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings);
+        return new SmtpSettings(name, address, password, tls, timeout, sslSockets);
     }
 
     public SmtpSettings withSslSockets(SSLSocketFactory sslSockets) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings);
-    }
-
-    public SmtpSettings withWarnings(Consumer<String> warnings) {
-        return new SmtpSettings(name, address, password, timeout, sslSockets, warnings);
+        return new SmtpSettings(name, address, password, tls, timeout, sslSockets);
     }
 
     /** Never the password: settings end up in log lines and assertion messages. */
     @Override
     public String toString() {
-        return "SmtpSettings[" + name + (password == null ? "" : ", with password") + ", timeout " + timeout + "]";
+        return "SmtpSettings[" + name + (password == null ? "" : ", with password")
+                + (tls == Tls.NONE ? ", tls none" : "") + ", timeout " + timeout + "]";
     }
 }

@@ -31,8 +31,8 @@ class DovecotIT {
     final List<String> warnings = new ArrayList<>();
 
     MailSource open(AfterImport afterImport, String moveTo) {
-        return MailSources.open(Specs.server(
-                dovecot.uri("INBOX"), dovecot.password(), afterImport, moveTo, spool, null, warnings));
+        return MailSources.open(Specs.clearText(
+                dovecot.uri("INBOX"), dovecot.password(), afterImport, moveTo, spool, warnings));
     }
 
     void deliverThree() {
@@ -105,7 +105,7 @@ class DovecotIT {
     @Test
     void aWrongPasswordIsALoginFailureAndAMissingFolderIsNamed() {
         assertThatThrownBy(() -> MailSources.open(
-                        Specs.server(dovecot.uri("INBOX"), "wrong", null, null, spool, null, warnings)))
+                        Specs.clearText(dovecot.uri("INBOX"), "wrong", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .isNotInstanceOf(TemporaryFailureException.class)
                 .hasMessage(dovecot.uri("INBOX") + ": login failed");

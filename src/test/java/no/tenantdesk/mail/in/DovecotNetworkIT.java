@@ -2,12 +2,15 @@ package no.tenantdesk.mail.in;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLSocketFactory;
+import no.tenantdesk.domain.TemporaryFailureException;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.testing.Dovecot;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -15,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A password sent in clear across a network is worth a warning; on loopback it never is, so these servers listen on
- * an address of this machine that is not loopback (the tests are skipped on a machine with none).
+ * imap:// and pop3:// against a real Dovecot on an address of this machine that is not loopback (the tests are skipped
+ * on a machine with none): the password goes only after STARTTLS, or in clear text when the account says tls: none.
  */
 class DovecotNetworkIT {
 
@@ -30,10 +33,10 @@ class DovecotNetworkIT {
     }
 
     /** Opens, reads the one message delivered, and closes. */
-    void readOne(Dovecot dovecot, String uri, SSLSocketFactory sockets) throws Exception {
+    void readOne(Dovecot dovecot, String uri, SSLSocketFactory sockets, Tls tls) throws Exception {
         dovecot.deliver(ImapSourceTest.message(1));
         try (MailSource source = MailSources.open(
-                        Specs.server(uri, dovecot.password(), null, null, spool, sockets, warnings));
+                        Specs.server(uri, dovecot.password(), tls, null, null, spool, sockets, warnings));
                 RawMessage raw = source.fetch(source.list().get(0))) {
             assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(ImapSourceTest.message(1));
         }
@@ -46,19 +49,42 @@ class DovecotNetworkIT {
         final Dovecot dovecot = new Dovecot().withPop3().onNetworkAddress();
 
         @Test
-        void imapWarnsThatThePasswordWentUnencrypted() throws Exception {
+        void imapGetsNoPassword() throws Exception {
             String uri = uri(dovecot, "imap", dovecot.port(), "/INBOX");
-            readOne(dovecot, uri, null);
-            assertThat(warnings).containsExactly(uri + ": the server offers no TLS, so the password went over the"
-                    + " network unencrypted; use imaps:// if the server supports it");
+            assertThatThrownBy(() -> readOne(dovecot, uri, null, Tls.REQUIRED))
+                    .isInstanceOf(TemporaryFailureException.class)
+                    .hasMessage(uri + ": the server offers no TLS (STARTTLS), so the password was not sent; use"
+                            + " imaps:// if the server has it, or allow clear text with tls: none in the account's"
+                            + " settings (with --source: --tls none)");
+            assertThat(dovecot.awaitLog("imap-login: Info: Disconnected", 1))
+                    .allSatisfy(line -> assertThat(line).contains("no auth attempts"));
+            assertThat(dovecot.log()).doesNotContain("Login:");
         }
 
         @Test
-        void pop3WarnsThatThePasswordWentUnencrypted() throws Exception {
+        void pop3GetsNoPassword() throws Exception {
             String uri = uri(dovecot, "pop3", dovecot.pop3Port(), "");
-            readOne(dovecot, uri, null);
-            assertThat(warnings).containsExactly(uri + ": the server offers no TLS, so the password went over the"
-                    + " network unencrypted; use pop3s:// if the server supports it");
+            assertThatThrownBy(() -> readOne(dovecot, uri, null, Tls.REQUIRED))
+                    .isInstanceOf(TemporaryFailureException.class)
+                    .hasMessageStartingWith(uri + ": the server offers no TLS (STARTTLS), so the password was not"
+                            + " sent; use pop3s://");
+            assertThat(dovecot.awaitLog("pop3-login: Info: Disconnected", 1))
+                    .allSatisfy(line -> assertThat(line).contains("no auth attempts"));
+            assertThat(dovecot.log()).doesNotContain("Login:");
+        }
+
+        @Test
+        void imapLogsInInClearTextWhenToldTo() throws Exception {
+            readOne(dovecot, uri(dovecot, "imap", dovecot.port(), "/INBOX"), null, Tls.NONE);
+            assertThat(dovecot.awaitLog("Login:", 1)).singleElement().asString()
+                    .contains("imap-login: Info: Login: user=<kari>", "rip=" + dovecot.host()).doesNotContain(", TLS");
+        }
+
+        @Test
+        void pop3LogsInInClearTextWhenToldTo() throws Exception {
+            readOne(dovecot, uri(dovecot, "pop3", dovecot.pop3Port(), ""), null, Tls.NONE);
+            assertThat(dovecot.awaitLog("Login:", 1)).singleElement().asString()
+                    .contains("pop3-login: Info: Login: user=<kari>", "rip=" + dovecot.host()).doesNotContain(", TLS");
         }
     }
 
@@ -69,23 +95,21 @@ class DovecotNetworkIT {
         final Dovecot dovecot = new Dovecot().withTls().withPop3().onNetworkAddress();
 
         @Test
-        void imapUpgradesAndDoesNotWarn() throws Exception {
-            readOne(dovecot, uri(dovecot, "imap", dovecot.port(), "/INBOX"), dovecot.sslSockets());
+        void imapUpgradesBeforeTheLogin() throws Exception {
+            readOne(dovecot, uri(dovecot, "imap", dovecot.port(), "/INBOX"), dovecot.sslSockets(), Tls.REQUIRED);
             assertThat(dovecot.awaitLog("Login:", 1))
                     .singleElement()
                     .asString()
                     .contains("imap-login: Info: Login: user=<kari>", "rip=" + dovecot.host(), ", TLS,");
-            assertThat(warnings).isEmpty();
         }
 
         @Test
-        void pop3UpgradesAndDoesNotWarn() throws Exception {
-            readOne(dovecot, uri(dovecot, "pop3", dovecot.pop3Port(), ""), dovecot.sslSockets());
+        void pop3UpgradesBeforeTheLogin() throws Exception {
+            readOne(dovecot, uri(dovecot, "pop3", dovecot.pop3Port(), ""), dovecot.sslSockets(), Tls.REQUIRED);
             assertThat(dovecot.awaitLog("Login:", 1))
                     .singleElement()
                     .asString()
                     .contains("pop3-login: Info: Login: user=<kari>", "rip=" + dovecot.host(), ", TLS,");
-            assertThat(warnings).isEmpty();
         }
     }
 }

@@ -67,7 +67,7 @@ class ImapSourceTest {
     }
 
     MailSource open(AfterImport afterImport, String moveTo) {
-        return MailSources.open(Specs.server(uri("INBOX"), "secret", afterImport, moveTo, spool, null, warnings));
+        return MailSources.open(Specs.clearText(uri("INBOX"), "secret", afterImport, moveTo, spool, warnings));
     }
 
     MailFolder inbox() throws Exception {
@@ -177,7 +177,7 @@ class ImapSourceTest {
     @Test
     void aMissingFolderIsAnError() {
         assertThatThrownBy(() -> MailSources.open(
-                        Specs.server(uri("Nowhere"), "secret", null, null, spool, null, warnings)))
+                        Specs.clearText(uri("Nowhere"), "secret", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .hasMessageContaining("Nowhere");
     }
@@ -185,7 +185,7 @@ class ImapSourceTest {
     @Test
     void aWrongPasswordIsALoginFailure() {
         assertThatThrownBy(() -> MailSources.open(
-                        Specs.server(uri("INBOX"), "wrong", null, null, spool, null, warnings)))
+                        Specs.clearText(uri("INBOX"), "wrong", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .isNotInstanceOf(TemporaryFailureException.class)
                 .hasMessage(uri("INBOX") + ": login failed");

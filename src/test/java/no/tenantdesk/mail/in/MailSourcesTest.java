@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.mail.ServerAddress;
-import no.tenantdesk.mail.ServerSessions;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,10 +67,11 @@ class MailSourcesTest {
     }
 
     @Test
-    void onlyNonLoopbackHostsCountAsNetwork() {
-        assertThat(ServerSessions.isLoopback("localhost")).isTrue();
-        assertThat(ServerSessions.isLoopback("127.0.0.1")).isTrue();
-        assertThat(ServerSessions.isLoopback("::1")).isTrue();
-        assertThat(ServerSessions.isLoopback("192.0.2.1")).isFalse();
+    void tlsNoneGoesOnlyWithTheSchemesThatUpgrade() {
+        assertThatThrownBy(() -> MailSources.open(Specs.server("imaps://kari@mail.example.no/INBOX", "pw", Tls.NONE,
+                        null, null, null, null, new ArrayList<>())))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("imaps://mail.example.no: tls: none does not go with imaps://, which is TLS from the first"
+                        + " byte");
     }
 }

@@ -57,7 +57,7 @@ class Pop3SourceTest {
     }
 
     MailSource open(AfterImport afterImport) {
-        return MailSources.open(Specs.server(uri(), "secret", afterImport, null, spool, null, warnings));
+        return MailSources.open(Specs.clearText(uri(), "secret", afterImport, null, spool, warnings));
     }
 
     @Test
@@ -121,7 +121,7 @@ class Pop3SourceTest {
 
     @Test
     void aWrongPasswordIsALoginFailure() {
-        assertThatThrownBy(() -> MailSources.open(Specs.server(uri(), "wrong", null, null, spool, null, warnings)))
+        assertThatThrownBy(() -> MailSources.open(Specs.clearText(uri(), "wrong", null, null, spool, warnings)))
                 .isInstanceOf(TenantdeskException.class)
                 .isNotInstanceOf(TemporaryFailureException.class)
                 .hasMessage(uri() + ": login failed");

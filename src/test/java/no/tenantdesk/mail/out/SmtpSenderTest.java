@@ -15,12 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.MessageParser;
 import no.tenantdesk.mail.in.RawMessage;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.testing.GreenMailTls;
 import no.tenantdesk.testing.TestCertificate;
 import org.junit.jupiter.api.Test;
@@ -39,11 +39,10 @@ class SmtpSenderTest {
     @TempDir
     Path dir;
 
-    final List<String> warnings = new ArrayList<>();
-
+    /** GreenMail's smtp:// offers no STARTTLS: a login over it is allowed in clear text, as tls: none does. */
     private SmtpSender sender(String url, String password) {
-        return new SmtpSender(SmtpSettings.parse(url, password).withTimeout(Duration.ofSeconds(10))
-                .withSslSockets(CERTIFICATE.trustingSockets()).withWarnings(warnings::add));
+        return new SmtpSender(SmtpSettings.parse(url, password).withTls(url.startsWith("smtp:") ? Tls.NONE : null)
+                .withTimeout(Duration.ofSeconds(10)).withSslSockets(CERTIFICATE.trustingSockets()));
     }
 
     private String smtp() {
@@ -124,7 +123,6 @@ class SmtpSenderTest {
                 .send(Mails.reply("reply.12.8@eiendom.example"));
 
         assertThat(received().getSubject()).isEqualTo(Mails.SUBJECT);
-        assertThat(warnings).as("127.0.0.1 is no network").isEmpty();
     }
 
     @Test

@@ -11,10 +11,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import javax.net.ssl.SSLSocketFactory;
+import no.tenantdesk.mail.Tls;
 import no.tenantdesk.testing.Dovecot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -38,7 +38,6 @@ class SmtpSubmissionIT {
     @TempDir
     Path dir;
 
-    final List<String> warnings = new ArrayList<>();
 
     @BeforeEach
     void emptyRelay() throws Exception {
@@ -54,8 +53,12 @@ class SmtpSubmissionIT {
     }
 
     SmtpSender sender(String url, String password, SSLSocketFactory sockets) {
-        return new SmtpSender(SmtpSettings.parse(url, password).withTimeout(Duration.ofSeconds(10))
-                .withSslSockets(sockets).withWarnings(warnings::add));
+        return sender(url, password, sockets, Tls.REQUIRED);
+    }
+
+    SmtpSender sender(String url, String password, SSLSocketFactory sockets, Tls tls) {
+        return new SmtpSender(SmtpSettings.parse(url, password).withTls(tls).withTimeout(Duration.ofSeconds(10))
+                .withSslSockets(sockets));
     }
 
     /** Sends one reply and returns it as composed; as the outbox does, the composed bytes are what is sent. */
@@ -105,7 +108,6 @@ class SmtpSubmissionIT {
                     .singleElement()
                     .asString()
                     .contains("submission-login: Info: Login: user=<kari>", ", TLS,");
-            assertThat(warnings).isEmpty();
             MimeMessage message = relayed();
             assertThat(message.getMessageID()).isEqualTo("<reply.12.20@eiendom.example>");
             assertThat(message.getSubject()).isEqualTo(Mails.SUBJECT);
@@ -169,8 +171,8 @@ class SmtpSubmissionIT {
     }
 
     /**
-     * A password sent in clear across a network is worth a warning; on loopback it never is, so these servers listen
-     * on an address of this machine that is not loopback (the tests are skipped on a machine with none).
+     * A server that offers no STARTTLS gets no password, wherever it is; with tls: none it does, as chosen. These
+     * listen on an address of this machine that is not loopback (the tests are skipped on a machine with none).
      */
     @Nested
     class OnTheNetwork {
@@ -182,19 +184,34 @@ class SmtpSubmissionIT {
             final Dovecot dovecot = submission().onNetworkAddress();
 
             @Test
-            void warnsThatThePasswordWentUnencrypted() throws Exception {
+            void refusesToSendThePasswordInClearText() throws Exception {
                 String url = url(dovecot, dovecot.host());
 
-                sendOne(sender(url, dovecot.password(), null), Mails.reply("reply.12.24@eiendom.example"));
+                assertThatThrownBy(() -> sendOne(sender(url, dovecot.password(), null),
+                                Mails.reply("reply.12.24@eiendom.example")))
+                        .isInstanceOfSatisfying(SendDeferredException.class,
+                                e -> assertThat(e.outcome()).isEqualTo(SendOutcome.DEFERRED))
+                        .hasMessage(url + ": the server offers no TLS (STARTTLS), so the password was not sent; use"
+                                + " smtps:// if the server has it, or allow clear text with tls: none under mail: smtp:"
+                                + " in the config file, or TENANTDESK_SMTP_TLS=none");
+                assertThat(dovecot.awaitLog("submission-login: Info: Disconnected", 1))
+                        .allSatisfy(line -> assertThat(line).contains("no auth attempts"));
+                assertThat(dovecot.log()).doesNotContain("Login:");
+                assertThat(relay.getReceivedMessages()).isEmpty();
+            }
+
+            @Test
+            void sendsItInClearTextWhenToldTo() throws Exception {
+                String url = url(dovecot, dovecot.host());
+
+                sendOne(sender(url, dovecot.password(), null, Tls.NONE), Mails.reply("reply.12.26@eiendom.example"));
 
                 assertThat(dovecot.awaitLog("Login:", 1))
                         .singleElement()
                         .asString()
                         .contains("submission-login: Info: Login: user=<kari>", "rip=" + dovecot.host())
                         .doesNotContain(", TLS");
-                assertThat(warnings).containsExactly(url + ": the server offers no TLS, so the password went over"
-                        + " the network unencrypted; use smtps:// if the server supports it");
-                assertThat(relayed().getMessageID()).isEqualTo("<reply.12.24@eiendom.example>");
+                assertThat(relayed().getMessageID()).isEqualTo("<reply.12.26@eiendom.example>");
             }
         }
 
@@ -205,7 +222,7 @@ class SmtpSubmissionIT {
             final Dovecot dovecot = submission().withTls().onNetworkAddress();
 
             @Test
-            void upgradesAndDoesNotWarn() throws Exception {
+            void upgradesBeforeTheLogin() throws Exception {
                 String url = url(dovecot, dovecot.host());
 
                 sendOne(sender(url, dovecot.password(), dovecot.sslSockets()),
@@ -215,7 +232,6 @@ class SmtpSubmissionIT {
                         .singleElement()
                         .asString()
                         .contains("submission-login: Info: Login: user=<kari>", "rip=" + dovecot.host(), ", TLS,");
-                assertThat(warnings).isEmpty();
                 assertThat(relayed().getMessageID()).isEqualTo("<reply.12.25@eiendom.example>");
             }
         }
