@@ -1,5 +1,7 @@
 package no.tenantdesk.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -25,7 +27,7 @@ import no.tenantdesk.domain.InvalidInputException;
  * written, not the day it was needed. A missing default file means defaults; a missing file the user named is an
  * error.
  */
-public record Config(String database, Mail mail) {
+public record Config(DatabaseSetting database, Mail mail) {
 
     // First: the defaults below are checked with it while this class is still being initialised.
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
@@ -35,6 +37,27 @@ public record Config(String database, Mail mail) {
 
     public Config {
         mail = mail == null ? Mail.DEFAULTS : mail;
+    }
+
+    /**
+     * The database: a file path or a PostgreSQL URL, written as the value of {@code database:} itself, or as its
+     * {@code url:} beside a {@code password-file:} (the server's password, its first line).
+     */
+    public record DatabaseSetting(String url, String passwordFile) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public DatabaseSetting(@JsonProperty("url") String url, @JsonProperty("password-file") String passwordFile) {
+            if (url == null || url.isBlank()) {
+                throw new IllegalArgumentException("database has no url");
+            }
+            this.url = url;
+            this.passwordFile = passwordFile;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static DatabaseSetting of(String url) {
+            return new DatabaseSetting(url, null);
+        }
     }
 
     /**

@@ -25,7 +25,9 @@ class ConfigTest {
 
         Config config = Config.load(file, true);
 
-        assertThat(config.database()).isEqualTo("/srv/tenantdesk/tenantdesk.db");
+        assertThat(config.database().url())
+                .isEqualTo("postgresql://kari@db.eiendom.example:5432/tenantdesk?sslmode=verify-full");
+        assertThat(config.database().passwordFile()).isEqualTo("~/.config/tenantdesk/database.password");
         assertThat(config.mail().addresses()).containsExactly("drift@eiendom.example");
         assertThat(config.mail().maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(config.mail().reopenDone()).isTrue();
@@ -58,8 +60,11 @@ class ConfigTest {
     void withoutAMailSectionEverythingHasItsDefault() throws Exception {
         Path file = Files.writeString(folder.resolve("tenantdesk.yaml"), "database: /tmp/x.db\n");
 
-        Config.Mail mail = Config.load(file, true).mail();
+        Config config = Config.load(file, true);
+        Config.Mail mail = config.mail();
 
+        assertThat(config.database().url()).isEqualTo("/tmp/x.db");
+        assertThat(config.database().passwordFile()).isNull();
         assertThat(mail.accounts()).isEmpty();
         assertThat(mail.maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(mail.reopenDone()).isTrue();
