@@ -169,7 +169,7 @@ final class ManPage {
     }
 
     private static String description(ArgSpec arg) {
-        return escape(String.join(" ", lines(arg.renderedDescription())).strip());
+        return escape(String.join(" ", lines(arg.description())).strip());
     }
 
     /** The footer (examples and the like), parsed into sections by its headings. */
