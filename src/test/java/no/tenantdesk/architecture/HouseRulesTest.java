@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -102,10 +103,21 @@ class HouseRulesTest {
         try (Stream<Path> files = Files.walk(root)) {
             found = files.filter(file -> file.toString().endsWith(".java"))
                     .filter(file -> !JDBC_SPEAKERS.containsKey(className(root, file)))
-                    .flatMap(file -> statements(file).stream())
+                    .flatMap(file -> lines(file, line -> SQL_LITERAL.matcher(line).find()).stream())
                     .toList();
         }
         assertThat(found).as("SQL in Java; %s", SQL_IN_XML).isEmpty();
+    }
+
+    @Test
+    void noLineOfTheMainCodeIsWiderThan120() throws IOException {
+        List<String> wide;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            wide = files.filter(file -> file.toString().endsWith(".java"))
+                    .flatMap(file -> lines(file, line -> line.length() > 120).stream())
+                    .toList();
+        }
+        assertThat(wide).as("lines wider than 120 characters; break them where the thought breaks").isEmpty();
     }
 
     @Test
@@ -157,11 +169,11 @@ class HouseRulesTest {
         return relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
     }
 
-    private static List<String> statements(Path file) {
+    private static List<String> lines(Path file, Predicate<String> wanted) {
         try {
             List<String> lines = Files.readAllLines(file);
             return IntStream.range(0, lines.size())
-                    .filter(i -> SQL_LITERAL.matcher(lines.get(i)).find())
+                    .filter(i -> wanted.test(lines.get(i)))
                     .mapToObj(i -> file + ":" + (i + 1) + ": " + lines.get(i).strip())
                     .toList();
         } catch (IOException e) {
