@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class ManPage {
 
-    private static final Pattern TERM = Pattern.compile("^  (\\S+)(?:\\s{2,}(\\S.*))?$");
+    private static final Pattern TERM = Pattern.compile("^  (\\S+(?:, \\S+)*)(?:\\s{2,}(\\S.*))?$");
 
     private final CommandSpec spec;
     private final String version;
@@ -197,8 +197,8 @@ final class ManPage {
 
     /**
      * Help text laid out as --help shows it: an unindented "Heading:" line starts a section; examples are shown as
-     * they are; elsewhere "  TERM  text" (or a term alone, with its text indented below) is a tagged paragraph and
-     * other lines are prose.
+     * they are; elsewhere "  TERM  text" (TERM may be "A, B"; or a term alone, with its text indented below) is a
+     * tagged paragraph and other lines are prose.
      */
     private void sections(List<String> text) {
         String heading = null;
