@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class ManPage {
 
-    private static final Pattern TERM = Pattern.compile("^  (\\S+(?:, \\S+)*)(?:\\s{2,}(\\S.*))?$");
+    static final Pattern TERM = Pattern.compile("^  (\\S+(?:, \\S+)*)(?:\\s{2,}(\\S.*))?$");
 
     private final CommandSpec spec;
     private final String version;
@@ -341,7 +341,7 @@ final class ManPage {
     }
 
     /** Picocli's lines with its format specifiers applied, as --help shows them. */
-    private static String[] lines(String[] elements) {
+    static String[] lines(String[] elements) {
         List<String> lines = new ArrayList<>();
         for (String element : elements) {
             if (element == null) {
