@@ -83,9 +83,19 @@ final class ManPage {
         return roff.toString();
     }
 
+    /**
+     * The first line of the description; when --help broke its sentence over lines, up to where the sentence ends
+     * in a later one.
+     */
     private String firstSentence() {
-        String[] description = lines(spec.usageMessage().description());
-        return description.length == 0 ? "" : description[0];
+        String[] lines = lines(spec.usageMessage().description());
+        if (lines.length == 0 || lines[0].strip().endsWith(".")) {
+            return lines.length == 0 ? "" : lines[0].strip();
+        }
+        String first = lines[0].strip();
+        String joined = String.join(" ", lines).strip();
+        int end = joined.indexOf(". ", first.length());
+        return end < 0 ? joined : joined.substring(0, end + 1);
     }
 
     private void synopsis() {
