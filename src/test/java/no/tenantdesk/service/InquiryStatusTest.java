@@ -13,6 +13,8 @@ import no.tenantdesk.domain.Event;
 import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +29,14 @@ class InquiryStatusTest {
 
     Database database;
 
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
     @BeforeEach
     void open() {
-        database = Database.open(folder.resolve("tenantdesk.db"), Duration.ofSeconds(10));
+        database = TestDatabase.open(folder);
     }
 
     InquiryService at(Instant now) {

@@ -17,6 +17,8 @@ import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,9 +39,14 @@ class OutboxBackoffTest {
     Database database;
     long inquiry;
 
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
     @BeforeEach
     void aReplyThatCouldNotBeSent() {
-        database = Database.open(folder.resolve("tenantdesk.db"), Duration.ofSeconds(10));
+        database = TestDatabase.open(folder);
         inquiry = new InquiryService(database, at(REPLIED)).create(new InquiryService.NewInquiry("Heisen står", null,
                 "kari@tenant.example", null, null, null, null, List.of()), "lise").id();
         ReplyService replies = new ReplyService(database, at(REPLIED),

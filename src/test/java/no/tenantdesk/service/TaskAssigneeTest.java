@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -14,6 +13,8 @@ import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Task;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,14 @@ class TaskAssigneeTest {
     Database database;
     TaskService tasks;
 
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
     @BeforeEach
     void buildingWithCaretakers() {
-        database = Database.open(folder.resolve("tenantdesk.db"), Duration.ofSeconds(10));
+        database = TestDatabase.open(folder);
         tasks = new TaskService(database, clock);
         ContactService contacts = new ContactService(database, clock);
         contacts.add(new ContactService.NewContact("Per Vaktmester", "per@drift.example", null, ContactRole.STAFF,
