@@ -36,7 +36,7 @@ final class Addresses {
             }
         }
         List<InternetAddress> readable = new ArrayList<>();
-        for (String entry : value.split(",")) {
+        for (String entry : value.split(",", -1)) {
             if (closed(entry)) {
                 try {
                     readable.addAll(List.of(InternetAddress.parseHeader(entry, false)));
