@@ -111,8 +111,8 @@ public final class TaskNoticeService {
         Blobs blobs = new Blobs(tx);
         List<OutgoingMail.Attachment> files = new ArrayList<>();
         for (Attachment attachment : attachments.byInquiry(inquiryId)) {
-            if (attachment.commentId() != null || attachment.taskId() != null) {
-                continue; // what came later belongs to a conversation or another task
+            if (attachment.commentId() != null || attachment.taskId() != null || attachment.removed()) {
+                continue; // what came later belongs to a conversation or another task; a removed file has no bytes
             }
             try {
                 Path file = folder.resolve(files.size() + "-" + SafeNames.filename(attachment.filename()));
