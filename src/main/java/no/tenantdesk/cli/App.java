@@ -39,6 +39,7 @@ import no.tenantdesk.service.MailSettings;
 import no.tenantdesk.service.OutboxService;
 import no.tenantdesk.service.QuarantineService;
 import no.tenantdesk.service.ReplyService;
+import no.tenantdesk.service.Scratch;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
@@ -256,11 +257,15 @@ final class App implements CommandLine.IFactory {
     }
 
     FetchService fetching() {
-        return new FetchService(database(), environment.clock(), mailSettings(), MailSources::open);
+        return new FetchService(database(), environment.clock(), mailSettings(), scratch(), MailSources::open);
     }
 
     QuarantineService quarantine() {
-        return new QuarantineService(database(), environment.clock(), mailSettings());
+        return new QuarantineService(database(), environment.clock(), mailSettings(), scratch());
+    }
+
+    private Scratch scratch() {
+        return new Scratch(environment.scratchFolder(), environment.javaTemporaryFolder());
     }
 
     private MailSettings mailSettings() {
@@ -278,7 +283,7 @@ final class App implements CommandLine.IFactory {
     }
 
     OutboxService outbox() {
-        return new OutboxService(database(), environment.clock(), transport());
+        return new OutboxService(database(), environment.clock(), transport(), scratch());
     }
 
     ReplyService replies() {

@@ -50,7 +50,7 @@ public final class TaskNoticeService {
 
     public Noticed notify(long taskId, String actor) {
         requireServer();
-        try (TemporaryFolder files = new TemporaryFolder("tenantdesk-notice-")) {
+        try (TemporaryFolder files = outbox.scratch().folder("notice-")) {
             Path folder = files.path();
             Noticed queued = database.write(tx -> {
                 Lookup lookup = new Lookup(tx);
@@ -62,7 +62,7 @@ public final class TaskNoticeService {
                             + " to send it to" + (assignee == null ? "" : " (" + assignee.name() + " has none)"));
                 }
                 InquiryRow inquiry = lookup.inquiry(task.inquiryId());
-                Outbox box = new Outbox(tx, clock.instant(), from);
+                Outbox box = new Outbox(tx, clock.instant(), from, outbox.scratch());
                 OutgoingMail mail = new OutgoingMail(box.newMessageId(inquiry.id()), from,
                         List.of(new OutgoingMail.Address(assignee.name(), assignee.email())), subject(task, inquiry),
                         text(task, inquiry), null, List.of(), false, photos(tx, inquiry.id(), folder));
