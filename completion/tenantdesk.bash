@@ -193,6 +193,8 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine list" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine retry" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db info" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db backup" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db restore" ];    then _picocli_tenantdesk_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db copy" ];    then _picocli_tenantdesk_db; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -235,9 +237,13 @@ function _complete_tenantdesk() {
   local cmds36=(quarantine list)
   local cmds37=(quarantine retry)
   local cmds38=(db info)
-  local cmds39=(db copy)
+  local cmds39=(db backup)
+  local cmds40=(db restore)
+  local cmds41=(db copy)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
   if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
   if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
   if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
@@ -822,7 +828,7 @@ function _picocli_tenantdesk_db() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="info copy"
+  local commands="info backup restore copy"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -1868,6 +1874,86 @@ function _picocli_tenantdesk_db_info() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `backup` subcommand.
+function _picocli_tenantdesk_db_backup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "backup" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `restore` subcommand.
+function _picocli_tenantdesk_db_restore() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "restore" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

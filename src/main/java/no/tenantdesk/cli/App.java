@@ -30,6 +30,7 @@ import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
+import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.FetchService;
@@ -345,6 +346,10 @@ final class App implements CommandLine.IFactory {
                             false);
         }
         return config;
+    }
+
+    BackupService backups() {
+        return new BackupService(database(), busyTimeout());
     }
 
     DatabaseService databases() {

@@ -47,7 +47,7 @@ public final class DatabaseService {
                 tx.mapper(CopyMapper.class).schemaVersion(), database.describe(), counts(tx)));
     }
 
-    private static Map<String, Long> counts(Tx tx) {
+    static Map<String, Long> counts(Tx tx) {
         Map<String, Long> counts = new LinkedHashMap<>();
         tx.mapper(CopyMapper.class).counts().forEach(c -> counts.put(c.name(), c.total()));
         return counts;

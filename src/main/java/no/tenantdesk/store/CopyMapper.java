@@ -77,4 +77,7 @@ public interface CopyMapper {
 
     void insertErasure(@Param("row") Map<String, Object> row);
 
+    /** What a quick check of the file finds wrong: "ok" alone when nothing. */
+    List<String> problems();
+
 }

@@ -111,6 +111,41 @@ public final class Database implements AutoCloseable {
         return retrying(() -> withConnection(true, connection -> inTransaction(connection, work, false)));
     }
 
+    /** A consistent copy of the whole database into a new file, while others read and write ({@link Dialect#backup}). */
+    public void backup(Path target) {
+        withConnection(false, connection -> {
+            dialect.backup(connection, target);
+            return null;
+        });
+    }
+
+    /** Puts a SQLite file in this database's place, keeping the replaced one as {@code keepAs} unless null. */
+    public void replaceWith(Path file, Path keepAs) {
+        withConnection(true, connection -> {
+            dialect.replace(connection, file, keepAs);
+            return null;
+        });
+    }
+
+    /** The schema version of a SQLite file, read without changing it; -1 when it is no tenantdesk database. */
+    public static int schemaVersionOf(Path file) {
+        NativeLibrary.useKeptCopy();
+        return SqliteDialect.schemaVersion(file);
+    }
+
+    /** The tables whose rows a pg_dump file holds, read by pg_restore: whether the dump is whole. */
+    public static List<String> tablesInDump(Path dump) {
+        return PgDump.tablesWithData(dump);
+    }
+
+    /** Writes a SQLite file's log into it and empties the log, so that the file alone is the whole database. */
+    public void checkpoint() {
+        withConnection(true, connection -> {
+            dialect.checkpoint(connection);
+            return null;
+        });
+    }
+
     /** The database's own facts for `db info`: engine, where, how large. */
     public List<String[]> describe() {
         return withConnection(false, dialect::describe);
