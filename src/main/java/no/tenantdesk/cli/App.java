@@ -33,6 +33,7 @@ import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.DatabaseService;
+import no.tenantdesk.service.ErasureService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
@@ -243,6 +244,10 @@ final class App implements CommandLine.IFactory {
 
     TaskService tasks() {
         return new TaskService(database(), environment.clock());
+    }
+
+    ErasureService erasures() {
+        return new ErasureService(database(), environment.clock());
     }
 
     ContactService contacts() {

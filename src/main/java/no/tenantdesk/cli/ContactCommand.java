@@ -3,10 +3,12 @@ package no.tenantdesk.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "contact", description = "Tenants, staff and contractors.",
-        subcommands = {ContactAddCommand.class, ContactListCommand.class, ContactShowCommand.class},
+        subcommands = {ContactAddCommand.class, ContactListCommand.class, ContactShowCommand.class,
+            ContactForgetCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk contact list --role contractor",
             "  tenantdesk contact show kari",
+            "  tenantdesk contact forget kari@leietaker.example",
         })
 final class ContactCommand extends GroupCommand {}
