@@ -184,6 +184,7 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact add" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact list" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact show" ];    then _picocli_tenantdesk_contact; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact export" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact forget" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location add" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location list" ];    then _picocli_tenantdesk_location; return $?; fi
@@ -229,33 +230,35 @@ function _complete_tenantdesk() {
   local cmds27=(contact add)
   local cmds28=(contact list)
   local cmds29=(contact show)
-  local cmds30=(contact forget)
-  local cmds31=(location add)
-  local cmds32=(location list)
-  local cmds33=(location update)
-  local cmds34=(mail login)
-  local cmds35=(outbox list)
-  local cmds36=(outbox send)
-  local cmds37=(quarantine list)
-  local cmds38=(quarantine retry)
-  local cmds39=(db info)
-  local cmds40=(db backup)
-  local cmds41=(db restore)
-  local cmds42=(db copy)
+  local cmds30=(contact export)
+  local cmds31=(contact forget)
+  local cmds32=(location add)
+  local cmds33=(location list)
+  local cmds34=(location update)
+  local cmds35=(mail login)
+  local cmds36=(outbox list)
+  local cmds37=(outbox send)
+  local cmds38=(quarantine list)
+  local cmds39=(quarantine retry)
+  local cmds40=(db info)
+  local cmds41=(db backup)
+  local cmds42=(db restore)
+  local cmds43=(db copy)
 
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_export; return $?; fi
   if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
   if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
   if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
@@ -612,7 +615,7 @@ function _picocli_tenantdesk_contact() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="add list show forget"
+  local commands="add list show export forget"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -1564,6 +1567,45 @@ function _picocli_tenantdesk_contact_show() {
       ;;
     '--as')
       return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `export` subcommand.
+function _picocli_tenantdesk_contact_export() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

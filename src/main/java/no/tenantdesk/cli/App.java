@@ -34,6 +34,7 @@ import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.ErasureService;
+import no.tenantdesk.service.ExportService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
@@ -244,6 +245,10 @@ final class App implements CommandLine.IFactory {
 
     TaskService tasks() {
         return new TaskService(database(), environment.clock());
+    }
+
+    ExportService exports() {
+        return new ExportService(database(), environment.clock());
     }
 
     ErasureService erasures() {
