@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  tenantdesk db backup ~/backup/tenantdesk-$(date +%F).db",
             "  # cron, daily at 02:30, keeping the newest 14:",
-            "  30 2 * * * tenantdesk -q db backup ~/backup/tenantdesk-$(date +\\%F).db && ls -1t ~/backup/tenantdesk-*.db"
-                    + " | tail -n +15 | xargs -r rm --",
+            "  30 2 * * * tenantdesk -q db backup ~/backup/tenantdesk-$(date +\\%F).db"
+                    + " && ls -1t ~/backup/tenantdesk-*.db | tail -n +15 | xargs -r rm --",
         })
 final class DbBackupCommand implements Callable<Integer> {
 

@@ -2,7 +2,9 @@ package no.tenantdesk.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "db", description = "The database itself: what it is and holds, backing it up and restoring it, and moving it to another one.",
+@Command(name = "db",
+        description = "The database itself: what it is and holds, backing it up and restoring it, and moving it to"
+                + " another one.",
         subcommands = {DbInfoCommand.class, DbBackupCommand.class, DbRestoreCommand.class, DbCopyCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {

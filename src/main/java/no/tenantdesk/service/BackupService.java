@@ -2,6 +2,7 @@ package no.tenantdesk.service;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import no.tenantdesk.domain.InvalidInputException;
@@ -34,7 +36,7 @@ import no.tenantdesk.store.RunLock;
  */
 public final class BackupService {
 
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(
             ZoneOffset.UTC);
 
@@ -80,10 +82,10 @@ public final class BackupService {
             PrivateFiles.createFile(partial); // 0600 from the start: the copy holds all the tenants' data
             Map<String, Long> before = sqlite ? database.read(DatabaseService::counts) : null;
             long expected = sqlite ? Files.size(((DatabaseAddress.SqliteFile) database.address()).file()) : 0;
-            watcher.scheduleAtFixedRate(() -> progress.step("backup", size(partial), expected), 0, 250,
-                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> ticking = watcher.scheduleAtFixedRate(
+                    () -> progress.step("backup", size(partial), expected), 0, 250, TimeUnit.MILLISECONDS);
             database.backup(partial);
-            watcher.shutdownNow();
+            ticking.cancel(false);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Backup backup;
             if (sqlite) {
@@ -170,9 +172,12 @@ public final class BackupService {
                 throw new InvalidInputException("db restore: " + target + " holds data (" + filled + "); give --force"
                         + " to replace it (it is kept as " + keepAs.getFileName() + ")");
             }
-            try (RunLock lock = database.tryLock("fetch").orElseThrow(() -> new TemporaryFailureException(
-                    "db restore: a fetch-mail is running on " + target + "; try again when it is done", null))) {
+            RunLock lock = database.tryLock("fetch").orElseThrow(() -> new TemporaryFailureException(
+                    "db restore: a fetch-mail is running on " + target + "; try again when it is done", null));
+            try {
                 database.replaceWith(copy, keepAs);
+            } finally {
+                lock.close();
             }
             return new Restored(target, keepAs, restored);
         } catch (IOException e) {

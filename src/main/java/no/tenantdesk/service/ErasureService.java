@@ -98,8 +98,8 @@ public final class ErasureService {
             }
             List<ErasureMapper.FileRow> files = rows.files(inquiries);
             for (ErasureMapper.FileRow file : files) {
-                rows.removeFile(file.id(), redaction.apply(file.filename()), redaction.apply(file.addedBy()), EMPTY, now,
-                        Removal.ERASURE);
+                rows.removeFile(file.id(), redaction.apply(file.filename()), redaction.apply(file.addedBy()), EMPTY,
+                        now, Removal.ERASURE);
                 released.add(file.sha256());
             }
             List<ErasureMapper.Mail> mails = rows.mails(inquiries, key);

@@ -111,7 +111,7 @@ public final class Database implements AutoCloseable {
         return retrying(() -> withConnection(true, connection -> inTransaction(connection, work, false)));
     }
 
-    /** A consistent copy of the whole database into a new file, while others read and write ({@link Dialect#backup}). */
+    /** A consistent copy of the whole database into a new file, while others write ({@link Dialect#backup}). */
     public void backup(Path target) {
         withConnection(false, connection -> {
             dialect.backup(connection, target);

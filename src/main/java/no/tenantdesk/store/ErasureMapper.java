@@ -31,7 +31,7 @@ public interface ErasureMapper {
 
     List<FileRow> files(@Param("ids") List<Long> ids);
 
-    /** Events (values, actor) of these inquiries, and events anywhere whose values name the person ({@code like}: lower-cased). */
+    /** Events (values, actor) of these inquiries, and events anywhere whose values name the person ({@code like}). */
     List<Texts> events(@Param("ids") List<Long> ids, @Param("like") String like);
 
     List<Mail> mails(@Param("ids") List<Long> ids, @Param("senderKey") String senderKey);

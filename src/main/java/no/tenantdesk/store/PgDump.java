@@ -40,13 +40,16 @@ final class PgDump {
     static List<String> tablesWithData(Path dump) {
         String listing = new PgDump(null).run(List.of("pg_restore", "--list", dump.toString()), dump);
         List<String> tables = new ArrayList<>();
-        for (String line : listing.split("\n")) {
+        String marker = " TABLE DATA public ";
+        listing.lines().forEach(line -> {
             // "213; 0 16390 TABLE DATA public inquiry tenantdesk"
-            int at = line.indexOf(" TABLE DATA public ");
+            int at = line.indexOf(marker);
             if (!line.startsWith(";") && at >= 0) {
-                tables.add(line.substring(at + " TABLE DATA public ".length()).split(" ")[0]);
+                String rest = line.substring(at + marker.length());
+                int space = rest.indexOf(' ');
+                tables.add(space < 0 ? rest : rest.substring(0, space));
             }
-        }
+        });
         return tables;
     }
 
