@@ -184,6 +184,8 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact add" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact list" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact show" ];    then _picocli_tenantdesk_contact; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact export" ];    then _picocli_tenantdesk_contact; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact forget" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location add" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location list" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location update" ];    then _picocli_tenantdesk_location; return $?; fi
@@ -193,6 +195,8 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine list" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine retry" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db info" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db backup" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db restore" ];    then _picocli_tenantdesk_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db copy" ];    then _picocli_tenantdesk_db; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -226,27 +230,35 @@ function _complete_tenantdesk() {
   local cmds27=(contact add)
   local cmds28=(contact list)
   local cmds29=(contact show)
-  local cmds30=(location add)
-  local cmds31=(location list)
-  local cmds32=(location update)
-  local cmds33=(mail login)
-  local cmds34=(outbox list)
-  local cmds35=(outbox send)
-  local cmds36=(quarantine list)
-  local cmds37=(quarantine retry)
-  local cmds38=(db info)
-  local cmds39=(db copy)
+  local cmds30=(contact export)
+  local cmds31=(contact forget)
+  local cmds32=(location add)
+  local cmds33=(location list)
+  local cmds34=(location update)
+  local cmds35=(mail login)
+  local cmds36=(outbox list)
+  local cmds37=(outbox send)
+  local cmds38=(quarantine list)
+  local cmds39=(quarantine retry)
+  local cmds40=(db info)
+  local cmds41=(db backup)
+  local cmds42=(db restore)
+  local cmds43=(db copy)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_export; return $?; fi
   if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
   if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
   if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
@@ -603,7 +615,7 @@ function _picocli_tenantdesk_contact() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="add list show"
+  local commands="add list show export forget"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -822,7 +834,7 @@ function _picocli_tenantdesk_db() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="info copy"
+  local commands="info backup restore copy"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -1567,6 +1579,78 @@ function _picocli_tenantdesk_contact_show() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `export` subcommand.
+function _picocli_tenantdesk_contact_export() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `forget` subcommand.
+function _picocli_tenantdesk_contact_forget() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--yes' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `add` subcommand.
 function _picocli_tenantdesk_location_add() {
   # Get completion data
@@ -1868,6 +1952,86 @@ function _picocli_tenantdesk_db_info() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `backup` subcommand.
+function _picocli_tenantdesk_db_backup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "backup" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `restore` subcommand.
+function _picocli_tenantdesk_db_restore() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "restore" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

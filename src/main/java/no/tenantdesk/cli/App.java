@@ -30,8 +30,11 @@ import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
+import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.DatabaseService;
+import no.tenantdesk.service.ErasureService;
+import no.tenantdesk.service.ExportService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
@@ -39,6 +42,7 @@ import no.tenantdesk.service.MailSettings;
 import no.tenantdesk.service.OutboxService;
 import no.tenantdesk.service.QuarantineService;
 import no.tenantdesk.service.ReplyService;
+import no.tenantdesk.service.Scratch;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
@@ -243,6 +247,14 @@ final class App implements CommandLine.IFactory {
         return new TaskService(database(), environment.clock());
     }
 
+    ExportService exports() {
+        return new ExportService(database(), environment.clock());
+    }
+
+    ErasureService erasures() {
+        return new ErasureService(database(), environment.clock());
+    }
+
     ContactService contacts() {
         return new ContactService(database(), environment.clock());
     }
@@ -256,11 +268,15 @@ final class App implements CommandLine.IFactory {
     }
 
     FetchService fetching() {
-        return new FetchService(database(), environment.clock(), mailSettings(), MailSources::open);
+        return new FetchService(database(), environment.clock(), mailSettings(), scratch(), MailSources::open);
     }
 
     QuarantineService quarantine() {
-        return new QuarantineService(database(), environment.clock(), mailSettings());
+        return new QuarantineService(database(), environment.clock(), mailSettings(), scratch());
+    }
+
+    private Scratch scratch() {
+        return new Scratch(environment.scratchFolder(), environment.javaTemporaryFolder());
     }
 
     private MailSettings mailSettings() {
@@ -278,7 +294,7 @@ final class App implements CommandLine.IFactory {
     }
 
     OutboxService outbox() {
-        return new OutboxService(database(), environment.clock(), transport());
+        return new OutboxService(database(), environment.clock(), transport(), scratch());
     }
 
     ReplyService replies() {
@@ -340,6 +356,10 @@ final class App implements CommandLine.IFactory {
                             false);
         }
         return config;
+    }
+
+    BackupService backups() {
+        return new BackupService(database(), busyTimeout());
     }
 
     DatabaseService databases() {

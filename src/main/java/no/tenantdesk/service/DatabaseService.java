@@ -47,7 +47,7 @@ public final class DatabaseService {
                 tx.mapper(CopyMapper.class).schemaVersion(), database.describe(), counts(tx)));
     }
 
-    private static Map<String, Long> counts(Tx tx) {
+    static Map<String, Long> counts(Tx tx) {
         Map<String, Long> counts = new LinkedHashMap<>();
         tx.mapper(CopyMapper.class).counts().forEach(c -> counts.put(c.name(), c.total()));
         return counts;
@@ -119,6 +119,7 @@ public final class DatabaseService {
         copy("event", counts, progress, source::event, target::insertEvent);
         copy("mail_message", counts, progress, source::mailMessage, target::insertMailMessage);
         copy("outbox", counts, progress, source::outbox, target::insertOutbox);
+        copy("erasure", counts, progress, source::erasure, target::insertErasure);
         progress.step("search index", 0, 1);
         search.indexDeferred();
         search.endDeferral();

@@ -44,6 +44,7 @@ public final class FetchService {
 
     private final Database database;
     private final Clock clock;
+    private final Scratch scratch;
     private final MailSettings settings;
     private final Function<SourceSpec, MailSource> sources;
     /** The reader for a run's spool folder. */
@@ -127,15 +128,16 @@ public final class FetchService {
         }
     }
 
-    public FetchService(Database database, Clock clock, MailSettings settings,
+    public FetchService(Database database, Clock clock, MailSettings settings, Scratch scratch,
             Function<SourceSpec, MailSource> sources) {
-        this(database, clock, settings, sources, spool -> new MailReader(settings, spool));
+        this(database, clock, settings, scratch, sources, spool -> new MailReader(settings, spool));
     }
 
     /** With another reader: a test's, that fails as a hostile mail would make the parser fail. */
-    FetchService(Database database, Clock clock, MailSettings settings, Function<SourceSpec, MailSource> sources,
-            Function<Path, MailReader> readers) {
+    FetchService(Database database, Clock clock, MailSettings settings, Scratch scratch,
+            Function<SourceSpec, MailSource> sources, Function<Path, MailReader> readers) {
         this.database = database;
+        this.scratch = scratch;
         this.clock = clock;
         this.settings = settings;
         this.sources = sources;
@@ -153,6 +155,7 @@ public final class FetchService {
         if (!piped && lock.isEmpty()) {
             return new Report(dryRun, true, List.of(), Map.of(), Map.of());
         }
+        scratch.sweep(clock.instant()); // the spool folders of runs that were killed
         // Other threads parse while this one files and commits. The sources stay on this thread: an IMAP folder is
         // not safe to share, and a message is marked done only by the thread that committed it.
         AtomicInteger parsers = new AtomicInteger();
@@ -161,13 +164,13 @@ public final class FetchService {
             thread.setDaemon(true);
             return thread;
         });
-        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-fetch-");
+        try (TemporaryFolder folder = scratch.folder("fetch-");
                 Database.Writer writer = database.writer()) {
             Path spool = folder.path();
             List<SourceResult> results = new ArrayList<>();
             Tally tally = new Tally(listener);
             MailboxRun.Context context = new MailboxRun.Context(database, writer, parsing,
-                    readers.apply(spool), clock, settings, dryRun, lock.isPresent(), tally);
+                    readers.apply(spool), clock, settings, scratch, dryRun, lock.isPresent(), tally);
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.tls(), mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,

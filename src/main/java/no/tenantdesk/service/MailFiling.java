@@ -47,9 +47,11 @@ final class MailFiling {
     private final StoredLookups lookups;
     private final FilingRules rules;
     private final RawStore rawStore;
+    private final Scratch scratch;
 
-    MailFiling(Tx tx, Instant now, MailSettings settings, StoredLookups lookups) {
+    MailFiling(Tx tx, Instant now, MailSettings settings, StoredLookups lookups, Scratch scratch) {
         this.tx = tx;
+        this.scratch = scratch;
         this.mails = tx.mapper(MailMapper.class);
         this.now = now;
         this.settings = settings;
@@ -194,7 +196,7 @@ final class MailFiling {
      */
     private void acknowledge(InboundMail mail, long inquiryId) {
         MailSettings.Acknowledgement acknowledgement = settings.acknowledgement();
-        Outbox outbox = new Outbox(tx, now, acknowledgement.from());
+        Outbox outbox = new Outbox(tx, now, acknowledgement.from(), scratch);
         List<String> references = new ArrayList<>(mail.references());
         if (mail.messageId() != null) {
             references.add(mail.messageId());

@@ -44,7 +44,8 @@ final class MailboxRun {
      *              between our listing and our commit, and the check for that is skipped (one query per message)
      */
     record Context(Database database, Database.Writer writer, ExecutorService parsing, MailReader reader,
-            Clock clock, MailSettings settings, boolean dryRun, boolean alone, FetchService.Listener listener) {}
+            Clock clock, MailSettings settings, Scratch scratch, boolean dryRun, boolean alone,
+            FetchService.Listener listener) {}
 
     private final SourceSpec spec;
     private final Function<SourceSpec, MailSource> sources;
@@ -233,7 +234,7 @@ final class MailboxRun {
             }
         }
         StoredLookups lookups = StoredLookups.forBatch(tx, messageKeys, senderKeys);
-        MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups);
+        MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups, run.scratch());
         // The batch's texts go into the search index together at its end: one write of the index instead of one per
         // message (V011).
         InquiryMapper inquiries = tx.mapper(InquiryMapper.class);

@@ -51,6 +51,8 @@ public interface CopyMapper {
 
     List<Map<String, Object>> outbox(@Param("after") Long after, @Param("limit") int limit);
 
+    List<Map<String, Object>> erasure(@Param("after") Long after, @Param("limit") int limit);
+
     void insertLocation(@Param("row") Map<String, Object> row);
 
     void insertContact(@Param("row") Map<String, Object> row);
@@ -72,5 +74,10 @@ public interface CopyMapper {
     void insertMailMessage(@Param("row") Map<String, Object> row);
 
     void insertOutbox(@Param("row") Map<String, Object> row);
+
+    void insertErasure(@Param("row") Map<String, Object> row);
+
+    /** What a quick check of the file finds wrong: "ok" alone when nothing. */
+    List<String> problems();
 
 }

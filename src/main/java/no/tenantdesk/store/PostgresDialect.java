@@ -1,6 +1,7 @@
 package no.tenantdesk.store;
 
 import java.sql.CallableStatement;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -206,6 +207,20 @@ final class PostgresDialect implements Dialect {
             closeQuietly(connection);
             throw translate(e);
         }
+    }
+
+    /** pg_dump's snapshot; the connection only says that the server is there and lets us in. */
+    @Override
+    public void backup(Connection connection, Path target) {
+        new PgDump(server).dump(target);
+    }
+
+    @Override
+    public void checkpoint(Connection connection) {}
+
+    @Override
+    public void replace(Connection connection, Path file, Path keepAs) {
+        throw new UnsupportedOperationException("a server's database is restored by pg_restore");
     }
 
     @Override
