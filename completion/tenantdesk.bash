@@ -444,7 +444,7 @@ function _picocli_tenantdesk_reply() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '-m' '--message' '--file' '--attach' '--status'"
-  local STATUS_option_args=("todo" "in-progress" "done") # --status values
+  local STATUS_option_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # --status values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -515,7 +515,7 @@ function _picocli_tenantdesk_status() {
       return
       ;;
   esac
-  local STATUS_pos_param_args=("todo" "in-progress" "done") # 1-1 values
+  local STATUS_pos_param_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # 1-1 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -891,7 +891,7 @@ function _picocli_tenantdesk_inquiry_create() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee' '--source' '--attach'"
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
   local SOURCE_option_args=("phone" "email" "walk-in" "other") # --source values
 
   type compopt &>/dev/null && compopt +o default
@@ -963,8 +963,8 @@ function _picocli_tenantdesk_inquiry_list() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--status' '--assignee' '--tenant' '--location' '--priority' '--search' '--limit' '--sort'"
-  local STATUS_option_args=("todo" "in-progress" "done" "open" "all") # --status values
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local STATUS_option_args=("todo" "in-progress" "done" "open" "all" "to-do" "pågår" "fullført") # --status values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1059,7 +1059,7 @@ function _picocli_tenantdesk_inquiry_update() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee'"
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1120,7 +1120,7 @@ function _picocli_tenantdesk_task_create() {
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--notify' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--assignee' '--due' '--kind' '--priority'"
   local KIND_option_args=("task" "deviation") # --kind values
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1176,7 +1176,7 @@ function _picocli_tenantdesk_task_list() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--inquiry' '--assignee' '--status' '--kind' '--limit'"
-  local STATUS_option_args=("todo" "in-progress" "done") # --status values
+  local STATUS_option_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # --status values
   local KIND_option_args=("task" "deviation") # --kind values
 
   type compopt &>/dev/null && compopt +o default
@@ -1286,7 +1286,7 @@ function _picocli_tenantdesk_task_status() {
       return $?
       ;;
   esac
-  local STATUS_pos_param_args=("todo" "in-progress" "done") # 1-1 values
+  local STATUS_pos_param_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # 1-1 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
