@@ -962,7 +962,7 @@ function _picocli_tenantdesk_inquiry_list() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--status' '--assignee' '--tenant' '--location' '--priority' '--search' '--limit' '--sort'"
+  local arg_opts="'--db' '--config' '--as' '--status' '--assignee' '--tenant' '--org' '--location' '--priority' '--search' '--limit' '--sort'"
   local STATUS_option_args=("todo" "in-progress" "done" "open" "all" "to-do" "pågår" "fullført") # --status values
   local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
@@ -987,6 +987,9 @@ function _picocli_tenantdesk_inquiry_list() {
       return
       ;;
     '--tenant')
+      return
+      ;;
+    '--org')
       return
       ;;
     '--location')
@@ -1452,7 +1455,7 @@ function _picocli_tenantdesk_contact_add() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--name' '--email' '--phone' '--role' '--location'"
+  local arg_opts="'--db' '--config' '--as' '--name' '--email' '--phone' '--role' '--location' '--org'"
   local ROLE_option_args=("tenant" "staff" "contractor") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1482,6 +1485,9 @@ function _picocli_tenantdesk_contact_add() {
       return $?
       ;;
     '--location')
+      return
+      ;;
+    '--org')
       return
       ;;
   esac

@@ -52,6 +52,9 @@ final class InquiryListCommand implements Callable<Integer> {
     @Option(names = "--tenant", paramLabel = "WHO", description = "Only those from this tenant.")
     private String tenant;
 
+    @Option(names = "--org", paramLabel = "ORG", description = "Only those from a contact of this organization.")
+    private String organization;
+
     @Option(names = "--location", paramLabel = "PATH", description = "Only those at this place or below it.")
     private String location;
 
@@ -84,7 +87,7 @@ final class InquiryListCommand implements Callable<Integer> {
         boolean descending = sort != null && sort.startsWith("-");
         Sort field = sort == null ? null : sortField(descending ? sort.substring(1) : sort);
         InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(spec, status), assignee,
-                tenant, location, priority, search, field, descending, limit));
+                tenant, organization, location, priority, search, field, descending, limit));
         Output output = app.output(spec);
         output.cut(page.inquiries().size(), page.total());
         if (page.ranked() > 0 && page.ranked() < page.total()) {

@@ -21,7 +21,9 @@ public final class ContactService {
         this.clock = clock;
     }
 
-    public record NewContact(String name, String email, String phone, ContactRole role, String location) {}
+    /** @param organization ORG as {@code org show} takes it; null for none */
+    public record NewContact(String name, String email, String phone, ContactRole role, String location,
+            String organization) {}
 
     public Contact add(NewContact request) {
         String name = request.name() == null ? "" : request.name().strip().replaceAll("\\s+", " ");
@@ -47,10 +49,13 @@ public final class ContactService {
                 }
             }
             Long locationId = request.location() == null ? null : lookup.location(request.location()).id();
+            Long organizationId = request.organization() == null ? null
+                    : new Organizations(tx).find(request.organization()).id();
             long id = contacts.insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name), email,
                     email == null ? null : Lookup.Keys.email(email),
                     request.phone() == null || request.phone().isBlank() ? null : request.phone().strip(),
-                    request.role() == null ? ContactRole.TENANT : request.role(), locationId, clock.instant()));
+                    request.role() == null ? ContactRole.TENANT : request.role(), locationId, organizationId,
+                    clock.instant()));
             return contacts.byId(id).toContact();
         });
     }

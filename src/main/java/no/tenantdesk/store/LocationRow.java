@@ -11,12 +11,15 @@ public record LocationRow(
         Long responsibleId,
         String responsibleName,
         String responsibleEmail,
+        Long responsibleOrganizationId,
+        String responsibleOrganizationName,
         long openInquiries,
         Instant createdAt) {
 
     public Location toLocation() {
         ContactRef responsible =
-                responsibleId == null ? null : new ContactRef(responsibleId, responsibleName, responsibleEmail);
+                responsibleId == null ? null : ContactRef.of(responsibleId, responsibleName, responsibleEmail,
+                        responsibleOrganizationId, responsibleOrganizationName);
         return new Location(id, path, parentId, responsible, openInquiries, createdAt);
     }
 }

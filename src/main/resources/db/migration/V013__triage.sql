@@ -1,0 +1,46 @@
+-- Triage at the door (issue 17): tenant organizations with their mail domains and premises, other names for places
+-- (aliases the text of a mail is matched against), and where an inquiry's location came from.
+
+-- A company that rents premises; its people change, its domain stays. name_key is the name folded as look-ups fold.
+CREATE TABLE organization (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL,
+    name_key    TEXT    NOT NULL UNIQUE,
+    created_at  TEXT    NOT NULL
+);
+
+-- A mail domain belongs to one organization at most (the primary key); lower case. Free-mail domains never get here
+-- (service/Organizations refuses them).
+CREATE TABLE organization_domain (
+    domain           TEXT    PRIMARY KEY,
+    organization_id  INTEGER NOT NULL REFERENCES organization (id)
+);
+CREATE INDEX organization_domain_organization ON organization_domain (organization_id);
+
+-- The places an organization rents.
+CREATE TABLE organization_location (
+    organization_id  INTEGER NOT NULL REFERENCES organization (id),
+    location_id      INTEGER NOT NULL REFERENCES location (id),
+    PRIMARY KEY (organization_id, location_id)
+);
+CREATE INDEX organization_location_location ON organization_location (location_id);
+
+-- Other names of a place ("kafeen" for "Bygg A/1. etasje/Butikk 101"), matched in mail as its own name is.
+-- alias_key is the alias folded as the matcher folds it: no place has the same alias twice.
+CREATE TABLE location_alias (
+    location_id  INTEGER NOT NULL REFERENCES location (id),
+    alias        TEXT    NOT NULL,
+    alias_key    TEXT    NOT NULL,
+    PRIMARY KEY (location_id, alias_key)
+);
+CREATE INDEX location_alias_key ON location_alias (alias_key);
+
+ALTER TABLE contact ADD COLUMN organization_id INTEGER REFERENCES organization (id);
+CREATE INDEX contact_organization ON contact (organization_id);
+
+-- Where the location came from: a rule, the text, the requester's own premises, the organization's only premises, or
+-- an operator (who always wins); NULL for inquiries made before this, and for those without a location. What matched:
+-- the rule's name, the words of the mail that named the place, the requester, the organization.
+ALTER TABLE inquiry ADD COLUMN location_from TEXT
+    CHECK (location_from IN ('rule', 'text', 'requester', 'organization', 'operator'));
+ALTER TABLE inquiry ADD COLUMN location_matched TEXT;
