@@ -40,6 +40,7 @@ final class TenantdeskCommand implements Runnable {
             AttachmentCommand.class,
             ContactCommand.class,
             LocationCommand.class,
+            OrgCommand.class,
             FetchMailCommand.class,
             MailCommand.class,
             OutboxCommand.class,
