@@ -185,6 +185,7 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact add" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact list" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact show" ];    then _picocli_tenantdesk_contact; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact update" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location add" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location list" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location update" ];    then _picocli_tenantdesk_location; return $?; fi
@@ -232,35 +233,37 @@ function _complete_tenantdesk() {
   local cmds28=(contact add)
   local cmds29=(contact list)
   local cmds30=(contact show)
-  local cmds31=(location add)
-  local cmds32=(location list)
-  local cmds33=(location update)
-  local cmds34=(org add)
-  local cmds35=(org list)
-  local cmds36=(org show)
-  local cmds37=(org update)
-  local cmds38=(mail login)
-  local cmds39=(outbox list)
-  local cmds40=(outbox send)
-  local cmds41=(quarantine list)
-  local cmds42=(quarantine retry)
-  local cmds43=(db info)
-  local cmds44=(db copy)
+  local cmds31=(contact update)
+  local cmds32=(location add)
+  local cmds33=(location list)
+  local cmds34=(location update)
+  local cmds35=(org add)
+  local cmds36=(org list)
+  local cmds37=(org show)
+  local cmds38=(org update)
+  local cmds39=(mail login)
+  local cmds40=(outbox list)
+  local cmds41=(outbox send)
+  local cmds42=(quarantine list)
+  local cmds43=(quarantine retry)
+  local cmds44=(db info)
+  local cmds45=(db copy)
 
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
   if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
   if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
   if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
@@ -618,7 +621,7 @@ function _picocli_tenantdesk_contact() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="add list show"
+  local commands="add list show update"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -1608,6 +1611,60 @@ function _picocli_tenantdesk_contact_show() {
       return
       ;;
     '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_tenantdesk_contact_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--name' '--email' '--phone' '--role' '--location' '--org'"
+  local ROLE_option_args=("tenant" "staff" "contractor") # --role values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '--email')
+      return
+      ;;
+    '--phone')
+      return
+      ;;
+    '--role')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ROLE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--location')
+      return
+      ;;
+    '--org')
       return
       ;;
   esac

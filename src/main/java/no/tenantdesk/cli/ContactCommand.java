@@ -3,7 +3,8 @@ package no.tenantdesk.cli;
 import picocli.CommandLine.Command;
 
 @Command(name = "contact", description = "Tenants, staff and contractors.",
-        subcommands = {ContactAddCommand.class, ContactListCommand.class, ContactShowCommand.class},
+        subcommands = {ContactAddCommand.class, ContactListCommand.class, ContactShowCommand.class,
+            ContactUpdateCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk contact list --role contractor",

@@ -127,4 +127,20 @@ class OrgCommandTest {
         assertThat(cli.run("contact", "add", "--name", "Tor", "--org", "Nobody"))
                 .failedWith(2, "no organization matches 'Nobody'");
     }
+
+    @Test
+    void contactUpdateMovesSomeoneIntoAnOrganizationAndOut() {
+        cli.run("org", "add", "Advokat Berg", "--domain", "berg.no");
+        cli.run("contact", "add", "--name", "Siri", "--email", "siri@gmail.com");
+
+        assertThat(cli.run("contact", "update", "Siri", "--org", "berg.no", "--phone", "99887766")).succeeded()
+                .printed("Contact 1: Siri <siri@gmail.com>, Advokat Berg");
+        JsonNode contact = cli.run("contact", "show", "Siri", "--json").json();
+        assertThat(contact.at("/organization/name").asText()).isEqualTo("Advokat Berg");
+        assertThat(contact.get("phone").asText()).isEqualTo("99887766");
+
+        assertThat(cli.run("contact", "update", "Siri", "--org", "none")).succeeded();
+        assertThat(cli.run("contact", "show", "Siri", "--json").json().get("organization").isNull()).isTrue();
+        assertThat(cli.run("contact", "update", "Siri")).failedWith(2, "nothing to change");
+    }
 }
