@@ -1686,7 +1686,7 @@ function _picocli_tenantdesk_location_add() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--responsible'"
+  local arg_opts="'--db' '--config' '--as' '--responsible' '--alias'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1701,6 +1701,9 @@ function _picocli_tenantdesk_location_add() {
       return
       ;;
     '--responsible')
+      return
+      ;;
+    '--alias')
       return
       ;;
   esac
@@ -1755,7 +1758,7 @@ function _picocli_tenantdesk_location_update() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--responsible'"
+  local arg_opts="'--db' '--config' '--as' '--responsible' '--alias' '--remove-alias'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1770,6 +1773,12 @@ function _picocli_tenantdesk_location_update() {
       return
       ;;
     '--responsible')
+      return
+      ;;
+    '--alias')
+      return
+      ;;
+    '--remove-alias')
       return
       ;;
   esac

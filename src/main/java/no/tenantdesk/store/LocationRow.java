@@ -1,6 +1,7 @@
 package no.tenantdesk.store;
 
 import java.time.Instant;
+import java.util.List;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.Location;
 
@@ -20,6 +21,6 @@ public record LocationRow(
         ContactRef responsible =
                 responsibleId == null ? null : ContactRef.of(responsibleId, responsibleName, responsibleEmail,
                         responsibleOrganizationId, responsibleOrganizationName);
-        return new Location(id, path, parentId, responsible, openInquiries, createdAt);
+        return new Location(id, path, parentId, responsible, openInquiries, createdAt, List.of());
     }
 }

@@ -76,6 +76,11 @@ public final class PlaceMatcher {
         }
     }
 
+    /** A name or alias as the matcher compares it: its words, lower case ("Bygg  A." is "bygg a"). */
+    public static String key(String name) {
+        return Words.key(name);
+    }
+
     public boolean isEmpty() {
         return places.isEmpty();
     }
