@@ -165,6 +165,7 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fetch-mail" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rules" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mail" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine" ];    then _picocli_tenantdesk; return $?; fi
@@ -193,6 +194,7 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org list" ];    then _picocli_tenantdesk_org; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org show" ];    then _picocli_tenantdesk_org; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org update" ];    then _picocli_tenantdesk_org; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rules test" ];    then _picocli_tenantdesk_rules; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mail login" ];    then _picocli_tenantdesk_mail; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox list" ];    then _picocli_tenantdesk_outbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox send" ];    then _picocli_tenantdesk_outbox; return $?; fi
@@ -213,77 +215,81 @@ function _complete_tenantdesk() {
   local cmds8=(location)
   local cmds9=(org)
   local cmds10=(fetch-mail)
-  local cmds11=(mail)
-  local cmds12=(outbox)
-  local cmds13=(quarantine)
-  local cmds14=(db)
-  local cmds15=(shell)
-  local cmds16=(inquiry create)
-  local cmds17=(inquiry list)
-  local cmds18=(inquiry show)
-  local cmds19=(inquiry update)
-  local cmds20=(task create)
-  local cmds21=(task list)
-  local cmds22=(task show)
-  local cmds23=(task status)
-  local cmds24=(task notify)
-  local cmds25=(attachment add)
-  local cmds26=(attachment list)
-  local cmds27=(attachment get)
-  local cmds28=(contact add)
-  local cmds29=(contact list)
-  local cmds30=(contact show)
-  local cmds31=(contact update)
-  local cmds32=(location add)
-  local cmds33=(location list)
-  local cmds34=(location update)
-  local cmds35=(org add)
-  local cmds36=(org list)
-  local cmds37=(org show)
-  local cmds38=(org update)
-  local cmds39=(mail login)
-  local cmds40=(outbox list)
-  local cmds41=(outbox send)
-  local cmds42=(quarantine list)
-  local cmds43=(quarantine retry)
-  local cmds44=(db info)
-  local cmds45=(db copy)
+  local cmds11=(rules)
+  local cmds12=(mail)
+  local cmds13=(outbox)
+  local cmds14=(quarantine)
+  local cmds15=(db)
+  local cmds16=(shell)
+  local cmds17=(inquiry create)
+  local cmds18=(inquiry list)
+  local cmds19=(inquiry show)
+  local cmds20=(inquiry update)
+  local cmds21=(task create)
+  local cmds22=(task list)
+  local cmds23=(task show)
+  local cmds24=(task status)
+  local cmds25=(task notify)
+  local cmds26=(attachment add)
+  local cmds27=(attachment list)
+  local cmds28=(attachment get)
+  local cmds29=(contact add)
+  local cmds30=(contact list)
+  local cmds31=(contact show)
+  local cmds32=(contact update)
+  local cmds33=(location add)
+  local cmds34=(location list)
+  local cmds35=(location update)
+  local cmds36=(org add)
+  local cmds37=(org list)
+  local cmds38=(org show)
+  local cmds39=(org update)
+  local cmds40=(rules test)
+  local cmds41=(mail login)
+  local cmds42=(outbox list)
+  local cmds43=(outbox send)
+  local cmds44=(quarantine list)
+  local cmds45=(quarantine retry)
+  local cmds46=(db info)
+  local cmds47=(db copy)
 
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_shell; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_db; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_mail; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_rules_test; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_db; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_mail; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_rules; return $?; fi
   if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_fetchmail; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_org; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_location; return $?; fi
@@ -306,7 +312,7 @@ function _picocli_tenantdesk() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="inquiry search comment reply status task attachment contact location org fetch-mail mail outbox quarantine db shell"
+  local commands="inquiry search comment reply status task attachment contact location org fetch-mail rules mail outbox quarantine db shell"
   local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -755,6 +761,39 @@ function _picocli_tenantdesk_fetchmail() {
       return
       ;;
     '--move-to')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rules` subcommand.
+function _picocli_tenantdesk_rules() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="test"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -1946,6 +1985,46 @@ function _picocli_tenantdesk_org_update() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `test` subcommand.
+function _picocli_tenantdesk_rules_test() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "test" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

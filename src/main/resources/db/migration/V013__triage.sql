@@ -44,3 +44,40 @@ CREATE INDEX contact_organization ON contact (organization_id);
 ALTER TABLE inquiry ADD COLUMN location_from TEXT
     CHECK (location_from IN ('rule', 'text', 'requester', 'organization', 'operator'));
 ALTER TABLE inquiry ADD COLUMN location_matched TEXT;
+
+-- A rule's thread-by-subject threads a machine's repeated mail by its subject: matched_by 'subject'. SQLite changes a
+-- CHECK only by building the table again (the steps of https://www.sqlite.org/lang_altertable.html, foreign keys being
+-- off on our connections); its rows are small (the raw bytes are in blob), its indexes as V003 made them.
+CREATE TABLE mail_message_v013 (
+    id           INTEGER PRIMARY KEY,
+    direction    TEXT    NOT NULL CHECK (direction IN ('in', 'out')),
+    message_id   TEXT,
+    message_key  TEXT    NOT NULL,
+    source       TEXT,
+    source_key   TEXT,
+    sender       TEXT,
+    sender_key   TEXT,
+    subject      TEXT    NOT NULL DEFAULT '',
+    sent_at      TEXT,
+    raw_sha256   TEXT    REFERENCES blob (sha256),
+    raw_size     INTEGER NOT NULL,
+    raw_partial  INTEGER NOT NULL DEFAULT 0,
+    outcome      TEXT    CHECK (outcome IN ('created', 'threaded', 'skipped', 'quarantined')),
+    matched_by   TEXT    CHECK (matched_by IN ('in-reply-to', 'references', 'subject-token', 'subject')),
+    reason       TEXT,
+    inquiry_id   INTEGER REFERENCES inquiry (id),
+    comment_id   INTEGER REFERENCES comment (id),
+    created_at   TEXT    NOT NULL
+);
+INSERT INTO mail_message_v013 (id, direction, message_id, message_key, source, source_key, sender, sender_key, subject,
+    sent_at, raw_sha256, raw_size, raw_partial, outcome, matched_by, reason, inquiry_id, comment_id, created_at)
+SELECT id, direction, message_id, message_key, source, source_key, sender, sender_key, subject, sent_at, raw_sha256,
+    raw_size, raw_partial, outcome, matched_by, reason, inquiry_id, comment_id, created_at FROM mail_message;
+DROP TABLE mail_message;
+ALTER TABLE mail_message_v013 RENAME TO mail_message;
+CREATE UNIQUE INDEX mail_message_source ON mail_message (source, source_key);
+CREATE UNIQUE INDEX mail_message_stored ON mail_message (message_key)
+    WHERE direction = 'in' AND (reason IS NULL OR reason <> 'duplicate');
+CREATE INDEX mail_message_id ON mail_message (message_id);
+CREATE INDEX mail_message_inquiry ON mail_message (inquiry_id);
+CREATE INDEX mail_message_quarantined ON mail_message (id) WHERE outcome = 'quarantined';

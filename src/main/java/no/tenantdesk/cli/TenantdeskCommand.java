@@ -42,6 +42,7 @@ final class TenantdeskCommand implements Runnable {
             LocationCommand.class,
             OrgCommand.class,
             FetchMailCommand.class,
+            RulesCommand.class,
             MailCommand.class,
             OutboxCommand.class,
             QuarantineCommand.class,

@@ -34,3 +34,8 @@ CREATE INDEX contact_organization ON contact (organization_id);
 ALTER TABLE inquiry ADD COLUMN location_from text
     CHECK (location_from IN ('rule', 'text', 'requester', 'organization', 'operator'));
 ALTER TABLE inquiry ADD COLUMN location_matched text;
+
+-- A rule's thread-by-subject: matched_by 'subject'.
+ALTER TABLE mail_message DROP CONSTRAINT mail_message_matched_by_check;
+ALTER TABLE mail_message ADD CONSTRAINT mail_message_matched_by_check
+    CHECK (matched_by IN ('in-reply-to', 'references', 'subject-token', 'subject'));

@@ -22,7 +22,8 @@ class CompletionTest {
         assertThat(Docs.model().getSubcommands().keySet()).contains("inquiry", "search", "shell");
         assertThat(BASH).contains("local commands=\"create list show update\"",
                 "local commands=\"create list show status notify\"", "local commands=\"add list get\"",
-                "local commands=\"add list show\"", "local commands=\"add list update\"");
+                "local commands=\"add list show update\"", "local commands=\"add list update\"",
+                "local commands=\"test\"");
     }
 
     @Test
