@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -50,10 +51,15 @@ public final class PlaceMatcher {
 
     private final Node root = new Node();
     private final Map<Long, Place> places = new HashMap<>();
+    /** Each place's children, for an organization's region: built once, not for each mail. */
+    private final Map<Long, List<Long>> children = new HashMap<>();
 
     public PlaceMatcher(Collection<Place> all) {
         for (Place place : all) {
             places.put(place.id(), place);
+            if (place.parentId() != null) {
+                children.computeIfAbsent(place.parentId(), k -> new ArrayList<>()).add(place.id());
+            }
             add(place.name(), place.id());
             place.aliases().forEach(alias -> add(alias, place.id()));
         }
@@ -88,10 +94,12 @@ public final class PlaceMatcher {
     /**
      * The place the subject names, else the one subject and text name together.
      *
-     * @param region the places the requester's organization rents, with those above and below them: where a tie
-     *               is broken; empty for none
+     * @param premises the places the requester's organization rents: with those above and below them, where a tie is
+     *                 broken; empty for none
      */
-    public Found find(String subject, String text, Set<Long> region) {
+    public Found find(String subject, String text, Collection<Long> premises) {
+        // The region only when a tie needs it: most mail names one place or none.
+        Supplier<Set<Long>> region = () -> premises.isEmpty() ? Set.of() : region(premises);
         Map<Long, String> inSubject = mentions(subject);
         Found found = decide(inSubject, region);
         if (found != null || text.isBlank()) {
@@ -105,12 +113,6 @@ public final class PlaceMatcher {
     /** The places at, above and below these ones. */
     public Set<Long> region(Collection<Long> premises) {
         Set<Long> region = new HashSet<>();
-        Map<Long, List<Long>> children = new HashMap<>();
-        places.values().forEach(p -> {
-            if (p.parentId() != null) {
-                children.computeIfAbsent(p.parentId(), k -> new ArrayList<>()).add(p.id());
-            }
-        });
         for (long premise : premises) {
             for (Place at = places.get(premise); at != null; at = parent(at)) {
                 region.add(at.id());
@@ -155,13 +157,15 @@ public final class PlaceMatcher {
         return named;
     }
 
-    private Found decide(Map<Long, String> named, Set<Long> region) {
+    private Found decide(Map<Long, String> named, Supplier<Set<Long>> region) {
         if (named.isEmpty()) {
             return null;
         }
         Found found = best(named, named.keySet());
-        if (found == null && !region.isEmpty()) {
-            found = best(named, named.keySet().stream().filter(region::contains).toList());
+        if (found == null) {
+            Set<Long> within = region.get();
+            found = within.isEmpty() ? null
+                    : best(named, named.keySet().stream().filter(within::contains).toList());
         }
         return found;
     }

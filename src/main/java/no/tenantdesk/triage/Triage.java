@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import no.tenantdesk.domain.LocationFrom;
 import no.tenantdesk.domain.OrganizationRef;
 import no.tenantdesk.domain.Priority;
@@ -121,8 +120,7 @@ public final class Triage {
         List<Long> premises = organization == null ? List.of()
                 : directory.premises().getOrDefault(organization.id(), List.of());
         if (!places.isEmpty()) {
-            Set<Long> region = premises.isEmpty() ? Set.of() : places.region(premises);
-            PlaceMatcher.Found found = places.find(cut(subject, Rules.SUBJECT), ownText, region);
+            PlaceMatcher.Found found = places.find(cut(subject, Rules.SUBJECT), ownText, premises);
             if (found != null) {
                 return new Location(found.id(), found.path(), LocationFrom.TEXT, found.matched());
             }
