@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.triage.DoneReply;
+import no.tenantdesk.triage.RuleConfig;
 
 /**
  * The settings file (YAML, kebab-case keys). Unknown keys are errors, so a misspelt setting is found the day it is
@@ -76,15 +78,11 @@ public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules
             Map<String, Account> accounts, String from, Smtp smtp, Acknowledgement acknowledgement,
             List<String> freeMailDomains, List<String> doneWords) {
 
-        /** The first line of a contractor's answer that says their task is done. */
-        public static final List<String> DONE_WORDS = List.of("utført", "ferdig", "fullført", "done", "completed",
-                "fixed");
-
         public static final Mail DEFAULTS = new Mail(null, null, null, null, null, null, null, null, null);
 
         public Mail {
             freeMailDomains = freeMailDomains == null ? List.of() : List.copyOf(freeMailDomains);
-            doneWords = doneWords == null ? DONE_WORDS : List.copyOf(doneWords);
+            doneWords = doneWords == null ? DoneReply.WORDS : List.copyOf(doneWords);
             if (doneWords.stream().anyMatch(w -> w == null || w.isBlank())) {
                 throw new IllegalArgumentException("mail: done-words holds an empty word");
             }

@@ -9,6 +9,7 @@ public enum Priority implements CliEnum {
     HIGH("høy", "hoey", "hoy"),
     URGENT("haster");
 
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable, as Error Prone cannot see
     private final List<String> words;
 
     Priority(String... words) {

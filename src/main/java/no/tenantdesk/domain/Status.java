@@ -9,6 +9,7 @@ public enum Status implements CliEnum {
     DONE("done", "fullført", "fullfoert", "fullfort");
 
     private final String cli;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable, as Error Prone cannot see
     private final List<String> words;
 
     Status(String cli, String... words) {

@@ -312,8 +312,8 @@ public final class InquiryService {
                     : searchTerms != null ? "relevance" : "priority";
             int ranked = ranked(query.limit());
             InquiryMapper.Filter filter = new InquiryMapper.Filter(query.status().statuses(), assigneeId, unassigned,
-                    requesterId, organizationId, locationIds, query.priority(), searchTerms, sort, query.descending(), query.limit(),
-                    ranked);
+                    requesterId, organizationId, locationIds, query.priority(), searchTerms, sort, query.descending(),
+                    query.limit(), ranked);
             Found found = find(tx.mapper(InquiryMapper.class), filter);
             long total = found.total();
             return new Page(found.page(), total, sort.equals("relevance") ? Math.min(ranked, total) : 0);

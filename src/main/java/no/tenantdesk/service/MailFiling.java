@@ -124,8 +124,9 @@ final class MailFiling {
                     markBounced(mail, bounce), null), null);
         }
         if (decision instanceof Answer answer) {
-            return (answer.doneNote() != null ? taskDone(mail, origin, raw, answer) : comment(mail, origin, raw, answer))
-                    .with(answer.triage());
+            Filed filed = answer.doneNote() != null ? taskDone(mail, origin, raw, answer)
+                    : comment(mail, origin, raw, answer);
+            return filed.with(answer.triage());
         }
         if (decision instanceof NewInquiry inquiry) {
             return newInquiry(mail, origin, raw, inquiry);

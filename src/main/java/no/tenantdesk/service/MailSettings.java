@@ -3,8 +3,8 @@ package no.tenantdesk.service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import no.tenantdesk.config.Config;
-import no.tenantdesk.config.RuleConfig;
+import no.tenantdesk.triage.DoneReply;
+import no.tenantdesk.triage.RuleConfig;
 import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.mail.out.Receipt;
 
@@ -31,7 +31,7 @@ public record MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boo
      */
     public record Triaging(List<RuleConfig> rules, List<String> freeMailDomains, List<String> doneWords) {
 
-        public static final Triaging NONE = new Triaging(List.of(), List.of(), Config.Mail.DONE_WORDS);
+        public static final Triaging NONE = new Triaging(List.of(), List.of(), DoneReply.WORDS);
 
         public Triaging {
             rules = List.copyOf(rules);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import no.tenantdesk.config.RuleConfig;
+import no.tenantdesk.triage.RuleConfig;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.OrganizationRef;
 import no.tenantdesk.store.ContactRow;
@@ -33,7 +33,8 @@ final class TriageLoader {
     static Triage load(Tx tx, MailSettings.Triaging settings) {
         LocationMapper locations = tx.mapper(LocationMapper.class);
         Map<Long, List<String>> aliases = locations.aliases().stream().collect(Collectors.groupingBy(
-                LocationMapper.Alias::locationId, Collectors.mapping(LocationMapper.Alias::alias, Collectors.toList())));
+                LocationMapper.Alias::locationId,
+                Collectors.mapping(LocationMapper.Alias::alias, Collectors.toList())));
         List<PlaceMatcher.Place> places = new ArrayList<>();
         Map<Long, String> paths = new HashMap<>();
         for (LocationMapper.PathRow row : locations.paths()) {

@@ -10,6 +10,9 @@ import java.util.Locale;
  */
 public final class DoneReply {
 
+    /** The first line of a contractor's answer that says their task is done, unless the config says otherwise. */
+    public static final List<String> WORDS = List.of("utført", "ferdig", "fullført", "done", "completed", "fixed");
+
     private static final List<String> DENIALS = List.of("ikke", "ikkje", "not", "nicht", "no", "never", "aldri");
 
     private DoneReply() {}

@@ -53,8 +53,8 @@ public final class Rules {
                     && (to.isEmpty() || facts.to().stream().anyMatch(address -> any(to, address, true)))
                     && (subject.isEmpty() || any(subject, facts.subject(), false))
                     && (body.isEmpty() || any(body, facts.body(), false))
-                    && (organizations.isEmpty() || facts.organizationId() != null
-                            && organizations.contains(facts.organizationId()));
+                    && (organizations.isEmpty() || (facts.organizationId() != null
+                            && organizations.contains(facts.organizationId())));
         }
 
         private static boolean any(List<Pattern> patterns, String value, boolean whole) {

@@ -33,7 +33,7 @@ class ConfigTest {
         assertThat(config.mail().reopenDone()).isTrue();
         assertThat(config.mail().freeMailDomains()).containsExactly("epost.example", "webmail.*");
         assertThat(config.mail().doneWords()).contains("utført", "ferdig");
-        assertThat(config.rules()).extracting(no.tenantdesk.config.RuleConfig::name)
+        assertThat(config.rules()).extracting(no.tenantdesk.triage.RuleConfig::name)
                 .containsExactly("lekkasje haster", "brannsentral", "nyhetsbrev");
         assertThat(config.rules().get(1).stop()).isTrue();
         assertThat(config.mail().accounts().keySet())

@@ -1,4 +1,4 @@
-package no.tenantdesk.config;
+package no.tenantdesk.triage;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
@@ -11,7 +11,7 @@ import no.tenantdesk.domain.Priority;
 /**
  * One rule of the config's {@code rules:}, as written: checked here for what needs no database (its name, its regular
  * expressions, its priority, actions that go together), so that a bad one fails when the config is read. The places
- * and people it names are checked against the database when a run that files mail starts (triage/Rules).
+ * and people it names are checked against the database when a run that files mail starts (service/TriageLoader).
  *
  * <p>Conditions are regular expressions, case-insensitive, as RE2 reads them (com.google.re2j): matched in time linear
  * in the text whatever the pattern, so no subject a stranger sends can make one run for minutes (java.util.regex
@@ -138,7 +138,7 @@ public record RuleConfig(String name, When when, Actions set, TaskAction task, B
     }
 
     /** Rule names, each once. */
-    static List<RuleConfig> checked(List<RuleConfig> rules) {
+    public static List<RuleConfig> checked(List<RuleConfig> rules) {
         List<String> names = new ArrayList<>();
         for (RuleConfig rule : rules) {
             if (rule == null) {
