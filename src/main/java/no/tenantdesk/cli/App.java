@@ -39,7 +39,9 @@ import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.MailSettings;
+import no.tenantdesk.service.OrganizationService;
 import no.tenantdesk.service.OutboxService;
+import no.tenantdesk.service.RuleService;
 import no.tenantdesk.service.QuarantineService;
 import no.tenantdesk.service.ReplyService;
 import no.tenantdesk.service.Scratch;
@@ -49,6 +51,7 @@ import no.tenantdesk.store.Database;
 import no.tenantdesk.store.DatabaseAddress;
 import no.tenantdesk.store.PgPass;
 import no.tenantdesk.store.PostgresServer;
+import no.tenantdesk.triage.FreeMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -290,7 +293,17 @@ final class App implements CommandLine.IFactory {
             acknowledgement = new MailSettings.Acknowledgement(new Receipt(from, mail.acknowledgement().subject(),
                     mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
-        return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement);
+        return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement,
+                new MailSettings.Triaging(config().rules(), mail.freeMailDomains(), mail.doneWords()));
+    }
+
+    OrganizationService organizations() {
+        return new OrganizationService(database(), environment.clock(),
+                new FreeMail(config().mail().freeMailDomains()));
+    }
+
+    RuleService rules() {
+        return new RuleService(database(), mailSettings(), scratch());
     }
 
     OutboxService outbox() {

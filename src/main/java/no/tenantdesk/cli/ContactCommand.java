@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "contact", description = "Tenants, staff and contractors.",
         subcommands = {ContactAddCommand.class, ContactListCommand.class, ContactShowCommand.class,
-            ContactExportCommand.class, ContactForgetCommand.class},
+            ContactUpdateCommand.class, ContactExportCommand.class, ContactForgetCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk contact list --role contractor",

@@ -108,9 +108,14 @@ public final class DatabaseService {
         InquiryMapper search = into.mapper(InquiryMapper.class);
         search.deferSearch();
         copy("location", counts, progress, source::location, target::insertLocation);
+        copy("organization", counts, progress, source::organization, target::insertOrganization);
         copy("contact", counts, progress, source::contact, target::insertContact);
         // A location's parent and responsible person, now that every location and contact is there.
         copy("location", counts, (what, done, total) -> {}, source::location, target::linkLocation);
+        // What belongs to organizations and places: small tables, each in one read.
+        source.organizationDomain().forEach(target::insertOrganizationDomain);
+        source.organizationLocation().forEach(target::insertOrganizationLocation);
+        source.locationAlias().forEach(target::insertLocationAlias);
         copy("inquiry", counts, progress, source::inquiry, target::insertInquiry);
         copy("task", counts, progress, source::task, target::insertTask);
         copy("comment", counts, progress, source::comment, target::insertComment);

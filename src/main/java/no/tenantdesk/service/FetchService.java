@@ -24,6 +24,7 @@ import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.RunLock;
+import no.tenantdesk.triage.Triage;
 
 /**
  * fetch-mail: reads each mailbox, parses every new message before the database is touched (on other threads, while
@@ -150,6 +151,8 @@ public final class FetchService {
      * piped on stdin never leaves like that: the mail server would take a quiet exit as delivered.
      */
     public Report fetch(List<Mailbox> mailboxes, boolean dryRun, InputStream stdin, Listener listener) {
+        // First: a rule that names an unknown place or person stops the run before any mail is read.
+        Triage triage = database.read(tx -> TriageLoader.load(tx, settings.triaging()));
         boolean piped = mailboxes.stream().allMatch(m -> m.uri().equals("-"));
         Optional<RunLock> lock = piped ? Optional.empty() : database.tryLock("fetch");
         if (!piped && lock.isEmpty()) {
@@ -170,7 +173,7 @@ public final class FetchService {
             List<SourceResult> results = new ArrayList<>();
             Tally tally = new Tally(listener);
             MailboxRun.Context context = new MailboxRun.Context(database, writer, parsing,
-                    readers.apply(spool), clock, settings, scratch, dryRun, lock.isPresent(), tally);
+                    readers.apply(spool), clock, settings, scratch, triage, dryRun, lock.isPresent(), tally);
             for (Mailbox mailbox : mailboxes) {
                 SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
                         mailbox.tls(), mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,

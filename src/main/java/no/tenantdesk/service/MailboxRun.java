@@ -21,6 +21,7 @@ import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.MailMapper;
 import no.tenantdesk.store.Tx;
+import no.tenantdesk.triage.Triage;
 
 /**
  * The reading of one mailbox in a fetch-mail run: lists it, hands each new message to the parsing threads, files
@@ -44,7 +45,7 @@ final class MailboxRun {
      *              between our listing and our commit, and the check for that is skipped (one query per message)
      */
     record Context(Database database, Database.Writer writer, ExecutorService parsing, MailReader reader,
-            Clock clock, MailSettings settings, Scratch scratch, boolean dryRun, boolean alone,
+            Clock clock, MailSettings settings, Scratch scratch, Triage triage, boolean dryRun, boolean alone,
             FetchService.Listener listener) {}
 
     private final SourceSpec spec;
@@ -234,7 +235,8 @@ final class MailboxRun {
             }
         }
         StoredLookups lookups = StoredLookups.forBatch(tx, messageKeys, senderKeys);
-        MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups, run.scratch());
+        MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups, run.scratch(),
+                run.triage());
         // The batch's texts go into the search index together at its end: one write of the index instead of one per
         // message (V011).
         InquiryMapper inquiries = tx.mapper(InquiryMapper.class);

@@ -63,7 +63,8 @@ public final class QuarantineService {
             try (Intake intake = new MailReader(settings, spool).read(RawMessage.spooled(null, file))) {
                 Origin origin = new Origin.Retry(id);
                 MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, clock.instant(), settings,
-                        StoredLookups.of(tx), scratch).fileOrQuarantine(intake, origin));
+                        StoredLookups.of(tx), scratch, TriageLoader.load(tx, settings.triaging()))
+                        .fileOrQuarantine(intake, origin));
                 if (filed.outcome() == MailOutcome.QUARANTINED) {
                     throw new TenantdeskException("message " + id + " is still quarantined: " + filed.reason());
                 }

@@ -37,6 +37,14 @@ public interface CopyMapper {
 
     List<Map<String, Object>> contact(@Param("after") Long after, @Param("limit") int limit);
 
+    List<Map<String, Object>> organization(@Param("after") Long after, @Param("limit") int limit);
+
+    List<Map<String, Object>> organizationDomain();
+
+    List<Map<String, Object>> organizationLocation();
+
+    List<Map<String, Object>> locationAlias();
+
     List<Map<String, Object>> inquiry(@Param("after") Long after, @Param("limit") int limit);
 
     List<Map<String, Object>> task(@Param("after") Long after, @Param("limit") int limit);
@@ -56,6 +64,14 @@ public interface CopyMapper {
     void insertLocation(@Param("row") Map<String, Object> row);
 
     void insertContact(@Param("row") Map<String, Object> row);
+
+    void insertOrganization(@Param("row") Map<String, Object> row);
+
+    void insertOrganizationDomain(@Param("row") Map<String, Object> row);
+
+    void insertOrganizationLocation(@Param("row") Map<String, Object> row);
+
+    void insertLocationAlias(@Param("row") Map<String, Object> row);
 
     void insertInquiry(@Param("row") Map<String, Object> row);
 

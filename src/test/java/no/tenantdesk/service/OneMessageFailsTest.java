@@ -136,7 +136,8 @@ class OneMessageFailsTest {
                 parsed.rawSha256(), parsed.rawBytes());
         Intake intake = new Intake.Parsed(raw, hostile, Optional.empty(), List.of());
 
-        MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, NOW, SETTINGS, StoredLookups.of(tx), scratch())
+        MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, NOW, SETTINGS, StoredLookups.of(tx), scratch(),
+                no.tenantdesk.triage.Triage.none())
                 .fileOrQuarantine(intake, new Origin.Source("inbox", "m.eml")));
 
         assertThat(filed.outcome()).isEqualTo(MailOutcome.QUARANTINED);

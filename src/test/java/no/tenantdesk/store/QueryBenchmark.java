@@ -139,10 +139,10 @@ public class QueryBenchmark {
                 list(figures, inquiries, "inquiry list", open(null, null, null, null, null, null, false), filter(
                         List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, null, null, "priority", false));
                 list(figures, inquiries, "inquiry list --status all",
-                        new Query(StatusFilter.ALL, null, null, null, null, null, null, false, 50),
+                        new Query(StatusFilter.ALL, null, null, null, null, null, null, null, false, 50),
                         filter(List.of(), null, null, null, null, null, "priority", false));
                 list(figures, inquiries, "inquiry list --status all --sort -created",
-                        new Query(StatusFilter.ALL, null, null, null, null, null, Sort.CREATED, true, 50),
+                        new Query(StatusFilter.ALL, null, null, null, null, null, null, Sort.CREATED, true, 50),
                         filter(List.of(), null, null, null, null, null, "created", true));
                 list(figures, inquiries, "inquiry list --assignee X", open(assignee, null, null, null, null, null,
                         false), filter(List.of(Status.TODO, Status.IN_PROGRESS), assigneeId, null, null, null, null,
@@ -162,7 +162,7 @@ public class QueryBenchmark {
                         filter(List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, Priority.URGENT, null,
                                 "priority", false));
                 list(figures, inquiries, "inquiry list --status done --sort updated",
-                        new Query(StatusFilter.DONE, null, null, null, null, null, Sort.UPDATED, false, 50),
+                        new Query(StatusFilter.DONE, null, null, null, null, null, null, Sort.UPDATED, false, 50),
                         filter(List.of(Status.DONE), null, null, null, null, null, "updated", false));
                 list(figures, inquiries, "inquiry list --search lekkasje",
                         open(null, null, null, null, "lekkasje", null, false),
@@ -271,12 +271,12 @@ public class QueryBenchmark {
 
     static Query open(String assignee, String tenant, String location, Priority priority, String search, Sort sort,
             boolean descending) {
-        return new Query(StatusFilter.OPEN, assignee, tenant, location, priority, search, sort, descending, 50);
+        return new Query(StatusFilter.OPEN, assignee, tenant, null, location, priority, search, sort, descending, 50);
     }
 
     static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, Long requesterId, List<Long> locationIds,
             Priority priority, List<InquiryMapper.SearchTerm> searchTerms, String sort, boolean descending) {
-        return new InquiryMapper.Filter(statuses, assigneeId, false, requesterId, locationIds, priority, searchTerms,
+        return new InquiryMapper.Filter(statuses, assigneeId, false, requesterId, null, locationIds, priority, searchTerms,
                 sort, descending, 50, InquiryService.RANKED);
     }
 
@@ -316,7 +316,7 @@ public class QueryBenchmark {
     /** `search TEXT`: status all, 20 best, each with a snippet of where it matched best. */
     static void search(List<Figure> figures, InquiryService service, String word,
             List<InquiryMapper.SearchTerm> terms) {
-        InquiryMapper.Filter filter = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+        InquiryMapper.Filter filter = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 terms, "relevance", false, 20, InquiryService.RANKED);
         Map<String, Object> matches = new HashMap<>();
         matches.put("searchTerms", terms);
