@@ -1,0 +1,2 @@
+-- Nothing to do here. On PostgreSQL this step lets the statement that adds an inquiry write its search row itself
+-- (postgresql/V012). The number is kept so that both databases count their schema the same.
