@@ -108,7 +108,11 @@ final class PostgresDialect implements Dialect {
         properties.setProperty("tcpKeepAlive", "true");
         // The busy timeout, as SQLite's: a writer waits this long for a row another one has locked, then gives up
         // (exit 75) instead of hanging a cron job.
-        properties.setProperty("options", "-c lock_timeout=" + Math.max(1, busyTimeout.toMillis()));
+        // Every statement planned for its own values: a kept connection's statement is prepared on the server after
+        // five uses, and its generic plan knows neither how many inquiries a search word finds nor that a list of
+        // statuses is the open ones' (a partial index): "search kakerlakk" took 750 ms instead of 5 on a million.
+        properties.setProperty("options", "-c lock_timeout=" + Math.max(1, busyTimeout.toMillis())
+                + " -c plan_cache_mode=force_custom_plan");
         String url = "jdbc:postgresql://" + (server.host().contains(":") ? "[" + server.host() + "]" : server.host())
                 + ":" + server.port() + "/";
         Connection connection = driver.connect(url + encode(server.databaseOrUser()), properties);
