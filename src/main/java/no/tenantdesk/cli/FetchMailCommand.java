@@ -189,7 +189,8 @@ final class FetchMailCommand implements Callable<Integer> {
             if (account == null || account.equals(name)) {
                 String uri = ServerAddress.withUser(name, settings.source(), settings.user());
                 mailboxes.add(new Mailbox(name, uri,
-                        settings.passwordFile() == null ? null : Passwords.read(app.environment().path(settings.passwordFile())),
+                        settings.passwordFile() == null ? null
+                                : Passwords.read(app.environment().path(settings.passwordFile())),
                         Tls.parse("account '" + name + "': tls", settings.tls()), after(settings.afterImport()),
                         settings.moveTo(), settings.oauth2() == null ? null
                                 : app.oauth().tokens(name, uri, settings.user(), settings.oauth2())));

@@ -19,7 +19,8 @@ import org.eclipse.angus.mail.pop3.POP3Store;
  */
 final class TokenLogin {
 
-    private static final String NO_COMMON_MECHANISM = "No authentication mechanisms supported by both server and client";
+    private static final String NO_COMMON_MECHANISM =
+            "No authentication mechanisms supported by both server and client";
 
     private TokenLogin() {}
 
@@ -110,10 +111,11 @@ final class TokenLogin {
             }
             if (why.equals(TokenImapStore.NO_MECHANISM)
                     || why.equals(NO_COMMON_MECHANISM)) {
-                throw new InvalidInputException(name + ": " + TokenImapStore.NO_MECHANISM + " that tenantdesk speaks"
-                        + " over " + (address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
+                String spoken = address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
                         : address.smtp() ? "SMTP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
-                        : "POP3 (XOAUTH2); use IMAP if the server has it"), e);
+                        : "POP3 (XOAUTH2); use IMAP if the server has it";
+                throw new InvalidInputException(
+                        name + ": " + TokenImapStore.NO_MECHANISM + " that tenantdesk speaks over " + spoken, e);
             }
             throw e;
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
@@ -157,7 +158,7 @@ final class MaildirSource implements MailSource {
             if (afterImport == AfterImport.DELETE) {
                 Files.delete(file);
             } else {
-                TreeSet<Character> flags = flags(file.getFileName().toString());
+                SortedSet<Character> flags = flags(file.getFileName().toString());
                 flags.add('S');
                 StringBuilder target = new StringBuilder(unique).append(INFO);
                 flags.forEach(target::append);
@@ -227,7 +228,8 @@ final class MaildirSource implements MailSource {
         return colon < 0 ? fileName : fileName.substring(0, colon);
     }
 
-    static TreeSet<Character> flags(String fileName) {
+    /** The info part's flags, in the order a Maildir file name lists them (sorted). */
+    static SortedSet<Character> flags(String fileName) {
         TreeSet<Character> flags = new TreeSet<>();
         int info = fileName.indexOf(INFO);
         if (info >= 0) {
