@@ -26,8 +26,8 @@ final class SearchWords {
     private static final int MAX_WORD_BYTES = 2_046;
     /** A tsvector keeps at most 255 places of one word. */
     private static final int MAX_PLACES = 255;
-    private static final String SEPARATORS = "\u00a0\u00a7\u00ab\u00b0\u00b7\u00bb\u00d7\u00f7\u2013\u2014\u2018\u2019\u201a"
-            + "\u201c\u201d\u201e\u2022\u2026\u20ac";
+    private static final String SEPARATORS = "\u00a0\u00a7\u00ab\u00b0\u00b7\u00bb\u00d7\u00f7"
+            + "\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u20ac";
 
     private SearchWords() {}
 
