@@ -164,8 +164,10 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fetch-mail" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mail" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry create" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry list" ];    then _picocli_tenantdesk_inquiry; return $?; fi
@@ -185,10 +187,13 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location add" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location list" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location update" ];    then _picocli_tenantdesk_location; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mail login" ];    then _picocli_tenantdesk_mail; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox list" ];    then _picocli_tenantdesk_outbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox send" ];    then _picocli_tenantdesk_outbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine list" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine retry" ];    then _picocli_tenantdesk_quarantine; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db info" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db copy" ];    then _picocli_tenantdesk_db; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
   local cmds0=(inquiry)
@@ -201,57 +206,67 @@ function _complete_tenantdesk() {
   local cmds7=(contact)
   local cmds8=(location)
   local cmds9=(fetch-mail)
-  local cmds10=(outbox)
-  local cmds11=(quarantine)
-  local cmds12=(shell)
-  local cmds13=(inquiry create)
-  local cmds14=(inquiry list)
-  local cmds15=(inquiry show)
-  local cmds16=(inquiry update)
-  local cmds17=(task create)
-  local cmds18=(task list)
-  local cmds19=(task show)
-  local cmds20=(task status)
-  local cmds21=(task notify)
-  local cmds22=(attachment add)
-  local cmds23=(attachment list)
-  local cmds24=(attachment get)
-  local cmds25=(contact add)
-  local cmds26=(contact list)
-  local cmds27=(contact show)
-  local cmds28=(location add)
-  local cmds29=(location list)
-  local cmds30=(location update)
-  local cmds31=(outbox list)
-  local cmds32=(outbox send)
-  local cmds33=(quarantine list)
-  local cmds34=(quarantine retry)
+  local cmds10=(mail)
+  local cmds11=(outbox)
+  local cmds12=(quarantine)
+  local cmds13=(db)
+  local cmds14=(shell)
+  local cmds15=(inquiry create)
+  local cmds16=(inquiry list)
+  local cmds17=(inquiry show)
+  local cmds18=(inquiry update)
+  local cmds19=(task create)
+  local cmds20=(task list)
+  local cmds21=(task show)
+  local cmds22=(task status)
+  local cmds23=(task notify)
+  local cmds24=(attachment add)
+  local cmds25=(attachment list)
+  local cmds26=(attachment get)
+  local cmds27=(contact add)
+  local cmds28=(contact list)
+  local cmds29=(contact show)
+  local cmds30=(location add)
+  local cmds31=(location list)
+  local cmds32=(location update)
+  local cmds33=(mail login)
+  local cmds34=(outbox list)
+  local cmds35=(outbox send)
+  local cmds36=(quarantine list)
+  local cmds37=(quarantine retry)
+  local cmds38=(db info)
+  local cmds39=(db copy)
 
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_shell; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_db; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_mail; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_fetchmail; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_location; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tenantdesk_contact; return $?; fi
@@ -273,7 +288,7 @@ function _picocli_tenantdesk() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="inquiry search comment reply status task attachment contact location fetch-mail outbox quarantine shell"
+  local commands="inquiry search comment reply status task attachment contact location fetch-mail mail outbox quarantine db shell"
   local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -702,6 +717,39 @@ function _picocli_tenantdesk_fetchmail() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `mail` subcommand.
+function _picocli_tenantdesk_mail() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="login"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `outbox` subcommand.
 function _picocli_tenantdesk_outbox() {
   # Get completion data
@@ -742,6 +790,39 @@ function _picocli_tenantdesk_quarantine() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="list retry"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `db` subcommand.
+function _picocli_tenantdesk_db() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="info copy"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -1591,6 +1672,42 @@ function _picocli_tenantdesk_location_update() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `login` subcommand.
+function _picocli_tenantdesk_mail_login() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--port'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--port')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `list` subcommand.
 function _picocli_tenantdesk_outbox_list() {
   # Get completion data
@@ -1710,6 +1827,75 @@ function _picocli_tenantdesk_quarantine_retry() {
       return
       ;;
     '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `info` subcommand.
+function _picocli_tenantdesk_db_info() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `copy` subcommand.
+function _picocli_tenantdesk_db_copy() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--to'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--to')
       return
       ;;
   esac

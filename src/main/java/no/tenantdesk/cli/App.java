@@ -21,6 +21,8 @@ import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
+import no.tenantdesk.mail.BearerTokens;
+import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.mail.out.OutgoingMail;
@@ -29,6 +31,7 @@ import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.ContactService;
+import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
@@ -39,6 +42,9 @@ import no.tenantdesk.service.ReplyService;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.store.DatabaseAddress;
+import no.tenantdesk.store.PgPass;
+import no.tenantdesk.store.PostgresServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -298,8 +304,15 @@ final class App implements CommandLine.IFactory {
         Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
                 ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
                 : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
+        if (smtp != null) {
+            url = ServerAddress.withUser(ServerAddress.withoutPassword(url), url, smtp.user());
+        }
+        BearerTokens tokens = password == null && smtp != null && smtp.oauth2() != null
+                ? oauth().tokens(OAuthLogins.SMTP, url, smtp.user(), smtp.oauth2())
+                : null;
         // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
-        return new SmtpSender(SmtpSettings.parse(url, password).withTls(tls).withTimeout(Duration.ofSeconds(20)));
+        return new SmtpSender(SmtpSettings.parse(url, password, tokens).withTls(tls)
+                .withTimeout(Duration.ofSeconds(20)));
     }
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
@@ -314,6 +327,11 @@ final class App implements CommandLine.IFactory {
                 named.group(2).strip()) : OutgoingMail.Address.of(from.strip());
     }
 
+    /** OAuth 2.0 logins: only for a command whose config asks for one, so that no other loads its classes. */
+    OAuthLogins oauth() {
+        return new OAuthLogins(this);
+    }
+
     Config config() {
         if (config == null) {
             String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
@@ -324,26 +342,68 @@ final class App implements CommandLine.IFactory {
         return config;
     }
 
-    private Database database() {
-        return resources.database(databasePath(), busyTimeout(), line -> err.println("tenantdesk: warning: " + line));
+    DatabaseService databases() {
+        return new DatabaseService(database());
     }
 
-    /** --db, else $TENANTDESK_DB, else the config file's database, else the XDG data folder. */
-    Path databasePath() {
-        String chosen = options.db != null ? options.db
-                : environment.get("TENANTDESK_DB") != null ? environment.get("TENANTDESK_DB")
-                : config().database();
-        if (chosen == null) {
-            return environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db");
+    private Database database() {
+        return resources.database(databaseAddress(), busyTimeout(), this::warn);
+    }
+
+    /** Another database than the one of this run (db copy --to), its password found as for --db's. */
+    Database database(String text, boolean onCommandLine) {
+        return resources.database(address(text, onCommandLine, null), busyTimeout(), this::warn);
+    }
+
+    private void warn(String line) {
+        err.println("tenantdesk: warning: " + line);
+    }
+
+    /**
+     * --db, else $TENANTDESK_DB, else the config file's database, else the file in the XDG data folder. A server's
+     * user is the URL's, else $PGUSER, else the login name; its password is found as psql finds it ({@link PgPass}),
+     * and never taken from the command line, where other users see it.
+     */
+    DatabaseAddress databaseAddress() {
+        if (options.db != null) {
+            return address(options.db, true, null);
         }
-        if (chosen.startsWith("jdbc:sqlite:")) {
-            return environment.path(chosen.substring("jdbc:sqlite:".length()));
+        if (environment.get("TENANTDESK_DB") != null) {
+            return address(environment.get("TENANTDESK_DB"), false, null);
         }
-        if (chosen.startsWith("jdbc:")) {
-            throw new InvalidInputException("unsupported database URL '" + chosen
-                    + "': this tenantdesk stores its data in SQLite; give a file path");
+        // Only now the config: reading it loads Jackson, a tenth of a second that --db and TENANTDESK_DB do not pay.
+        Config.DatabaseSetting setting = config().database();
+        if (setting == null) {
+            return new DatabaseAddress.SqliteFile(
+                    environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
         }
-        return environment.path(chosen);
+        // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
+        return address(setting.url(), false, setting.passwordFile() == null ? null : home(setting.passwordFile()));
+    }
+
+    private DatabaseAddress address(String chosen, boolean onCommandLine, Path passwordFile) {
+        DatabaseAddress address = DatabaseAddress.parse(chosen, environment::path);
+        if (address instanceof DatabaseAddress.SqliteFile) {
+            return address; // first: a SQLite command loads none of PostgreSQL's classes
+        }
+        PostgresServer server = (PostgresServer) address;
+        if (onCommandLine && server.password() != null) {
+            throw new InvalidInputException(PostgresServer.withoutPassword(chosen) + " holds a password, which any"
+                    + " user of this machine could read on the command line; put it in ~/.pgpass (mode 600),"
+                    + " PGPASSWORD or the config's database password-file");
+        }
+        if (server.user() == null) {
+            server = server.withUser(environment.get("PGUSER") != null ? environment.get("PGUSER")
+                    : environment.loginName());
+        }
+        Path pgPass = environment.get("PGPASSFILE") != null ? environment.path(environment.get("PGPASSFILE"))
+                : home("~/.pgpass");
+        return PgPass.fill(server, passwordFile, environment.get("PGPASSWORD"), pgPass);
+    }
+
+    /** A file name from the config or the environment; "~/" is the user's home folder, as in a shell. */
+    private Path home(String name) {
+        return name.startsWith("~/") ? environment.inHome(name.substring(2)) : environment.path(name);
     }
 
     private Duration busyTimeout() {

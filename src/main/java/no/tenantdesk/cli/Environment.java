@@ -65,7 +65,12 @@ public record Environment(
         if (base != null && base.startsWith("/")) {
             return Path.of(base);
         }
-        return Path.of(get("HOME") != null ? get("HOME") : System.getProperty("user.home")).resolve(fallback);
+        return inHome(fallback);
+    }
+
+    /** A file in the user's home folder ($HOME, else the JVM's idea of it). */
+    public Path inHome(String relative) {
+        return Path.of(get("HOME") != null ? get("HOME") : System.getProperty("user.home")).resolve(relative);
     }
 
     /** $USER, else $LOGNAME, else the JVM's user's name: the same user in the daemon, which serves no other. */

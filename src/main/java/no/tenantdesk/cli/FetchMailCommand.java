@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
     "Automatic mail (out-of-office, bulk, bounces, our own) and duplicates are kept but not filed; a message that"
         + " cannot be read is quarantined (see: tenantdesk quarantine list) and the run goes on, exit 4.",
     "SOURCE: imaps://user@host[:port]/FOLDER, imap://…, pop3s://user@host[:port], pop3://…, maildir:/path,"
-        + " mbox:/path, or - for one message on stdin (a mail server's pipe delivery: exit 75 asks it to retry)."},
+        + " mbox:/path, or - for one message on stdin (a mail server's pipe delivery: exit 75 asks it to retry).",
+    "Microsoft 365 and Google Workspace accounts log in by OAuth 2.0 (oauth2: in the config file; see: tenantdesk"
+        + " mail login)."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk fetch-mail",
@@ -185,10 +187,12 @@ final class FetchMailCommand implements Callable<Integer> {
         List<Mailbox> mailboxes = new ArrayList<>();
         accounts.forEach((name, settings) -> {
             if (account == null || account.equals(name)) {
-                mailboxes.add(new Mailbox(name, settings.source(),
+                String uri = ServerAddress.withUser(name, settings.source(), settings.user());
+                mailboxes.add(new Mailbox(name, uri,
                         settings.passwordFile() == null ? null : Passwords.read(app.environment().path(settings.passwordFile())),
                         Tls.parse("account '" + name + "': tls", settings.tls()), after(settings.afterImport()),
-                        settings.moveTo()));
+                        settings.moveTo(), settings.oauth2() == null ? null
+                                : app.oauth().tokens(name, uri, settings.user(), settings.oauth2())));
             }
         });
         return mailboxes;

@@ -44,14 +44,19 @@ final class HelpSections {
                 "  Messages go to stderr, data to stdout.",
             }),
             Map.entry("Environment", new String[] {
-                "  TENANTDESK_DB            The database file, as --db (default",
+                "  TENANTDESK_DB            The database, as --db: a file (default",
                 "                           $XDG_DATA_HOME/tenantdesk/tenantdesk.db, that is",
-                "                           ~/.local/share/tenantdesk/tenantdesk.db).",
+                "                           ~/.local/share/tenantdesk/tenantdesk.db), or a",
+                "                           postgresql://user@host[:port]/database URL.",
+                "  PGPASSWORD, PGPASSFILE   A PostgreSQL server's password, as psql reads them",
+                "                           (else ~/.pgpass, or the config's password-file);",
+                "                           never on the command line.",
                 "  TENANTDESK_CONFIG        The config file, as --config.",
                 "  TENANTDESK_USER          Who is recorded as doing it, as --as (default: the",
                 "                           login name).",
                 "  TENANTDESK_BUSY_TIMEOUT  Milliseconds a command waits for another writer",
-                "                           (default 10000).",
+                "                           (on PostgreSQL, for a row it has locked; default",
+                "                           10000).",
                 "  COLUMNS                  The width of tables; the launcher sets it from the",
                 "                           terminal.",
                 "  NO_COLOR                 No colours, as --no-color.",
@@ -80,7 +85,8 @@ final class HelpSections {
                 "                           the documented example.",
                 "  ~/.local/share/tenantdesk/tenantdesk.db",
                 "                           The database: inquiries, contacts, places and",
-                "                           files, all in one SQLite file.",
+                "                           files, all in one SQLite file (unless --db names",
+                "                           a PostgreSQL server).",
             }));
 
     private HelpSections() {}

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The commands that run in a process of their own, never in the daemon: fetch-mail holds the fetch lock, which the
- * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal. This is
+ * operating system gives per process, and its memory is for the mail it reads; the shell reads the terminal; mail
+ * login waits minutes for a person, and the sign-in it gets is no business of the daemon's. This is
  * the one list: the commands take their names from these constants, {@link Main#runResident} hands them back to the
  * client by them, and the client, which does not load picocli, knows them by these words.
  */
@@ -12,8 +13,9 @@ public final class OwnProcess {
 
     public static final String FETCH_MAIL = "fetch-mail";
     public static final String SHELL = "shell";
+    public static final String MAIL = "mail";
 
-    private static final String[] COMMANDS = {FETCH_MAIL, SHELL};
+    private static final String[] COMMANDS = {FETCH_MAIL, SHELL, MAIL};
 
     private OwnProcess() {}
 

@@ -22,17 +22,25 @@ final class Passwords {
      */
     static String read(Path file) {
         try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
-            if (mode.stream().anyMatch(OTHERS::contains)) {
-                throw new InvalidInputException("the password file " + file + " can be read or changed by other users"
-                        + " (mode " + octal(mode) + "); make it yours alone: chmod 600 " + file);
-            }
+            ownersOnly(file, "password file");
             return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
         } catch (IOException e) {
             throw new InvalidInputException("cannot read the password file " + file + ": "
                     + (Files.exists(file) ? "permission denied" : "no such file"));
+        }
+    }
+
+    /** Refuses a secret's file (a password, a service account's key) that others may read or change. */
+    static Path ownersOnly(Path file, String what) throws IOException {
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            if (mode.stream().anyMatch(OTHERS::contains)) {
+                throw new InvalidInputException("the " + what + " " + file + " can be read or changed by other users"
+                        + " (mode " + octal(mode) + "); make it yours alone: chmod 600 " + file);
+            }
+            return file;
         } catch (UnsupportedOperationException e) {
-            throw new InvalidInputException("cannot tell who may read the password file " + file
+            throw new InvalidInputException("cannot tell who may read the " + what + " " + file
                     + ": its file system has no Unix permissions");
         }
     }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.store.DatabaseAddress;
 
 /**
  * What is expensive to open and safe to share between runs: the databases, with their MyBatis configuration and
@@ -20,7 +21,7 @@ import no.tenantdesk.store.Database;
  */
 public final class Resources {
 
-    private record Key(Path file, Duration busyTimeout) {}
+    private record Key(DatabaseAddress address, Duration busyTimeout) {}
 
     /** An open database and the file it was opened on: a file put in its place (a restored backup) is opened anew. */
     private record Opened(Object fileKey, Database database) {}
@@ -43,26 +44,30 @@ public final class Resources {
     }
 
     /**
-     * The database in this file, opened on first use; a failed open is not kept, so the next run tries again.
+     * The database at this address, opened on first use; a failed open is not kept, so the next run tries again.
      *
-     * @param warnings told once, when the file is opened, that every user of the machine can read it
+     * @param warnings told once, when a file is opened, that every user of the machine can read it
      */
-    synchronized Database database(Path file, Duration busyTimeout, Consumer<String> warnings) {
-        Key key = new Key(file.toAbsolutePath().normalize(), busyTimeout);
-        Object fileKey = fileKey(key.file());
+    synchronized Database database(DatabaseAddress address, Duration busyTimeout, Consumer<String> warnings) {
+        Key key = new Key(address instanceof DatabaseAddress.SqliteFile sqlite
+                ? new DatabaseAddress.SqliteFile(sqlite.file().toAbsolutePath().normalize()) : address, busyTimeout);
+        Object fileKey = fileKey(key.address());
         Opened opened = databases.get(key);
-        if (opened == null || fileKey == null || !Objects.equals(opened.fileKey(), fileKey)) {
-            Database database = Database.open(file, busyTimeout);
+        if (opened == null || !Objects.equals(opened.fileKey(), fileKey)) {
+            Database database = Database.open(address, busyTimeout);
             if (concurrent) {
                 // MyBatis' configuration is not safe to add to while other threads read it: load every mapper now.
                 database.loadAllMappers();
             }
-            opened = new Opened(fileKey(key.file()), database);
+            if (opened != null) {
+                opened.database().close();
+            }
+            opened = new Opened(fileKey(key.address()), database);
             databases.put(key, opened);
-            if (database.readableByOthers()) {
-                warnings.accept("every user of this machine can read the database " + file + " ("
-                        + Passwords.octal(permissions(file)) + "); chmod 600 it to keep tenants' data private, or"
-                        + " see README, Security, to share it with a group");
+            if (database.readableByOthers() && address instanceof DatabaseAddress.SqliteFile sqlite) {
+                warnings.accept("every user of this machine can read the database " + sqlite.file() + " ("
+                        + Passwords.octal(permissions(sqlite.file())) + "); chmod 600 it to keep tenants' data"
+                        + " private, or see README, Security, to share it with a group");
             }
         }
         return opened.database();
@@ -76,12 +81,18 @@ public final class Resources {
         }
     }
 
-    /** The file's identity (device and inode), null when it does not exist yet. */
-    private static Object fileKey(Path file) {
+    /**
+     * A file's identity (device and inode); a new object when it does not exist yet, so that it is opened anew.
+     * A server has none: its database is the same one for as long as this lives.
+     */
+    private static Object fileKey(DatabaseAddress address) {
+        if (!(address instanceof DatabaseAddress.SqliteFile sqlite)) {
+            return "server";
+        }
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+            return Files.readAttributes(sqlite.file(), BasicFileAttributes.class).fileKey();
         } catch (IOException e) {
-            return null;
+            return new Object();
         }
     }
 }

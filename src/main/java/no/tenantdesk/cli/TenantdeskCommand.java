@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         description = {
             "The tenant-inquiry desk of a property manager, in a terminal.",
             "Inquiries from tenants with their comments, status, tasks, deviation reports",
-            "and files; contacts and the places in the buildings; all in one SQLite file.",
+            "and files; contacts and the places in the buildings; all in one SQLite file,",
+            "or in one PostgreSQL database that several operators share.",
         },
         exitCodeListHeading = "%nExit codes:%n")
 final class TenantdeskCommand implements Runnable {
@@ -40,8 +41,10 @@ final class TenantdeskCommand implements Runnable {
             ContactCommand.class,
             LocationCommand.class,
             FetchMailCommand.class,
+            MailCommand.class,
             OutboxCommand.class,
             QuarantineCommand.class,
+            DbCommand.class,
             ShellCommand.class);
 
     @Spec
@@ -56,8 +59,8 @@ final class TenantdeskCommand implements Runnable {
     // Inherited options are copies bound to these setters: wherever the user writes one, it lands in GlobalOptions.
     // Their order (101…) puts them after each command's own options in its help.
 
-    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT, order = 101,
-            description = "The database file (env TENANTDESK_DB).")
+    @Option(names = "--db", paramLabel = "PATH|URL", scope = ScopeType.INHERIT, order = 101,
+            description = "The database: a file, or a postgresql://user@host/db URL (env TENANTDESK_DB).")
     void setDb(String db) {
         options.db = db;
     }

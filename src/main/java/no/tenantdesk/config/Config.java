@@ -1,5 +1,7 @@
 package no.tenantdesk.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -25,7 +27,7 @@ import no.tenantdesk.domain.InvalidInputException;
  * written, not the day it was needed. A missing default file means defaults; a missing file the user named is an
  * error.
  */
-public record Config(String database, Mail mail) {
+public record Config(DatabaseSetting database, Mail mail) {
 
     // First: the defaults below are checked with it while this class is still being initialised.
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
@@ -35,6 +37,27 @@ public record Config(String database, Mail mail) {
 
     public Config {
         mail = mail == null ? Mail.DEFAULTS : mail;
+    }
+
+    /**
+     * The database: a file path or a PostgreSQL URL, written as the value of {@code database:} itself, or as its
+     * {@code url:} beside a {@code password-file:} (the server's password, its first line).
+     */
+    public record DatabaseSetting(String url, String passwordFile) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public DatabaseSetting(@JsonProperty("url") String url, @JsonProperty("password-file") String passwordFile) {
+            if (url == null || url.isBlank()) {
+                throw new IllegalArgumentException("database has no url");
+            }
+            this.url = url;
+            this.passwordFile = passwordFile;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static DatabaseSetting of(String url) {
+            return new DatabaseSetting(url, null);
+        }
     }
 
     /**
@@ -61,6 +84,9 @@ public record Config(String database, Mail mail) {
                 if (account == null || account.source() == null || account.source().isBlank()) {
                     throw new IllegalArgumentException("account '" + name + "' has no source");
                 }
+                if (account.passwordFile() != null && account.oauth2() != null) {
+                    throw new IllegalArgumentException("account '" + name + "': give password-file or oauth2, not both");
+                }
             });
 
         }
@@ -74,11 +100,45 @@ public record Config(String database, Mail mail) {
      * The server our mail goes out through.
      *
      * @param url          smtps://user@host[:port] (TLS), or smtp://[user@]host[:port] (STARTTLS, required before a
-     *                     password)
+     *                     password or token)
+     * @param user         who logs in, when the URL does not say (an address with an @ reads better here)
      * @param passwordFile a file holding the password (its first line)
      * @param tls          "none" sends the password to an smtp:// server in clear text; absent or "required": never
+     * @param oauth2       instead of a password: how to get OAuth 2.0 tokens (which never go in clear text)
      */
-    public record Smtp(String url, String passwordFile, String tls) {}
+    public record Smtp(String url, String user, String passwordFile, String tls, OAuth2 oauth2) {
+
+        public Smtp {
+            if (passwordFile != null && oauth2 != null) {
+                throw new IllegalArgumentException("smtp: give password-file or oauth2, not both");
+            }
+        }
+    }
+
+    /**
+     * How an account or the SMTP server gets OAuth 2.0 tokens instead of using a password (mail.oauth.OAuthSettings
+     * checks the combination when it is used).
+     *
+     * @param provider               microsoft, google or generic
+     * @param tenant                 Microsoft's directory: eiendom.onmicrosoft.com or its id
+     * @param clientId               the app's (client) id
+     * @param clientSecretFile       the app's secret (Microsoft, generic: app-only tokens; Google: the desktop client's)
+     * @param serviceAccountKeyFile  Google: a service account's JSON key, for app-only tokens by domain-wide delegation
+     * @param tokenUrl               generic; for the others only to point elsewhere (a national cloud)
+     * @param deviceAuthorizationUrl generic: RFC 8628's endpoint, for `tenantdesk mail login`
+     * @param authorizationUrl       Google's sign-in page, only to point elsewhere
+     * @param scope                  space-separated; the provider's own when absent
+     */
+    public record OAuth2(String provider, String tenant, String clientId, String clientSecretFile,
+            String serviceAccountKeyFile, String tokenUrl, String deviceAuthorizationUrl, String authorizationUrl,
+            String scope) {
+
+        public OAuth2 {
+            if (provider == null || provider.isBlank()) {
+                throw new IllegalArgumentException("oauth2 needs a provider: microsoft, google or generic");
+            }
+        }
+    }
 
     /**
      * The automatic receipt a tenant gets for a new inquiry that came by e-mail. It carries none of the sender's text
@@ -135,13 +195,16 @@ public record Config(String database, Mail mail) {
      * One mailbox fetch-mail reads.
      *
      * @param source       imaps://user@host/FOLDER, pop3s://user@host, maildir:/path, mbox:/path
+     * @param user         who logs in, when the source's URL does not say (an address with an @ reads better here)
      * @param passwordFile a file holding the password (its first line); passwords never go on a command line
      * @param afterImport  seen, move, delete or keep; the source's default when absent
      * @param moveTo       the IMAP folder that "move" moves to
      * @param tls          "none" sends the password to an imap:// or pop3:// server in clear text; absent or
      *                     "required": never
+     * @param oauth2       instead of a password: how to get OAuth 2.0 tokens (which never go in clear text)
      */
-    public record Account(String source, String passwordFile, String afterImport, String moveTo, String tls) {}
+    public record Account(String source, String user, String passwordFile, String afterImport, String moveTo,
+            String tls, OAuth2 oauth2) {}
 
     /** "25 MB", "500k", "1.5 GB" or a number of bytes; units are powers of 1024, as file sizes are shown. */
     static long bytes(String size) {

@@ -6,4 +6,8 @@ public class InvalidInputException extends TenantdeskException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    public InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

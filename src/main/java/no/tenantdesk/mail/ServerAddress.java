@@ -2,6 +2,7 @@ package no.tenantdesk.mail;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import no.tenantdesk.domain.InvalidInputException;
 
@@ -50,6 +51,39 @@ public record ServerAddress(String protocol, String user, String host, int port,
         // Without "://" (a mistyped scheme, or no scheme at all) the first colon may already be the password's.
         int colon = uri.indexOf(':', slashes < 0 ? 0 : slashes + 3);
         return colon >= 0 && colon < at ? uri.substring(0, colon) + uri.substring(at) : uri;
+    }
+
+    /**
+     * The URI with {@code user} as its user part, for a config that names the user apart (an address with an @ is
+     * easier to write so than as %40 in the URL). A URI that names another user is an error, not a guess.
+     *
+     * @param user null to leave the URI as it is
+     */
+    public static String withUser(String name, String text, String user) {
+        int start = text.indexOf("://");
+        if (user == null || user.isBlank() || start < 0) {
+            return text;
+        }
+        start += 3;
+        int end = text.indexOf('/', start) < 0 ? text.length() : text.indexOf('/', start);
+        String wanted = user.strip();
+        if (text.substring(start, end).contains("@")) {
+            String named = parse(name, text).user();
+            if (!wanted.equals(named)) {
+                throw new InvalidInputException(name + ": the URL logs in as " + named + " but user: says " + wanted
+                        + "; give the user once");
+            }
+            return text;
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : wanted.getBytes(StandardCharsets.UTF_8)) {
+            if (Character.isLetterOrDigit(b) || "-._~".indexOf(b) >= 0) {
+                encoded.append((char) b);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return text.substring(0, start) + encoded + "@" + text.substring(start);
     }
 
     /** @param name what messages call this server: an account name, or the URI as given */

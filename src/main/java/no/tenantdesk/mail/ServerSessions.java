@@ -1,6 +1,9 @@
 package no.tenantdesk.mail;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.Service;
 import jakarta.mail.Session;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -10,8 +13,8 @@ import no.tenantdesk.domain.TemporaryFailureException;
 
 /**
  * The Jakarta Mail settings that IMAP, POP3 and SMTP share: timeouts, and TLS before any login. This is the one place
- * that decides whether a credential may cross a connection: every protocol and every kind of credential (a password
- * now, a token later) goes through {@link #session}.
+ * that decides whether a credential may cross a connection: every protocol and every kind of credential (a password,
+ * or an OAuth 2.0 token through {@link TokenLogin}) goes through {@link #session} and {@link #login}.
  */
 public final class ServerSessions {
 
@@ -34,6 +37,19 @@ public final class ServerSessions {
      */
     public static Session session(ServerAddress address, Tls tls, boolean login, Duration timeout,
             SSLSocketFactory sslSockets, Properties extra) {
+        return session(address, tls, login, timeout, sslSockets, extra, null);
+    }
+
+    /**
+     * @param tokens null to log in with a password (or not at all); else the tokens to log in with, which cross TLS
+     *     only, whatever {@code tls} says
+     */
+    public static Session session(ServerAddress address, Tls tls, boolean login, Duration timeout,
+            SSLSocketFactory sslSockets, Properties extra, BearerTokens tokens) {
+        if (tokens != null && tls == Tls.NONE) {
+            throw new InvalidInputException(address.protocol() + "://" + address.host() + ": tls: none does not go"
+                    + " with oauth2: an OAuth 2.0 token never crosses a network unencrypted");
+        }
         String p = "mail." + address.protocol() + ".";
         Properties props = new Properties();
         String millis = Long.toString(timeout.toMillis());
@@ -55,7 +71,29 @@ public final class ServerSessions {
             props.put(p + "ssl.socketFactory", sslSockets);
         }
         props.putAll(extra);
-        return Session.getInstance(props);
+        if (tokens != null) {
+            props.putAll(TokenLogin.properties(address));
+        }
+        Session session = Session.getInstance(props);
+        if (tokens != null) {
+            TokenLogin.configure(session, address);
+        }
+        return session;
+    }
+
+    /**
+     * Connects and logs in: with the password, or with a token from {@code tokens} in a session made for them
+     * ({@link TokenLogin}).
+     *
+     * @param name what messages call the server or account
+     */
+    public static void login(Service service, String name, ServerAddress address, String password,
+            BearerTokens tokens) throws MessagingException {
+        if (tokens != null) {
+            TokenLogin.login(service, name, address, tokens);
+        } else {
+            service.connect(address.host(), address.port(), address.user(), password);
+        }
     }
 
     /**
@@ -66,7 +104,7 @@ public final class ServerSessions {
      */
     public static TemporaryFailureException noTls(String name, ServerAddress address, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && NO_STARTTLS.stream().anyMatch(t.getMessage()::contains)) {
+            if (offersNoStartTls(t)) {
                 return withoutTls(name, address, e);
             }
         }
@@ -94,5 +132,35 @@ public final class ServerSessions {
         return new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the password was not"
                 + " sent; use " + address.secureScheme() + " if the server has it, or allow clear text with " + allow,
                 cause);
+    }
+
+    /** Whether {@code t} is Angus' refusal of a server without STARTTLS, said before any credential was sent. */
+    static boolean offersNoStartTls(Throwable t) {
+        return t.getMessage() != null && NO_STARTTLS.stream().anyMatch(t.getMessage()::contains);
+    }
+
+    /** One login by token in a client of our own: null when the server took it, else what it answered. */
+    public interface TokenAttempt {
+        String login(String token) throws IOException;
+    }
+
+    /**
+     * A login by token for a client of our own (POP3), with the rules and words of {@link #login}: {@code attempt}
+     * runs on a connection that is encrypted already, once the server has offered XOAUTH2; a cached token refused is
+     * replaced once.
+     */
+    public static void login(String name, ServerAddress address, BearerTokens tokens, TokenAttempt attempt)
+            throws IOException {
+        TokenLogin.login(name, address, tokens, attempt);
+    }
+
+    /** A token is never sent over this connection: it is not encrypted (pop3:// without STLS, or tls: none). */
+    public static TemporaryFailureException tokenWithoutTls(String name, ServerAddress address) {
+        return TokenLogin.withoutTls(name, address, null);
+    }
+
+    /** A token is never sent to this server: it offers no bearer mechanism we speak. */
+    public static InvalidInputException noTokenMechanism(String name, ServerAddress address) {
+        return TokenLogin.noMechanism(name, address, null);
     }
 }

@@ -20,6 +20,7 @@ import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSource;
+import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.in.StopSignal;
@@ -50,8 +51,18 @@ public final class FetchService {
     /** The reader for a run's spool folder. */
     private final Function<Path, MailReader> readers;
 
-    /** A mailbox to read: a configured account or an ad-hoc --source. */
-    public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {}
+    /**
+     * A mailbox to read: a configured account or an ad-hoc --source.
+     *
+     * @param tokens null, or the OAuth 2.0 tokens it logs in with instead of a password
+     */
+    public record Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo,
+            BearerTokens tokens) {
+
+        public Mailbox(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo) {
+            this(name, uri, password, tls, afterImport, moveTo, null);
+        }
+    }
 
     /** What the user sees while a run goes on. */
     public interface Listener {
@@ -203,7 +214,7 @@ public final class FetchService {
 
     SourceSpec spec(Mailbox mailbox, InputStream stdin, Path spool, Consumer<String> warnings) {
         return new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(), mailbox.tls(),
-                mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null, warnings);
+                mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null, warnings, mailbox.tokens());
     }
 
     MailSource open(SourceSpec spec) {

@@ -181,7 +181,7 @@ public final class InquiryService {
         return database.write(tx -> {
             Lookup lookup = new Lookup(tx);
             Recorder recorder = new Recorder(tx, actor, clock.instant());
-            InquiryRow row = lookup.inquiry(id);
+            InquiryRow row = lookup.inquiryForChange(id);
             Inquiry before = row.toInquiry();
 
             String newTitle = title == null ? before.title() : title;
@@ -213,7 +213,7 @@ public final class InquiryService {
         return database.write(tx -> {
             Lookup lookup = new Lookup(tx);
             Recorder recorder = new Recorder(tx, actor, clock.instant());
-            InquiryRow row = lookup.inquiry(id);
+            InquiryRow row = lookup.inquiryForChange(id);
             if (note != null && !note.isBlank()) {
                 tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(
                         id, CommentKind.INTERNAL, actor, note.strip(), recorder.now()));

@@ -37,6 +37,24 @@ final class Lookup {
         return row;
     }
 
+    /**
+     * The inquiry, taken for a change: a status move or a field's update that another writer makes at the same time
+     * waits for this transaction, then reads what it wrote (InquiryMapper.lock). Read it this way before deciding a
+     * change from what it holds, or two changes at once could both record the same "from".
+     */
+    InquiryRow inquiryForChange(long id) {
+        if (tx.mapper(InquiryMapper.class).lock(id) == null) {
+            throw NotFoundException.of("inquiry", id);
+        }
+        return inquiry(id);
+    }
+
+    /** The task, with its inquiry taken for a change (as {@link #inquiryForChange}). */
+    TaskRow taskForChange(long id) {
+        inquiryForChange(task(id).inquiryId());
+        return task(id);
+    }
+
     TaskRow task(long id) {
         TaskRow row = tx.mapper(TaskMapper.class).byId(id);
         if (row == null) {

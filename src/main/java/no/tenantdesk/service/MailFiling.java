@@ -145,6 +145,8 @@ final class MailFiling {
                 answer.taskId(), CommentKind.INCOMING, author(mail), body(mail), recorder.now()));
         recorder.attach(answer.inquiryId(), commentId, answer.taskId(),
                 mail.parts().stream().map(FileInput::spooled).toList());
+        // As Lookup.inquiryForChange: a reopening is a status move, serialised with the others on the inquiry's row.
+        tx.mapper(InquiryMapper.class).lock(answer.inquiryId());
         InquiryRow row = tx.mapper(InquiryMapper.class).byId(answer.inquiryId());
         if (row.status() == Status.DONE && settings.reopenDone()) {
             InquiryService.moveStatus(tx, recorder, row, Status.TODO);

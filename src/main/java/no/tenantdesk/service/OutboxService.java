@@ -57,31 +57,34 @@ public final class OutboxService {
         return transport != null;
     }
 
-    /** Tries every queued message whose time has come, oldest first. */
+    /**
+     * Tries every queued message whose time had come when it began, oldest first, each claimed before it is sent:
+     * senders on other machines at the same time take other messages, never the same one.
+     */
     public List<Attempt> sendDue() {
         requireTransport();
-        List<Long> due = database.read(tx -> tx.mapper(OutboxMapper.class).due(clock.instant()));
+        Instant now = clock.instant();
         List<Attempt> attempts = new ArrayList<>();
-        for (long id : due) {
-            Attempt attempt = send(id);
-            if (attempt != null) {
-                attempts.add(attempt);
+        while (true) {
+            Long id = database.write(tx -> tx.mapper(OutboxMapper.class).claimNext(now, now.plus(CLAIM)));
+            if (id == null) {
+                return attempts;
             }
+            attempts.add(sendClaimed(id));
         }
-        return attempts;
     }
 
     /** Tries one message now; null when it is not due or another sender has it. */
     public Attempt send(long id) {
         requireTransport();
         Instant now = clock.instant();
-        OutboxMapper.Envelope envelope = database.write(tx -> {
-            OutboxMapper outbox = tx.mapper(OutboxMapper.class);
-            return outbox.claim(id, now, now.plus(CLAIM)) == 1 ? outbox.envelope(id) : null;
-        });
-        if (envelope == null) {
-            return null;
-        }
+        boolean claimed = database.write(tx -> tx.mapper(OutboxMapper.class).claim(id, now, now.plus(CLAIM)) == 1);
+        return claimed ? sendClaimed(id) : null;
+    }
+
+    /** Sends a message this sender has claimed, and records what became of it. */
+    private Attempt sendClaimed(long id) {
+        OutboxMapper.Envelope envelope = database.read(tx -> tx.mapper(OutboxMapper.class).envelope(id));
         // Out of the database into a file first, a piece at a time: a notice with photos can be tens of MB, and the
         // sender reads the message from the file as it sends it.
         try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-send-")) {

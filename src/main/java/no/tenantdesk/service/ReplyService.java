@@ -52,7 +52,7 @@ public final class ReplyService {
         Queued queued = database.write(tx -> {
             Lookup lookup = new Lookup(tx);
             Recorder recorder = new Recorder(tx, actor, clock.instant());
-            InquiryRow row = lookup.inquiry(inquiryId);
+            InquiryRow row = lookup.inquiryForChange(inquiryId);
             ContactRow requester = row.requesterId() == null ? null
                     : tx.mapper(ContactMapper.class).byId(row.requesterId());
             if (requester == null || requester.email() == null) {

@@ -121,7 +121,7 @@ public final class TaskService {
         return database.write(tx -> {
             Lookup lookup = new Lookup(tx);
             Recorder recorder = new Recorder(tx, actor, clock.instant());
-            TaskRow row = lookup.task(id);
+            TaskRow row = lookup.taskForChange(id);
             boolean changed = recorder.event(row.inquiryId(), id, "status", row.status().cli(), status.cli());
             String completionNote = note == null || note.isBlank() ? row.completionNote() : note.strip();
             if (changed || !files.isEmpty() || !Objects.equals(completionNote, row.completionNote())) {

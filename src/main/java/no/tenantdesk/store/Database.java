@@ -1,166 +1,146 @@
 package no.tenantdesk.store;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import no.tenantdesk.domain.TemporaryFailureException;
-import no.tenantdesk.domain.TenantdeskException;
-import no.tenantdesk.files.PrivateFiles;
 import org.apache.ibatis.exceptions.PersistenceException;
-import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.defaults.DefaultSqlSession;
 import org.apache.ibatis.transaction.jdbc.JdbcTransaction;
-import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
-import org.apache.ibatis.type.ByteArrayTypeHandler;
-import org.apache.ibatis.type.JdbcType;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 
 /**
- * One SQLite file and the MyBatis mappers over it. Every use case runs in {@link #write} or {@link #read}: one
- * transaction, committed whole or not at all.
+ * A database, a SQLite file or a PostgreSQL server ({@link Dialect}), and the MyBatis mappers over it. Every use case
+ * runs in {@link #write} or {@link #read}: one transaction, committed whole or not at all.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     /** Every mapper, each with its SQL in an XML file of the same name. */
     static final List<Class<?>> MAPPERS = List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
             TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
-            OutboxMapper.class);
-    /** The page size of a new file, in bytes. */
-    static final int PAGE_SIZE = 8192;
+            OutboxMapper.class, CopyMapper.class);
+    /**
+     * How often a write that failed on a conflict with another one (a serialisation failure, a deadlock) is run again
+     * before its caller hears of it. Each conflict means another writer got through, so this is a bound, not a wait.
+     */
+    static final int ATTEMPTS = 10;
 
-    private final Path file;
-    private final SQLiteDataSource writeSource;
-    private final SQLiteDataSource readSource;
+    private final Dialect dialect;
     private final Configuration configuration;
-    private final boolean readableByOthers;
 
-    private Database(Path file, Duration busyTimeout, boolean readableByOthers) {
-        this.file = file;
-        this.readableByOthers = readableByOthers;
-        // A writer takes the write lock when it begins (IMMEDIATE), not halfway through: two writers then queue on
-        // the busy timeout instead of one failing with SQLITE_BUSY on a lock upgrade.
-        this.writeSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE);
-        this.readSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED);
-        this.configuration = configuration(readSource);
+    private Database(Dialect dialect) {
+        this.dialect = dialect;
+        this.configuration = configuration(dialect);
     }
 
-    /** Opens the file, creating it and its folder on first use, and brings its schema up to date. */
+    /** Opens the SQLite file, creating it and its folder on first use, and brings its schema up to date. */
     public static Database open(Path file, Duration busyTimeout) {
-        if (Files.isDirectory(file)) {
-            throw new TenantdeskException("cannot open database " + file + ": it is a folder");
-        }
-        boolean readableByOthers = createPrivately(file);
-        NativeLibrary.useKeptCopy();
-        Database database = new Database(file, busyTimeout, readableByOthers);
+        return open(new DatabaseAddress.SqliteFile(file), busyTimeout);
+    }
+
+    /** Opens the database (a new SQLite file is made) and brings its schema up to date. */
+    public static Database open(DatabaseAddress address, Duration busyTimeout) {
+        Dialect dialect = Dialect.of(address, busyTimeout);
+        Database database = new Database(dialect);
         long deadline = System.nanoTime() + busyTimeout.toNanos();
         while (true) {
             try {
-                database.withConnection(database.writeSource, connection -> {
-                    new Migrator(connection).migrate();
+                database.withConnection(true, connection -> {
+                    new Migrator(connection, dialect).migrate();
                     return null;
                 });
                 return database;
             } catch (TemporaryFailureException e) {
                 // Two programs creating the same new file at once: the second one's switch to WAL can find the file
                 // locked without waiting for it. Within the busy timeout that is worth another try; past it, the
-                // database really is busy.
-                if (System.nanoTime() - deadline > 0) {
+                // database really is busy. A server that is down is not waited for: cron tries again.
+                if (!dialect.waitsOnOpen() || System.nanoTime() - deadline > 0) {
+                    dialect.close();
                     throw e;
                 }
-                pause();
+                pause(20);
+            } catch (RuntimeException e) {
+                dialect.close();
+                throw e;
             }
         }
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(20);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TemporaryFailureException("interrupted while the database was busy", e);
         }
     }
 
-    /**
-     * A new database, and the folders made for it, are the user's alone (0600 and 0700, whatever the umask): they
-     * hold tenants' names, addresses and mail. SQLite gives the -wal, -shm and -journal files the mode of the database
-     * file, so they follow. A file that exists keeps its mode: a database shared with a group is shared on purpose.
-     *
-     * @return whether an existing file can be read by every user of the machine
-     */
-    private static boolean createPrivately(Path file) {
-        Path folder = file.toAbsolutePath().getParent();
-        try {
-            PrivateFiles.createFolders(folder);
-        } catch (IOException e) {
-            throw new TenantdeskException(
-                    "cannot create folder " + folder + " for the database: " + reason(folder, e), e);
-        }
-        try {
-            PrivateFiles.createFile(file);
-            return false;
-        } catch (FileAlreadyExistsException e) {
-            return PrivateFiles.readableByOthers(file);
-        } catch (IOException e) {
-            return false; // a folder we may not write in: SQLite says so when it opens the file
-        }
-    }
-
-    /** The IOException of createDirectories names a path, not the problem. */
-    private static String reason(Path folder, IOException e) {
-        for (Path p = folder; p != null; p = p.getParent()) {
-            if (Files.exists(p) && !Files.isDirectory(p)) {
-                return p + " is a file, not a folder";
-            }
-        }
-        return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
-    }
-
-    public Path file() {
-        return file;
+    public DatabaseAddress address() {
+        return dialect.address();
     }
 
     /** Whether the file existed, readable by every user of the machine, when it was opened: worth a warning. */
     public boolean readableByOthers() {
-        return readableByOthers;
+        return dialect.readableByOthers();
     }
 
     /** A lock for one kind of run on this database ("fetch"), or empty while another process holds it. */
     public Optional<RunLock> tryLock(String purpose) {
-        return RunLock.tryAcquire(file.resolveSibling(file.getFileName() + "." + purpose + ".lock"));
+        return dialect.tryLock(purpose);
     }
 
+    /** One transaction that writes; run again from the start when it failed on a conflict with another writer. */
     public <T> T write(Function<Tx, T> work) {
-        return inTransaction(writeSource, work, true);
+        return retrying(() -> withConnection(true, connection -> inTransaction(connection, work, true)));
     }
 
     public <T> T read(Function<Tx, T> work) {
-        return inTransaction(readSource, work, true);
+        return withConnection(false, connection -> inTransaction(connection, work, true));
     }
 
     /** Runs a write and rolls it back: what it would have done, without doing it (fetch-mail --dry-run). */
     public <T> T trial(Function<Tx, T> work) {
-        return inTransaction(writeSource, work, false);
+        return retrying(() -> withConnection(true, connection -> inTransaction(connection, work, false)));
     }
 
-    private <T> T inTransaction(SQLiteDataSource source, Function<Tx, T> work, boolean commit) {
-        return withConnection(source, connection -> inTransaction(connection, work, commit));
+    /** The database's own facts for `db info`: engine, where, how large. */
+    public List<String[]> describe() {
+        return withConnection(false, dialect::describe);
+    }
+
+    /**
+     * The transaction again, from its start, while it fails on a conflict that a second try can get past: what it
+     * read before may have changed, so all of it runs again, never just the statement that failed.
+     */
+    private <T> T retrying(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (RetryableException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw new TemporaryFailureException("database " + dialect.address().describe()
+                            + " is busy: a write conflicted with others " + attempt + " times; try again", e);
+                }
+                // A little longer each time, and not in step with the writer it met.
+                pause(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
+            }
+        }
+    }
+
+    /** A failure that running the transaction again may get past; never seen outside this class. */
+    private static final class RetryableException extends RuntimeException {
+
+        RetryableException(Throwable cause) {
+            super(cause);
+        }
     }
 
     private <T> T inTransaction(Connection connection, Function<Tx, T> work, boolean commit) throws SQLException {
@@ -185,16 +165,28 @@ public final class Database {
             } catch (RuntimeException | Error e) {
                 // Forced for the same reason: a session that is not dirty skips the rollback, and closing it turns
                 // auto-commit back on, which commits whatever the failed use case had written.
-                session.rollback(true);
+                try {
+                    session.rollback(true);
+                } catch (RuntimeException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                if (dialect.retryable(e)) {
+                    throw new RetryableException(e);
+                }
                 throw e;
             }
         }
     }
 
+    /** Whether a failure is one that a transaction run again may get past (for {@link Tx#savepoint}). */
+    boolean retryable(Throwable failure) {
+        return dialect.retryable(failure);
+    }
+
     /**
      * MyBatis' transaction on a connection that its session does not own: closing the session ends the transaction
      * (auto-commit back on) but leaves the connection open, for {@link Writer}'s next transaction or for
-     * {@link #withConnection} to close.
+     * {@link #withConnection} to hand back.
      */
     private static final class BorrowedTransaction extends JdbcTransaction {
 
@@ -216,9 +208,9 @@ public final class Database {
      */
     public Writer writer() {
         try {
-            return new Writer(connect(writeSource));
+            return new Writer(dialect.connect(true));
         } catch (SQLException e) {
-            throw StoreErrors.translate(file, e);
+            throw dialect.translate(e);
         }
     }
 
@@ -226,6 +218,7 @@ public final class Database {
     public final class Writer implements AutoCloseable {
 
         private final Connection connection;
+        private boolean broken;
 
         private Writer(Connection connection) {
             this.connection = connection;
@@ -233,29 +226,28 @@ public final class Database {
 
         /** As {@link Database#write}, on this connection. */
         public <T> T write(Function<Tx, T> work) {
-            return run(work, true);
+            return retrying(() -> run(work, true));
         }
 
         /** As {@link Database#trial}, on this connection. */
         public <T> T trial(Function<Tx, T> work) {
-            return run(work, false);
+            return retrying(() -> run(work, false));
         }
 
         private <T> T run(Function<Tx, T> work, boolean commit) {
             try {
                 return inTransaction(connection, work, commit);
+            } catch (RetryableException e) {
+                throw e;
             } catch (SQLException | PersistenceException e) {
-                throw StoreErrors.translate(file, e);
+                broken = true;
+                throw dialect.translate(e);
             }
         }
 
         @Override
         public void close() {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw StoreErrors.translate(file, e);
-            }
+            dialect.release(connection, broken);
         }
     }
 
@@ -263,66 +255,48 @@ public final class Database {
         T apply(Connection connection) throws SQLException;
     }
 
-    private <T> T withConnection(SQLiteDataSource source, ConnectionWork<T> work) {
-        try (Connection connection = connect(source)) {
-            return work.apply(connection);
-        } catch (SQLException | PersistenceException e) {
-            throw StoreErrors.translate(file, e);
-        }
-    }
-
-    private static Connection connect(SQLiteDataSource source) throws SQLException {
-        Connection connection = source.getConnection();
-        try (Statement pragmas = connection.createStatement()) {
-            // In this order, which the driver's settings do not keep: a file's page size can be chosen only before
-            // it is in WAL mode. It counts for a new file only (an existing one keeps its own): 8 KB pages hold three
-            // rows of a 2 KB mail where 4 KB pages held one and left the rest empty. 10,000 small mails then take
-            // 87 MB instead of 107, and their import about 7% less time (README, Performance).
-            pragmas.execute("PRAGMA page_size = " + PAGE_SIZE);
-            pragmas.execute("PRAGMA journal_mode = WAL");
-            UnicodeLower.register(connection);
+    private <T> T withConnection(boolean write, ConnectionWork<T> work) {
+        Connection connection;
+        try {
+            connection = dialect.connect(write);
         } catch (SQLException e) {
-            connection.close();
-            throw e;
+            throw dialect.translate(e);
         }
-        return connection;
+        boolean broken = true;
+        try {
+            T result = work.apply(connection);
+            broken = false;
+            return result;
+        } catch (RetryableException e) {
+            broken = false; // rolled back, and fine for the next transaction
+            throw e;
+        } catch (SQLException | PersistenceException e) {
+            throw dialect.translate(e);
+        } catch (RuntimeException e) {
+            broken = false;
+            throw e;
+        } finally {
+            dialect.release(connection, broken);
+        }
     }
 
-    private static SQLiteDataSource dataSource(Path file, Duration busyTimeout, SQLiteConfig.TransactionMode mode) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-        config.setTransactionMode(mode);
-        // Every statement returns what it needs with RETURNING; left on, the driver runs a SELECT last_insert_rowid()
-        // after each INSERT, in case somebody asks for the generated keys.
-        config.setGetGeneratedKeys(false);
-        if (mode == SQLiteConfig.TransactionMode.IMMEDIATE) {
-            // Inside a transaction every INSERT into a table with a unique index or a trigger keeps a statement
-            // journal (the pages it touches, to undo just that statement): in a temporary file, that was half of all
-            // the bytes fetch-mail wrote. It holds what one statement touched, so memory is the better place. Not for
-            // readers: a large query's temporary tables should not have to fit in memory.
-            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        }
-        SQLiteDataSource source = new SQLiteDataSource(config);
-        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return source;
+    /** Done with the database: a server's idle connections are closed. */
+    @Override
+    public void close() {
+        dialect.close();
     }
 
     /** Package-private: QueryPlanTest asks it for the SQL of a statement, to check the plan SQLite makes of it. */
-    static Configuration configuration(SQLiteDataSource source) {
-        Configuration configuration =
-                new Configuration(new Environment("sqlite", new JdbcTransactionFactory(), source));
-        configuration.setDatabaseId("sqlite");
+    static Configuration configuration(Dialect dialect) {
+        Configuration configuration = new Configuration();
+        configuration.setDatabaseId(dialect.id());
         configuration.setArgNameBasedConstructorAutoMapping(true);
         configuration.setMapUnderscoreToCamelCase(true);
         // A use case reads what it has just written; a session-wide cache would hand back stale rows.
         configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
         configuration.setCacheEnabled(false);
         configuration.setDefaultEnumTypeHandler(CliEnumTypeHandler.class);
-        configuration.getTypeHandlerRegistry().register(Instant.class, new InstantTypeHandler());
-        configuration.getTypeHandlerRegistry().register(LocalDate.class, new LocalDateTypeHandler());
-        // The driver has no java.sql.Blob; a BLOB column is read and written as plain bytes.
-        configuration.getTypeHandlerRegistry().register(byte[].class, JdbcType.BLOB, new ByteArrayTypeHandler());
+        dialect.registerTypes(configuration.getTypeHandlerRegistry());
         return configuration;
     }
 

@@ -76,6 +76,12 @@ public interface InquiryMapper {
 
     void update(Fields fields);
 
+    /**
+     * Takes the inquiry for this transaction's change: another writer's change of it waits until this one ends, and
+     * then reads what this one wrote. Null when there is no such inquiry.
+     */
+    Long lock(long id);
+
     void touch(@Param("id") long id,
             @Param("updatedAt") Instant updatedAt);
 

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.tenantdesk.domain.TenantdeskException;
+import org.apache.ibatis.type.TypeHandlerRegistry;
 
 /**
  * Applies the numbered scripts under {@code db/migration} that a database has not seen yet, each in its own
@@ -34,16 +35,24 @@ final class Migrator {
     static final String FOLDER = "db/migration";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
+    /** The tables of V011, the last migration that adds one: a database that has others is not ours alone. */
+    static final List<String> OWN_TABLES = List.of("attachment", "blob", "blob_chunk", "comment", "contact", "event",
+            "inquiry", "inquiry_search", "location", "mail_message", "outbox", "schema_version", "search_deferred",
+            "search_index", "search_index_config", "search_index_content", "search_index_data", "search_index_docsize",
+            "search_index_idx", "search_terms", "task");
+
     private final Connection connection;
+    private final Dialect dialect;
     private final String folder;
 
-    Migrator(Connection connection) {
-        this(connection, FOLDER);
+    Migrator(Connection connection, Dialect dialect) {
+        this(connection, dialect, dialect.migrations());
     }
 
     /** With another folder of scripts: tests upgrade a file in place without changing everyone's schema. */
-    Migrator(Connection connection, String folder) {
+    Migrator(Connection connection, Dialect dialect, String folder) {
         this.connection = connection;
+        this.dialect = dialect;
         this.folder = folder;
     }
 
@@ -62,9 +71,13 @@ final class Migrator {
         }
         connection.setAutoCommit(false); // IMMEDIATE: a second process opening the same new file waits here
         try {
+            dialect.lockForMigration(connection);
+            if (!dialect.hasTable(connection, "schema_version")) {
+                refuseAnotherProgramsDatabase();
+            }
             try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version ("
-                        + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+                statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+                        + " name TEXT NOT NULL, applied_at " + dialect.timestampType() + " NOT NULL)");
             }
             int current = currentVersion(); // again, inside the lock
             if (current > latest) {
@@ -82,16 +95,30 @@ final class Migrator {
     }
 
     private int currentVersion() throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet tables = statement.executeQuery(
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
-            if (tables.next() && tables.getInt(1) == 0) {
-                return 0;
-            }
+        if (!dialect.hasTable(connection, "schema_version")) {
+            return 0;
         }
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
             return rs.next() ? rs.getInt(1) : 0;
+        } catch (SQLException e) {
+            // Another program's table of the same name (Flyway's was called so once), without our columns.
+            throw new TenantdeskException("database " + dialect.address().describe() + " holds another program's"
+                    + " schema_version table; give tenantdesk a database of its own", e);
+        }
+    }
+
+    /**
+     * A database without our version table is new to tenantdesk, and must then hold nothing else: a PostgreSQL
+     * database shared with another program would get our tables among its own, and a SQLite file of another
+     * program would be changed. Refused in one line, with nothing written.
+     */
+    private void refuseAnotherProgramsDatabase() throws SQLException {
+        List<String> others = dialect.tables(connection).stream().filter(t -> !OWN_TABLES.contains(t)).toList();
+        if (!others.isEmpty()) {
+            throw new TenantdeskException("database " + dialect.address().describe() + " holds another program's"
+                    + " tables (" + String.join(", ", others.subList(0, Math.min(5, others.size())))
+                    + (others.size() > 5 ? ", …" : "") + "); give tenantdesk a database of its own");
         }
     }
 
@@ -105,12 +132,17 @@ final class Migrator {
                 "INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)")) {
             insert.setInt(1, migration.version());
             insert.setString(2, migration.name());
-            insert.setString(3, InstantTypeHandler.format(Instant.now()));
+            TypeHandlerRegistry types = new TypeHandlerRegistry(); // only when a migration runs: it is not small
+            dialect.registerTypes(types);
+            types.getTypeHandler(Instant.class).setParameter(insert, 3, Instant.now(), null);
             insert.executeUpdate();
         }
     }
 
-    /** Splits a script at semicolons that end a line; a trigger body runs on until its closing END;. */
+    /**
+     * Splits a script at semicolons that end a line; a SQLite trigger's body runs on until its closing END;, and a
+     * PostgreSQL body between $$ and $$ until the semicolon after it.
+     */
     static List<String> statements(String script) {
         List<String> statements = new ArrayList<>();
         StringBuilder current = new StringBuilder();
@@ -121,10 +153,13 @@ final class Migrator {
                 continue;
             }
             current.append(line).append('\n');
-            if (current.toString().strip().toUpperCase().matches("(?s)CREATE\\s+(TEMP(ORARY)?\\s+)?TRIGGER.*")) {
+            // SQLite's trigger has a BEGIN … END body; PostgreSQL's names a function and ends at its semicolon.
+            if (current.toString().strip().toUpperCase().matches("(?s)CREATE\\s+(TEMP(ORARY)?\\s+)?TRIGGER.*\\bBEGIN\\b.*")) {
                 inTrigger = true;
             }
-            boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : trimmed.endsWith(";");
+            // A PostgreSQL function's or DO block's body is quoted by $$ and may hold semicolons of its own.
+            boolean quoted = (current.toString().split("\\$\\$", -1).length - 1) % 2 == 1;
+            boolean ends = inTrigger ? trimmed.equalsIgnoreCase("END;") : !quoted && trimmed.endsWith(";");
             if (ends) {
                 statements.add(current.toString().strip());
                 current.setLength(0);

@@ -33,14 +33,17 @@ public interface OutboxMapper {
 
     List<OutboxMessage> byInquiry(long inquiryId);
 
-    /** Queued messages whose time has come, oldest first. */
-    List<Long> due(@Param("now") Instant now);
-
     /**
      * Takes a due message for one sender until {@code until}: 1 when it was due and is now ours, 0 when another
      * sender has it or it is not due.
      */
     int claim(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
+
+    /**
+     * Takes the oldest due message for one sender until {@code until}, skipping those another sender is taking at
+     * this moment; null when none is due.
+     */
+    Long claimNext(@Param("now") Instant now, @Param("until") Instant until);
 
     /** The stored bytes of the message, and its envelope. */
     record Envelope(String rawSha256, String sender, String recipient) {}

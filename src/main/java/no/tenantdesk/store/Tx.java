@@ -50,6 +50,11 @@ public final class Tx {
             if (e instanceof Error error) {
                 throw error;
             }
+            if (database.retryable(e)) {
+                // Not this part's fault but a conflict with another writer (a deadlock, say): the caller must not
+                // take it for a bad part and go on, but let the whole transaction run again.
+                throw new ConflictException(e);
+            }
             throw e instanceof RuntimeException runtime ? runtime : new PersistenceException(e);
         }
     }

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import no.tenantdesk.testing.Cli;
+import no.tenantdesk.testing.Sql;
 import no.tenantdesk.testing.CommandResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,11 +58,7 @@ class AttachmentCommandTest {
     }
 
     private long blobCount() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + cli.database());
-                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM blob")) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return Long.parseLong(Sql.column(cli.database(), "SELECT count(*) FROM blob").get(0));
     }
 
     @Test

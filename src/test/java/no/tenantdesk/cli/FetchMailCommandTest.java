@@ -12,6 +12,7 @@ import java.util.List;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
 import no.tenantdesk.testing.Maildir;
+import no.tenantdesk.testing.Postgres;
 import no.tenantdesk.testing.Sql;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -177,7 +178,9 @@ class FetchMailCommandTest {
         assertThat(cli.searchHits("bøtte")).containsExactly("1 description");
         assertThat(cli.searchHits("døren")).containsExactly("1 comment");
         // The deferral ended with the batch: a command's writes are indexed by the triggers again.
-        assertThat(Sql.column(cli.database(), "SELECT count(*) FROM search_deferred")).containsExactly("0");
+        if (!Postgres.selected()) { // SQLite's deferral (V011); PostgreSQL's index takes the texts as they come
+            assertThat(Sql.column(cli.database(), "SELECT count(*) FROM search_deferred")).containsExactly("0");
+        }
         long other = cli.create("inquiry", "create", "--title", "Trekk fra vinduet");
         assertThat(cli.searchHits("trekk")).containsExactly(other + " title");
         assertThat(cli.run("comment", "1", "-m", "Takrenna er tett")).succeeded();
@@ -396,17 +399,27 @@ class FetchMailCommandTest {
         assertThat(quarantined.get(0).get("reason").asText()).contains("refused by the test");
         assertThat(quarantined.get(0).get("sender").asText()).isEqualTo("bjorn@tenant.example");
         // The batch filed again message by message still adds the kept ones' texts to the search index, and only
-        // theirs.
-        assertThat(cli.searchHits("lekkasje")).containsExactly("1 title");
-        assertThat(cli.searchHits("trappen")).containsExactly("2 title");
+        // theirs. (Their ids come from the report: a PostgreSQL sequence does not give back the ids of the batch
+        // that was rolled back, as SQLite does.)
+        List<Long> created = new ArrayList<>();
+        result.json().get("messages").forEach(m -> {
+            if (m.get("outcome").asText().equals("created")) {
+                created.add(m.get("inquiryId").asLong());
+            }
+        });
+        assertThat(created).hasSize(2).isSorted();
+        assertThat(cli.searchHits("lekkasje")).containsExactly(created.get(0) + " title");
+        assertThat(cli.searchHits("trappen")).containsExactly(created.get(1) + " title");
         assertThat(cli.searchHits("hentes")).isEmpty();
 
-        Sql.execute(cli.database(), "DROP TRIGGER refuse");
+        Sql.allowInserts(cli.database(), "inquiry");
         CommandResult retried = cli.run("quarantine", "retry", "--all");
 
-        assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry 3");
-        assertThat(show(3).get("title").asText()).isEqualTo("Når hentes søppelet?");
-        assertThat(cli.searchHits("hentes")).containsExactly("3 title");
+        assertThat(retried).succeeded().printed("Message " + quarantined.get(0).get("id").asLong() + ": new inquiry ");
+        long third = Long.parseLong(retried.out().replaceAll("(?s).*new inquiry (\\d+).*", "$1"));
+        assertThat(third).isGreaterThan(created.get(1));
+        assertThat(show(third).get("title").asText()).isEqualTo("Når hentes søppelet?");
+        assertThat(cli.searchHits("hentes")).containsExactly(third + " title");
         assertThat(cli.run("quarantine", "list", "--json").json()).isEmpty();
         assertThat(inbox.files("new")).isEmpty();
     }

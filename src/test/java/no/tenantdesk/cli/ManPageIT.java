@@ -88,7 +88,7 @@ class ManPageIT {
                 "ENVIRONMENT\n", "TENANTDESK_BUSY_TIMEOUT\n", "TENANTDESK_JAVA_OPTS\n", "FILES\n",
                 "~/.config/tenantdesk/tenantdesk.yaml", "config/tenantdesk.yaml", "requester{id,name,email}",
                 "tenantdesk-inquiry-create(1)");
-        assertThat(rendered.out()).contains("       --db PATH\n");
+        assertThat(rendered.out()).contains("       --db PATH|URL\n");
     }
 
     @Test

@@ -169,6 +169,6 @@ class ResidentRunTest {
         } finally {
             threads.shutdownNow();
         }
-        assertThat(new Cli(folder).run("inquiry", "list", "--json").out()).contains("Samtidig 15");
+        assertThat(run("inquiry", "list", "--json").out()).contains("Samtidig 15");
     }
 }

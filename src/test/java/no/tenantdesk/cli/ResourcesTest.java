@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.store.DatabaseAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,13 +20,16 @@ class ResourcesTest {
 
     final Resources resources = new Resources();
 
+    private static DatabaseAddress file(Path path) {
+        return new DatabaseAddress.SqliteFile(path);
+    }
+
     @Test
     void theSameFileIsOpenedOnce() {
-        Database first = resources.database(folder.resolve("a.db"), Duration.ofSeconds(1), warning -> {});
+        Database first = resources.database(file(folder.resolve("a.db")), Duration.ofSeconds(1), warning -> {});
 
-        assertThat(resources.database(folder.resolve("x/../a.db"), Duration.ofSeconds(1), warning -> {}))
-                .isSameAs(first);
-        assertThat(resources.database(folder.resolve("b.db"), Duration.ofSeconds(1), warning -> {})).isNotSameAs(first);
+        assertThat(resources.database(file(folder.resolve("x/../a.db")), Duration.ofSeconds(1), warning -> {})).isSameAs(first);
+        assertThat(resources.database(file(folder.resolve("b.db")), Duration.ofSeconds(1), warning -> {})).isNotSameAs(first);
     }
 
     @Test
@@ -33,11 +37,11 @@ class ResourcesTest {
         Path blocked = folder.resolve("blocked");
         Files.writeString(blocked, "a file where a folder should be");
 
-        assertThatThrownBy(() -> resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1), warning -> {}))
+        assertThatThrownBy(() -> resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1), warning -> {}))
                 .isInstanceOf(TenantdeskException.class);
         Files.delete(blocked);
 
-        assertThat(resources.database(blocked.resolve("t.db"), Duration.ofSeconds(1), warning -> {}).file())
-                .isEqualTo(blocked.resolve("t.db"));
+        assertThat(resources.database(file(blocked.resolve("t.db")), Duration.ofSeconds(1), warning -> {}).address())
+                .isEqualTo(file(blocked.resolve("t.db")));
     }
 }

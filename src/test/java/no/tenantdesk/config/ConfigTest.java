@@ -19,18 +19,27 @@ class ConfigTest {
     void theDocumentedExampleWithEverySettingSwitchedOnLoads() throws Exception {
         // Uncomment the example's settings (lines "# key: value" and their indented children), keep the prose.
         String example = Files.readAllLines(Path.of("config/tenantdesk.yaml")).stream()
-                .map(line -> line.matches("#( {1,8}[a-z-]+:.*| {3,}# .*)") ? line.substring(2) : line)
+                .map(line -> line.matches("#( {1,10}[a-z0-9-]+:.*| {3,}# .*)") ? line.substring(2) : line)
                 .collect(Collectors.joining("\n"));
         Path file = Files.writeString(folder.resolve("tenantdesk.yaml"), example);
 
         Config config = Config.load(file, true);
 
-        assertThat(config.database()).isEqualTo("/srv/tenantdesk/tenantdesk.db");
+        assertThat(config.database().url())
+                .isEqualTo("postgresql://kari@db.eiendom.example:5432/tenantdesk?sslmode=verify-full");
+        assertThat(config.database().passwordFile()).isEqualTo("~/.config/tenantdesk/database.password");
         assertThat(config.mail().addresses()).containsExactly("drift@eiendom.example");
         assertThat(config.mail().maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(config.mail().reopenDone()).isTrue();
-        assertThat(config.mail().accounts()).containsOnlyKeys("drift", "vaktmester", "gammel");
-        assertThat(config.mail().accounts().keySet()).containsExactly("drift", "vaktmester", "gammel");
+        assertThat(config.mail().accounts().keySet())
+                .containsExactly("drift", "vaktmester", "gammel", "office", "workspace", "other");
+        Config.Account office = config.mail().accounts().get("office");
+        assertThat(office.user()).isEqualTo("drift@eiendom.example");
+        assertThat(office.oauth2()).isEqualTo(new Config.OAuth2("microsoft", "eiendom.onmicrosoft.com",
+                "3f2b0c6e-8d4a-4e1f-b6c2-7a9d5e0f1c34", "/etc/tenantdesk/m365.secret", null, null, null, null, null));
+        assertThat(config.mail().accounts().get("workspace").oauth2().serviceAccountKeyFile())
+                .isEqualTo("/etc/tenantdesk/google-service-account.json");
+        assertThat(config.mail().accounts().get("other").oauth2().scope()).isEqualTo("mail offline_access");
         Config.Account drift = config.mail().accounts().get("drift");
         assertThat(drift.source()).isEqualTo("imaps://drift@imap.eiendom.example/INBOX");
         assertThat(drift.passwordFile()).isEqualTo("/etc/tenantdesk/drift.password");
@@ -51,8 +60,11 @@ class ConfigTest {
     void withoutAMailSectionEverythingHasItsDefault() throws Exception {
         Path file = Files.writeString(folder.resolve("tenantdesk.yaml"), "database: /tmp/x.db\n");
 
-        Config.Mail mail = Config.load(file, true).mail();
+        Config config = Config.load(file, true);
+        Config.Mail mail = config.mail();
 
+        assertThat(config.database().url()).isEqualTo("/tmp/x.db");
+        assertThat(config.database().passwordFile()).isNull();
         assertThat(mail.accounts()).isEmpty();
         assertThat(mail.maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(mail.reopenDone()).isTrue();

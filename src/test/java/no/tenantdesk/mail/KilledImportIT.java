@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.tenantdesk.testing.Maildir;
+import no.tenantdesk.testing.Postgres;
+import no.tenantdesk.testing.Sql;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,8 @@ class KilledImportIT {
             inbox.deliver(template.replace("lekkasje-204@", "message-" + i + "@")
                     .replace("Lekkasje i taket på kontor 204", "Melding " + i));
         }
-        Path database = folder.resolve("tenantdesk.db");
+        String database = Postgres.selected() ? Postgres.cluster().newDatabase()
+                : folder.resolve("tenantdesk.db").toString();
 
         for (int kills = 0; kills < 3; kills++) {
             Process run = fetch(database, inbox);
@@ -55,8 +57,7 @@ class KilledImportIT {
         assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(rerun.exitValue()).as(Files.readString(folder.resolve("err"))).isZero();
 
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-                Statement sql = db.createStatement()) {
+        try (Connection db = Sql.connect(database); Statement sql = db.createStatement()) {
             assertThat(count(sql, "SELECT count(*) FROM inquiry")).isEqualTo(MESSAGES);
             assertThat(count(sql, "SELECT count(DISTINCT title) FROM inquiry")).isEqualTo(MESSAGES);
             assertThat(count(sql, "SELECT count(*) FROM mail_message")).isEqualTo(MESSAGES);
@@ -66,12 +67,13 @@ class KilledImportIT {
         assertThat(inbox.files("cur")).hasSize(MESSAGES);
     }
 
-    private Process fetch(Path database, Maildir inbox) throws Exception {
+    private Process fetch(String database, Maildir inbox) throws Exception {
         // Its spool goes in the test's folder: a killed run cannot clean up after itself.
         ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Djava.io.tmpdir=" + folder, "-jar",
                 JAR.toString(), "--db",
-                database.toString(), "fetch-mail", "--source", inbox.uri()));
+                database, "fetch-mail", "--source", inbox.uri()));
         builder.environment().keySet().removeIf(k -> k.startsWith("TENANTDESK_"));
+        builder.environment().put("PGPASSWORD", Postgres.PASSWORD);
         builder.environment().put("HOME", folder.toString());
         return builder.redirectOutput(folder.resolve("out").toFile()).redirectError(folder.resolve("err").toFile())
                 .start();
@@ -81,25 +83,24 @@ class KilledImportIT {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** Messages committed so far, read beside the running import (WAL lets a reader in). */
-    private static long stored(Path database) throws SQLException {
-        if (!Files.exists(database)) {
+    /** Messages committed so far, read beside the running import (SQLite's WAL lets a reader in). */
+    private static long stored(String database) throws SQLException {
+        if (!database.startsWith("postgresql:") && !Files.exists(Path.of(database))) {
             return 0;
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-                Statement sql = db.createStatement()) {
-            sql.execute("PRAGMA busy_timeout = 5000");
-            ResultSet tables = sql.executeQuery(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'mail_message'");
-            if (tables.getLong(1) == 0) {
-                return 0;
+        try (Connection db = Sql.connect(database); Statement sql = db.createStatement()) {
+            if (!database.startsWith("postgresql:")) {
+                sql.execute("PRAGMA busy_timeout = 5000");
             }
             return count(sql, "SELECT count(*) FROM mail_message");
+        } catch (SQLException e) {
+            return 0; // the first run has not made the table yet
         }
     }
 
     private static long count(Statement sql, String query) throws SQLException {
         try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
             return rows.getLong(1);
         }
     }

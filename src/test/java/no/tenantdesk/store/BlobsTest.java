@@ -207,7 +207,7 @@ class BlobsTest {
         Path old = folder.resolve("version9.db");
         List<byte[]> files = List.of(new byte[0], bytes(3, 1), bytes(CHUNK_SIZE, 2), bytes(2 * CHUNK_SIZE + 5, 3));
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + old)) {
-            new Migrator(connection).migrateTo(9); // as the release before V010 left it
+            Migrators.sqlite(connection).migrateTo(9); // as the release before V010 left it
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO blob (sha256, size, data) VALUES (?, ?, ?)")) {
                 for (byte[] data : files) {

@@ -39,7 +39,7 @@ class MigrationIT {
 
         Database.open(file, BUSY_TIMEOUT);
 
-        List<Integer> known = List.copyOf(new Migrator(null).available().keySet());
+        List<Integer> known = List.copyOf(Migrators.sqlite(null).available().keySet());
         assertThat(known).isNotEmpty().startsWith(1);
         assertThat(column(file, "SELECT version FROM schema_version ORDER BY version")).isEqualTo(strings(known));
         assertThat(column(file, "SELECT name FROM schema_version WHERE version = 1"))
@@ -111,7 +111,7 @@ class MigrationIT {
             threads.shutdownNow();
         }
 
-        List<Integer> known = List.copyOf(new Migrator(null).available().keySet());
+        List<Integer> known = List.copyOf(Migrators.sqlite(null).available().keySet());
         assertThat(column(file, "SELECT version FROM schema_version ORDER BY version")).isEqualTo(strings(known));
         assertThat(column(file, "SELECT count(*) FROM sqlite_master WHERE name = 'inquiry'")).containsExactly("1");
     }
@@ -137,7 +137,7 @@ class MigrationIT {
 
     private static void migrate(Path file, String scripts) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            new Migrator(connection, scripts).migrate();
+            Migrators.sqlite(connection, scripts).migrate();
         }
     }
 

@@ -98,4 +98,21 @@ class MigratorTest {
         assertThat(Migrator.statements("CREATE TABLE a (id INTEGER);\nCREATE TABLE b (id INTEGER)"))
                 .containsExactly("CREATE TABLE a (id INTEGER);", "CREATE TABLE b (id INTEGER)");
     }
+
+    @Test
+    void aDollarQuotedBodyIsOneStatementWithItsSemicolons() {
+        List<String> statements = Migrator.statements("""
+                CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$
+                BEGIN
+                    RETURN 1;
+                END
+                $$;
+                DO $$ BEGIN PERFORM f(); END $$;
+                CREATE TABLE a (id bigint);
+                """);
+
+        assertThat(statements).hasSize(3);
+        assertThat(statements.get(0)).startsWith("CREATE FUNCTION").endsWith("$$;");
+        assertThat(statements.get(1)).isEqualTo("DO $$ BEGIN PERFORM f(); END $$;");
+    }
 }

@@ -33,11 +33,12 @@ class PageSizeTest {
     @Test
     void aFileWithSmallerPagesKeepsThemAndTakesWrites() throws SQLException {
         Path file = folder.resolve("old.db");
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA page_size = 4096");
-            statement.execute("PRAGMA journal_mode = WAL");
-            statement.execute("CREATE TABLE before_us (x)");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA page_size = 4096");
+                statement.execute("PRAGMA journal_mode = WAL");
+            }
+            Migrators.sqlite(connection).migrateTo(1); // as the first release made it
         }
 
         Database database = Database.open(file, Duration.ofSeconds(5));

@@ -348,7 +348,7 @@ public class QueryBenchmark {
 
     /** The mapper XML as the program loads it, every mapper at once, to see the SQL of one call. */
     static Configuration mybatis() {
-        Configuration configuration = Database.configuration(new SQLiteDataSource());
+        Configuration configuration = Database.configuration(Migrators.dialect());
         Database.MAPPERS.forEach(configuration::addMapper);
         return configuration;
     }

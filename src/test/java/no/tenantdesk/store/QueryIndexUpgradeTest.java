@@ -42,7 +42,7 @@ class QueryIndexUpgradeTest {
     void aVersion4FileGetsTheIndexesAndKeepsItsInquiriesFindable() throws SQLException {
         Path file = folder.resolve("tenantdesk.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            new Migrator(connection).migrateTo(4); // as the release before these indexes left it
+            Migrators.sqlite(connection).migrateTo(4); // as the release before these indexes left it
         }
         execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, created_at, updated_at)"
                 + " VALUES (1, 'Lekkasje fra taket', 'Det drypper', 'todo', 'high', 'phone', " + AT + ", " + AT + "),"
@@ -78,7 +78,7 @@ class QueryIndexUpgradeTest {
     void aVersion6FileGetsTheWordListAndTheListIndexesAndKeepsItsInquiriesFindable() throws SQLException {
         Path file = folder.resolve("tenantdesk.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            new Migrator(connection).migrateTo(6); // as the release before V007 left it
+            Migrators.sqlite(connection).migrateTo(6); // as the release before V007 left it
         }
         execute(file, "INSERT INTO location (id, path, path_key, created_at) VALUES (1, 'Bygg A', 'bygg a', " + AT + ")");
         execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, location_id, created_at,"
@@ -118,7 +118,7 @@ class QueryIndexUpgradeTest {
     void aVersion8FileGetsTheTaskOrderIndexAndListsOpenTasksFirst() throws SQLException {
         Path file = folder.resolve("tenantdesk.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            new Migrator(connection).migrateTo(8); // as the release before V009 left it
+            Migrators.sqlite(connection).migrateTo(8); // as the release before V009 left it
         }
         execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, created_at, updated_at)"
                 + " VALUES (1, 'Lekkasje fra taket', '', 'todo', 'high', 'phone', " + AT + ", " + AT + ")");
@@ -143,7 +143,7 @@ class QueryIndexUpgradeTest {
     void aVersion7FileGetsTheIndexOfItsOpenInquiriesWhichFollowsTheirStatus() throws SQLException {
         Path file = folder.resolve("tenantdesk.db");
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-            new Migrator(connection).migrateTo(7); // as the release before V008 left it
+            Migrators.sqlite(connection).migrateTo(7); // as the release before V008 left it
         }
         execute(file, "INSERT INTO inquiry (id, title, description, status, priority, source, created_at, updated_at)"
                 + " VALUES (1, 'Lekkasje fra taket', '', 'todo', 'high', 'phone', " + AT + ", " + AT + "),"

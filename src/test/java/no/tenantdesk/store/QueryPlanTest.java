@@ -45,7 +45,7 @@ class QueryPlanTest {
         Database.open(file, Duration.ofSeconds(10));
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
-        mybatis = Database.configuration(source);
+        mybatis = Database.configuration(Migrators.dialect());
         // Database reads a mapper's XML on first use; these tests read the statements without using a mapper.
         for (Class<?> mapper : Database.MAPPERS) {
             mybatis.addMapper(mapper);

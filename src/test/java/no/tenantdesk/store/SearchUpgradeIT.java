@@ -22,7 +22,7 @@ class SearchUpgradeIT {
     void everythingWrittenBeforeTheUpgradeIsFoundAfterIt() throws SQLException {
         Cli cli = new Cli(folder);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + cli.database())) {
-            new Migrator(connection).migrateTo(1); // as the first release left it
+            Migrators.sqlite(connection).migrateTo(1); // as the first release left it
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + cli.database());
                 Statement sql = connection.createStatement()) {

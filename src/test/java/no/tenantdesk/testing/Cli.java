@@ -24,7 +24,8 @@ import no.tenantdesk.cli.Main;
 
 /**
  * Runs the program in-process through {@link Main#run}, as a user would from a shell: a fresh command tree per
- * call, a real SQLite file in a temporary folder, captured stdout and stderr, no terminal.
+ * call, a real SQLite file in a temporary folder (or, in the PostgreSQL pass, a new database of the test server:
+ * {@link Postgres}), captured stdout and stderr, no terminal.
  */
 public final class Cli {
 
@@ -35,7 +36,12 @@ public final class Cli {
 
     public Cli(Path folder) {
         this.folder = folder;
-        variables.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());
+        if (Postgres.selected()) {
+            variables.put("TENANTDESK_DB", Postgres.cluster().databaseFor(folder));
+            variables.put("PGPASSWORD", Postgres.PASSWORD);
+        } else {
+            variables.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());
+        }
         variables.put("TENANTDESK_USER", "operator");
         variables.put("HOME", folder.toString());
         variables.put("XDG_CONFIG_HOME", folder.resolve("config").toString());
@@ -46,8 +52,9 @@ public final class Cli {
         return folder;
     }
 
-    public Path database() {
-        return Path.of(variables.get("TENANTDESK_DB"));
+    /** What TENANTDESK_DB says: the SQLite file's path, or the PostgreSQL URL (see {@link Sql}). */
+    public String database() {
+        return variables.get("TENANTDESK_DB");
     }
 
     public Cli env(String name, String value) {

@@ -54,6 +54,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * new Dovecot().withPop3()                   // POP3 too (Debian's dovecot-pop3d), on pop3Port() (and pop3sPort())
  * new Dovecot().withSubmission(relayPort)    // SMTP submission on submissionPort(), relayed to 127.0.0.1:relayPort
  * new Dovecot().onNetworkAddress()           // on an address of this machine that is not loopback: host()
+ * new Dovecot().withOAuth2(server, "xoauth2 oauthbearer")   // logins by token, checked by the server's introspection
  * </pre>
  *
  * <p>Without /usr/sbin/dovecot (or, for POP3, /usr/lib/dovecot/pop3; for submission, /usr/lib/dovecot/submission) the
@@ -81,6 +82,8 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     private boolean pop3;
     private int relayPort;
     private boolean network;
+    private AuthorizationServer oauth2;
+    private String oauth2Mechanisms;
     private String host = LOOPBACK;
     private Path dir;
     private TestCertificate certificate;
@@ -131,6 +134,18 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         return this;
     }
 
+    /**
+     * Logs users in by OAuth 2.0 tokens instead of passwords, with the SASL mechanisms given ("xoauth2 oauthbearer",
+     * or one of them): its oauth2 passdb asks {@code server}'s introspection endpoint (RFC 7662) over HTTPS whether a
+     * token is active and whose it is. The server must be started before this Dovecot, as a JUnit extension
+     * registered earlier.
+     */
+    public Dovecot withOAuth2(AuthorizationServer server, String mechanisms) {
+        oauth2 = server;
+        oauth2Mechanisms = mechanisms;
+        return this;
+    }
+
     /** The address it listens on: 127.0.0.1 unless {@link #onNetworkAddress()}. */
     public String host() {
         return host;
@@ -157,6 +172,12 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     /** SMTP submission, with STARTTLS offered when {@link #withTls()}. */
     public int submissionPort() {
         return requireEnabled(relayPort > 0, "withSubmission(relayPort)", submissionPort);
+    }
+
+    /** The certificate it presents, for a JVM of its own to trust ({@link TestCertificate#trustStore}). */
+    public TestCertificate certificate() {
+        requireEnabled(tls, "withTls()", 0);
+        return certificate;
     }
 
     /** Sockets that trust this server's certificate and nothing else, for {@code SourceSpec.sslSockets}. */
@@ -314,6 +335,16 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
         Files.createDirectories(dir.resolve("state"));
         Path users = dir.resolve("users");
         Files.writeString(users, USER + ":{PLAIN}" + password + ":" + mailUid + ":" + mailGid + "::" + home + "::\n");
+        if (oauth2 != null) {
+            Files.writeString(dir.resolve("oauth2.conf.ext"), String.join("\n",
+                    "introspection_mode = post",
+                    "introspection_url = " + oauth2.introspectionUrl(),
+                    "tls_ca_cert_file = " + oauth2.writeCertificate(dir.resolve("oauth2-ca.pem")),
+                    "username_attribute = username",
+                    "active_attribute = active",
+                    "active_value = true",
+                    ""));
+        }
         if (tls) {
             // On loopback for "localhost" only, so that a test reaching it as 127.0.0.1 sees host names checked;
             // a network address has no name to use.
@@ -409,17 +440,14 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                 login_greeting = %4$s
                 %8$s
                 disable_plaintext_auth = no
-                auth_mechanisms = plain login
+                auth_mechanisms = %10$s
                 # Tests of a wrong password need no brute-force protection.
                 auth_failure_delay = 0
                 first_valid_uid = 1
                 first_valid_gid = 1
                 mail_location = maildir:~/Maildir
                 %5$s
-                passdb {
-                  driver = passwd-file
-                  args = scheme=PLAIN username_format=%%u %6$s
-                }
+                %11$s
                 userdb {
                   driver = passwd-file
                   args = username_format=%%u %6$s
@@ -445,9 +473,17 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                   }
                 }
                 """.formatted(host, dir, port, GREETING, privileges, users,
-                        (pop3 ? " pop3" : "") + (relayPort > 0 ? " submission" : ""), ssl, imapsPort)
+                        (pop3 ? " pop3" : "") + (relayPort > 0 ? " submission" : ""), ssl, imapsPort,
+                        oauth2 == null ? "plain login" : oauth2Mechanisms, passdb(users))
                 + (pop3 ? pop3Config() : "")
                 + (relayPort > 0 ? submissionConfig() : "");
+    }
+
+    private String passdb(Path users) {
+        return oauth2 == null
+                ? "passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u " + users + "\n}"
+                : "passdb {\n  driver = oauth2\n  mechanisms = " + oauth2Mechanisms + "\n  args = "
+                        + dir.resolve("oauth2.conf.ext") + "\n}";
     }
 
     private String pop3Config() {

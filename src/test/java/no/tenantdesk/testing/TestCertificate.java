@@ -107,6 +107,25 @@ public final class TestCertificate {
         }
     }
 
+    /** A PKCS12 trust store of these certificates (password {@link #PASSWORD}), for -Djavax.net.ssl.trustStore. */
+    public static Path trustStore(Path file, TestCertificate... certificates) {
+        try {
+            KeyStore trusted = KeyStore.getInstance("PKCS12");
+            trusted.load(null, null);
+            for (int i = 0; i < certificates.length; i++) {
+                trusted.setCertificateEntry(ALIAS + "-" + i, certificates[i].certificate());
+            }
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                trusted.store(out, PASSWORD.toCharArray());
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sockets that trust this certificate and nothing else, as SourceSpec.sslSockets and SmtpSettings.sslSockets expect from a test. */
     public SSLSocketFactory trustingSockets() {
         try {

@@ -15,13 +15,15 @@ final class Charsets {
     private Charsets() {}
 
     /**
-     * Decodes with the declared charset. ISO-8859-1 and US-ASCII are read as windows-1252, a superset that
-     * Outlook's "Latin-1" really is (0x80–0x9F are €, quotes and dashes, never C1 controls). Without a label, or
-     * with one Java does not know, the bytes decide: UTF-8 when they are valid UTF-8, else windows-1252.
+     * Decodes with the declared charset. ISO-8859-1 is read as windows-1252, a superset that Outlook's "Latin-1"
+     * really is (0x80–0x9F are €, quotes and dashes, never C1 controls). Without a label, with one Java does not
+     * know, or with US-ASCII, the bytes decide as they do for a header's raw bytes ({@link #guess}): a us-ascii
+     * label is what old mailers and scripts write whatever they send, so 8-bit bytes under it are UTF-8 when they
+     * are valid UTF-8, else windows-1252. ASCII itself reads the same either way.
      */
     static String decode(byte[] bytes, int length, String declared) {
         Charset charset = known(declared);
-        if (charset == null) {
+        if (charset == null || charset.equals(StandardCharsets.US_ASCII)) {
             return guess(bytes, length);
         }
         return new String(bytes, 0, length, charset);
@@ -44,7 +46,7 @@ final class Charsets {
         }
     }
 
-    /** The charset a MIME label names, with the Latin-1 family widened to windows-1252; null when unknown. */
+    /** The charset a MIME label names, with ISO-8859-1 widened to windows-1252; null when unknown. */
     static Charset known(String label) {
         if (label == null) {
             return null;
@@ -71,7 +73,7 @@ final class Charsets {
             }
         }
         String canonical = charset.name();
-        if (canonical.equals("ISO-8859-1") || canonical.equals("US-ASCII")) {
+        if (canonical.equals("ISO-8859-1")) {
             return WINDOWS_1252;
         }
         return charset;
@@ -82,8 +84,9 @@ final class Charsets {
         String lower = name.toLowerCase(Locale.ROOT);
         String alias = switch (lower) {
             case "utf8", "utf-8lite", "unicode-1-1-utf-8" -> "UTF-8";
-            case "latin1", "latin-1", "iso8859-1", "iso_8859-1", "iso-latin-1", "ansi_x3.4-1968", "ascii", "us_ascii",
-                 "cp-1252", "win-1252", "windows1252" -> "windows-1252";
+            case "latin1", "latin-1", "iso8859-1", "iso_8859-1", "iso-latin-1", "cp-1252", "win-1252", "windows1252" ->
+                "windows-1252";
+            case "ansi_x3.4-1968", "ascii", "us_ascii" -> "US-ASCII";
             case "iso-8859-15", "iso8859-15", "latin-9", "latin9" -> "ISO-8859-15";
             case "ks_c_5601-1987" -> "x-windows-949";
             default -> null;

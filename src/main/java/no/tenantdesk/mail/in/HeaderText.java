@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 /** Header values as people read them: unfolded, 8-bit bytes and RFC 2047 encoded words decoded, cleaned. */
 final class HeaderText {
 
+    // Each try starts at "=?" and stops at the next "?": no two tries read the same text, so a scan is linear.
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?]*)\\?=");
 
     private HeaderText() {}
@@ -114,8 +115,8 @@ final class HeaderText {
 
     private static byte[] wordBytes(String encoding, String text) {
         if (encoding.equalsIgnoreCase("b")) {
-            try (InputStream in = new TransferDecoding.Base64(
-                    new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)))) {
+            byte[] encoded = text.getBytes(StandardCharsets.ISO_8859_1);
+            try (InputStream in = new TransferDecoding.Base64(new ByteArrayInputStream(encoded), encoded.length + 4)) {
                 return in.readAllBytes();
             } catch (IOException e) {
                 throw new IllegalStateException("reading from memory cannot fail", e);
@@ -141,6 +142,31 @@ final class HeaderText {
 
     private static int hex(char c) {
         return c < 0x80 ? Character.digit(c, 16) : -1;
+    }
+
+    /**
+     * The value without its RFC 5322 comments, "(…)", nested or not; an unclosed one runs to the end. One pass:
+     * a regex that looked for the closing parenthesis from every opening one took 16 s on 40,000 of them.
+     */
+    static String withoutComments(String value) {
+        if (value.indexOf('(') < 0) {
+            return value;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        int depth = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (depth > 0 && c == '\\') {
+                i++; // a quoted character, perhaps a parenthesis
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')' && depth > 0) {
+                depth--;
+            } else if (depth == 0) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Collapses whitespace to single spaces, drops control and format characters (bidi overrides), trims. */

@@ -84,8 +84,8 @@ final class ImapSource implements MailSource, MailSource.Watchable {
         IMAPStore store = null;
         try {
             store = (IMAPStore) ServerSessions.session(address, spec.tls(), spec.password() != null,
-                    MailSources.timeout(spec), spec.sslSockets(), extra).getStore(address.protocol());
-            store.connect(address.host(), address.port(), address.user(), spec.password());
+                    MailSources.timeout(spec), spec.sslSockets(), extra, spec.tokens()).getStore(address.protocol());
+            ServerSessions.login(store, name, address, spec.password(), spec.tokens());
             IMAPFolder folder = existing(name, store, address.folder());
             IMAPFolder target = after == AfterImport.MOVE ? existing(name, store, spec.moveTo()) : null;
             folder.open(after == AfterImport.KEEP ? Folder.READ_ONLY : Folder.READ_WRITE);

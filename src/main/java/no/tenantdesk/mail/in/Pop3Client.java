@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,19 +25,22 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.ServerFailures;
 import no.tenantdesk.mail.ServerSessions;
 import no.tenantdesk.mail.Tls;
+import no.tenantdesk.mail.TokenSasl;
 
 /**
  * A POP3 client of our own. Angus' POP3 asks for each message in a round trip of its own (LIST and RETR), which a
  * network 30 ms away held to ten messages a second; this one sends RETR and DELE several at a time where the server
  * offers PIPELINING (RFC 2449), one at a time where it does not, and streams each message into its spool file.
  *
- * <p>It speaks only what fetch-mail needs: CAPA, STLS (RFC 2595), USER and PASS, UIDL, LIST, RETR, DELE and QUIT.
- * TLS follows the rule {@link ServerSessions} keeps for every protocol: pop3s is TLS from the first byte, pop3 upgrades
- * with STLS before the password unless the account says tls: none, and a server that offers no STLS gets no password.
+ * <p>It speaks only what fetch-mail needs: CAPA, STLS (RFC 2595), USER and PASS or AUTH XOAUTH2 (an OAuth 2.0
+ * token), UIDL, LIST, RETR, DELE and QUIT. TLS follows the rule {@link ServerSessions} keeps for every protocol: pop3s
+ * is TLS from the first byte, pop3 upgrades with STLS before the password unless the account says tls: none (a token:
+ * always), and a server that offers no STLS gets no password.
  * Certificates are checked against the JVM's trust (or the sockets a test passes) and must name the host.
  */
 final class Pop3Client implements Closeable {
@@ -64,16 +68,24 @@ final class Pop3Client implements Closeable {
     }
 
     /** Connects, upgrades to TLS as the rule says, and logs in. */
-    static Pop3Client open(String name, ServerAddress address, String password, Tls tls, Duration timeout,
-            SSLSocketFactory sslSockets) {
+    static Pop3Client open(String name, ServerAddress address, String password, BearerTokens tokens, Tls tls,
+            Duration timeout, SSLSocketFactory sslSockets) {
+        if (tokens != null && tls == Tls.NONE) {
+            throw new InvalidInputException(address.protocol() + "://" + address.host() + ": tls: none does not go"
+                    + " with oauth2: an OAuth 2.0 token never crosses a network unencrypted");
+        }
         if (address.user().matches(".*[\\r\\n].*") || (password != null && password.matches("(?s).*[\\r\\n].*"))) {
             throw new InvalidInputException(name + ": a user name or password cannot hold a line break");
         }
         Pop3Client client = new Pop3Client(name);
         try {
-            client.connect(address, tls, timeout, sslSockets == null
+            client.connect(address, tls, tokens != null, timeout, sslSockets == null
                     ? (SSLSocketFactory) SSLSocketFactory.getDefault() : sslSockets);
-            client.login(address.user(), password);
+            if (tokens != null) {
+                client.login(address, tokens);
+            } else {
+                client.login(address.user(), password);
+            }
             return client;
         } catch (IOException e) {
             client.closeSocket();
@@ -84,7 +96,7 @@ final class Pop3Client implements Closeable {
         }
     }
 
-    private void connect(ServerAddress address, Tls tls, Duration timeout, SSLSocketFactory sslSockets)
+    private void connect(ServerAddress address, Tls tls, boolean token, Duration timeout, SSLSocketFactory sslSockets)
             throws IOException {
         int port = address.port() > 0 ? address.port() : address.tls() ? 995 : 110;
         Socket plain = new Socket();
@@ -102,7 +114,8 @@ final class Pop3Client implements Closeable {
         if (ServerSessions.startTls(address, tls)) {
             if (!capabilities.contains("STLS")) {
                 // POP3 always logs in: no password to a server that offers no TLS, or whose offer was taken out.
-                throw ServerSessions.withoutTls(name, address, null);
+                throw token ? ServerSessions.tokenWithoutTls(name, address)
+                        : ServerSessions.withoutTls(name, address, null);
             }
             command("STLS");
             status("STLS");
@@ -143,7 +156,31 @@ final class Pop3Client implements Closeable {
         capabilities = capabilities();
     }
 
-    /** CAPA, in upper case; nothing for a server from before RFC 2449. */
+    /**
+     * AUTH XOAUTH2 with the initial response on the command line (RFC 5034); a refusal comes as a challenge, which
+     * an empty line answers, and then -ERR. The connection is encrypted by now ({@link #connect}).
+     */
+    private void login(ServerAddress address, BearerTokens tokens) throws IOException {
+        if (!capabilities.contains("SASL " + TokenSasl.XOAUTH2)) {
+            throw ServerSessions.noTokenMechanism(name, address);
+        }
+        ServerSessions.login(name, address, tokens, token -> {
+            command("AUTH " + TokenSasl.XOAUTH2 + " "
+                    + Base64.getEncoder().encodeToString(TokenSasl.xoauth2(address.user(), token)));
+            String reply = in.line();
+            if (reply.startsWith("+ ") || reply.equals("+")) {
+                command("");
+                reply = in.line();
+            }
+            return reply.startsWith("+OK") ? null : reply.replaceFirst("^-ERR ?", "");
+        });
+        capabilities = capabilities();
+    }
+
+    /**
+     * CAPA, in upper case: each capability's first word, and "SASL M" for each SASL mechanism M; nothing for a server
+     * from before RFC 2449.
+     */
     private Set<String> capabilities() throws IOException {
         command("CAPA");
         if (!in.line().startsWith("+OK")) {
@@ -151,7 +188,13 @@ final class Pop3Client implements Closeable {
         }
         Set<String> said = new HashSet<>();
         for (String line : in.lines()) {
-            said.add(line.strip().split(" ", 2)[0].toUpperCase(Locale.ROOT));
+            String[] words = line.strip().toUpperCase(Locale.ROOT).split("\\s+");
+            said.add(words[0]);
+            if (words[0].equals("SASL")) {
+                for (int i = 1; i < words.length; i++) {
+                    said.add("SASL " + words[i]);
+                }
+            }
         }
         return said;
     }

@@ -48,8 +48,8 @@ final class Pop3Source implements MailSource {
             throw new InvalidInputException(name + ": POP3 can only keep or delete messages after import, not "
                     + after.name().toLowerCase(Locale.ROOT));
         }
-        Pop3Client client = Pop3Client.open(name, address, spec.password(), spec.tls(), MailSources.timeout(spec),
-                spec.sslSockets());
+        Pop3Client client = Pop3Client.open(name, address, spec.password(), spec.tokens(), spec.tls(),
+                MailSources.timeout(spec), spec.sslSockets());
         return new Pop3Source(name, after, spec.spool(), client, spec.warnings());
     }
 

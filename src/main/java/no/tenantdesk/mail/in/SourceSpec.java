@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocketFactory;
+import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.Tls;
 
 /**
@@ -13,8 +14,10 @@ import no.tenantdesk.mail.Tls;
  * @param name          what the records call this source: an account name, or the URI as given without a password
  * @param uri           imaps://user@host[:port]/FOLDER, imap://…, pop3s://user@host[:port], pop3://…,
  *                      maildir:/path, mbox:/path, or "-" for one message on stdin
- * @param password      for IMAP and POP3; null when the server needs none
+ * @param password      for IMAP and POP3; null when the server needs none, or logs in by OAuth 2.0
  * @param tls           whether the password may go in clear text to an imap:// or pop3:// server without STARTTLS
+ *                      (a token never does)
+ * @param tokens        for IMAP and POP3 accounts that log in by OAuth 2.0 instead of a password; else null
  * @param afterImport   what marking a message done does; null means the source's default (IMAP seen, POP3 keep)
  * @param moveTo        the IMAP folder that {@link AfterImport#MOVE} moves to
  * @param timeout       for connecting and for each read from a server
@@ -34,7 +37,14 @@ public record SourceSpec(
         InputStream stdin,
         Path spool,
         SSLSocketFactory sslSockets,
-        Consumer<String> warnings) {
+        Consumer<String> warnings,
+        BearerTokens tokens) {
+
+    /** A source that logs in with a password, or not at all. */
+    public SourceSpec(String name, String uri, String password, Tls tls, AfterImport afterImport, String moveTo,
+            Duration timeout, InputStream stdin, Path spool, SSLSocketFactory sslSockets, Consumer<String> warnings) {
+        this(name, uri, password, tls, afterImport, moveTo, timeout, stdin, spool, sslSockets, warnings, null);
+    }
 
     public SourceSpec {
         tls = tls == null ? Tls.REQUIRED : tls;

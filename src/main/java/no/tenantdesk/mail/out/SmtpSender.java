@@ -68,11 +68,11 @@ public final class SmtpSender {
         String p = "mail." + address.protocol() + ".";
         Properties extra = new Properties();
         extra.setProperty(p + "from", envelope.from());
-        extra.setProperty(p + "auth", Boolean.toString(settings.password() != null));
+        extra.setProperty(p + "auth", Boolean.toString(settings.password() != null || settings.tokens() != null));
         // A server that stops reading in the middle of a large message would otherwise block the write for ever.
         extra.setProperty(p + "writetimeout", Long.toString(settings.timeout().toMillis()));
         Session session = ServerSessions.session(address, settings.tls(), settings.password() != null,
-                settings.timeout(), settings.sslSockets(), extra);
+                settings.timeout(), settings.sslSockets(), extra, settings.tokens());
 
         WireMessage message;
         Address[] recipients;
@@ -90,7 +90,7 @@ public final class SmtpSender {
         SMTPTransport transport = null;
         try {
             transport = (SMTPTransport) session.getTransport(address.protocol());
-            transport.connect(address.host(), address.port(), address.user(), settings.password());
+            ServerSessions.login(transport, settings.name(), address, settings.password(), settings.tokens());
             transport.sendMessage(message, recipients);
             return oneLine(transport.getLastServerResponse());
         } catch (MessagingException e) {

@@ -71,4 +71,18 @@ class HtmlTextTest {
         assertThat(HtmlText.toText("<p>Bilde: <img src=\"cid:a\" alt=\"Vann på gulvet\"><img src=\"cid:b\"></p>"))
                 .isEqualTo("Bilde: Vann på gulvet");
     }
+
+    @Test
+    void aLinkedImageGivesItsDescriptionAndNoAddress() {
+        assertThat(HtmlText.toText("<p>Hilsen<br><a href=\"https://drift.example.no\"><img alt=\"Drift AS\" src=x></a>"
+                + " <a href=\"https://drift.example.no/kart\">kart</a></p>"))
+                .isEqualTo("Hilsen\nDrift AS kart (https://drift.example.no/kart)");
+    }
+
+    @Test
+    void anOutlookParagraphWithOnlyAnImageIsNoBlankLine() {
+        assertThat(HtmlText.toText("<p class=MsoNormal>Hei<o:p></o:p></p><p class=MsoNormal><img src=x></p>"
+                + "<p class=MsoNormal>&nbsp;</p><p class=MsoNormal>Per</p>"))
+                .isEqualTo("Hei\n\nPer");
+    }
 }

@@ -323,6 +323,21 @@ class MessageParserTest {
     }
 
     @Test
+    void usAsciiLabelOverUtf8BodyIsReadAsUtf8LikeUnlabelledBytes() {
+        assertThat(parse("us-ascii-label-over-utf8-body.eml").text()).isEqualTo("""
+                Strømmen gikk kl. 05.48 i Bygg B.
+                Ytterdøren mot gården er låst til strømmen er tilbake.
+
+                Hilsen adgangssystemet""");
+    }
+
+    @Test
+    void usAsciiLabelOverWindows1252BodyIsReadAsWindows1252() {
+        assertThat(parse("us-ascii-label-over-windows-1252-body.eml").text())
+                .isEqualTo("Trappene i Bygg A vaskes på fredag – ikke torsdag.");
+    }
+
+    @Test
     void unencodedUtf8HeadersAreRead() {
         InboundMail mail = parse("8bit-utf8-headers-unencoded.eml");
 
@@ -368,7 +383,7 @@ class MessageParserTest {
 
         assertThatThrownBy(() -> new MessageParser(1000, spool).parse(missing))
                 .isInstanceOf(MailParseException.class)
-                .hasMessageStartingWith("cannot read the message file");
+                .hasMessageStartingWith("cannot read the message: ");
     }
 
     @Test

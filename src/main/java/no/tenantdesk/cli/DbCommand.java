@@ -1,0 +1,12 @@
+package no.tenantdesk.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "db", description = "The database itself: what it is and holds, and moving it to another one.",
+        subcommands = {DbInfoCommand.class, DbCopyCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tenantdesk db info",
+            "  tenantdesk db copy --to postgresql://kari@db.eiendom.example/tenantdesk",
+        })
+final class DbCommand extends GroupCommand {}

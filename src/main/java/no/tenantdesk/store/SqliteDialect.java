@@ -1,0 +1,256 @@
+package no.tenantdesk.store;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import no.tenantdesk.domain.TenantdeskException;
+import no.tenantdesk.files.PrivateFiles;
+import org.apache.ibatis.type.ByteArrayTypeHandler;
+import org.apache.ibatis.type.JdbcType;
+import org.apache.ibatis.type.TypeHandlerRegistry;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** One SQLite file: WAL, foreign keys, a busy timeout, writers that take the lock when they begin. */
+final class SqliteDialect implements Dialect {
+
+    /** The page size of a new file, in bytes. */
+    static final int PAGE_SIZE = 8192;
+
+    private final Path file;
+    private final SQLiteDataSource writeSource;
+    private final SQLiteDataSource readSource;
+    private final boolean readableByOthers;
+
+    private SqliteDialect(Path file, Duration busyTimeout, boolean readableByOthers) {
+        this.file = file;
+        this.readableByOthers = readableByOthers;
+        // A writer takes the write lock when it begins (IMMEDIATE), not halfway through: two writers then queue on
+        // the busy timeout instead of one failing with SQLITE_BUSY on a lock upgrade.
+        this.writeSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.IMMEDIATE);
+        this.readSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED);
+    }
+
+    /** The file and its folder are made on first use, the user's alone; a folder where the file should be is an error. */
+    static SqliteDialect open(Path file, Duration busyTimeout) {
+        if (Files.isDirectory(file)) {
+            throw new TenantdeskException("cannot open database " + file + ": it is a folder");
+        }
+        boolean readableByOthers = createPrivately(file);
+        NativeLibrary.useKeptCopy();
+        return new SqliteDialect(file, busyTimeout, readableByOthers);
+    }
+
+    /**
+     * A new database, and the folders made for it, are the user's alone (0600 and 0700, whatever the umask): they
+     * hold tenants' names, addresses and mail. SQLite gives the -wal, -shm and -journal files the mode of the database
+     * file, so they follow. A file that exists keeps its mode: a database shared with a group is shared on purpose.
+     *
+     * @return whether an existing file can be read by every user of the machine
+     */
+    private static boolean createPrivately(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        try {
+            PrivateFiles.createFolders(folder);
+        } catch (IOException e) {
+            throw new TenantdeskException(
+                    "cannot create folder " + folder + " for the database: " + reason(folder, e), e);
+        }
+        try {
+            PrivateFiles.createFile(file);
+            return false;
+        } catch (FileAlreadyExistsException e) {
+            return PrivateFiles.readableByOthers(file);
+        } catch (IOException e) {
+            return false; // a folder we may not write in: SQLite says so when it opens the file
+        }
+    }
+
+    /** The IOException of createDirectories names a path, not the problem. */
+    private static String reason(Path folder, IOException e) {
+        for (Path p = folder; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                return p + " is a file, not a folder";
+            }
+        }
+        return e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+    }
+
+    @Override
+    public boolean readableByOthers() {
+        return readableByOthers;
+    }
+
+    @Override
+    public DatabaseAddress address() {
+        return new DatabaseAddress.SqliteFile(file);
+    }
+
+    @Override
+    public String id() {
+        return "sqlite";
+    }
+
+    @Override
+    public String migrations() {
+        return Migrator.FOLDER;
+    }
+
+    @Override
+    public Connection connect(boolean write) throws SQLException {
+        Connection connection = (write ? writeSource : readSource).getConnection();
+        try (Statement pragmas = connection.createStatement()) {
+            // In this order, which the driver's settings do not keep: a file's page size can be chosen only before
+            // it is in WAL mode. It counts for a new file only (an existing one keeps its own): 8 KB pages hold three
+            // rows of a 2 KB mail where 4 KB pages held one and left the rest empty. 10,000 small mails then take
+            // 87 MB instead of 107, and their import about 7% less time (README, Performance).
+            pragmas.execute("PRAGMA page_size = " + PAGE_SIZE);
+            pragmas.execute("PRAGMA journal_mode = WAL");
+            UnicodeLower.register(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    @Override
+    public void release(Connection connection, boolean broken) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static SQLiteDataSource dataSource(Path file, Duration busyTimeout, SQLiteConfig.TransactionMode mode) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.setTransactionMode(mode);
+        // Every statement returns what it needs with RETURNING; left on, the driver runs a SELECT last_insert_rowid()
+        // after each INSERT, in case somebody asks for the generated keys.
+        config.setGetGeneratedKeys(false);
+        if (mode == SQLiteConfig.TransactionMode.IMMEDIATE) {
+            // Inside a transaction every INSERT into a table with a unique index or a trigger keeps a statement
+            // journal (the pages it touches, to undo just that statement): in a temporary file, that was half of all
+            // the bytes fetch-mail wrote. It holds what one statement touched, so memory is the better place. Not for
+            // readers: a large query's temporary tables should not have to fit in memory.
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        }
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return source;
+    }
+
+    @Override
+    public void registerTypes(TypeHandlerRegistry registry) {
+        registry.register(Instant.class, new InstantTypeHandler());
+        registry.register(LocalDate.class, new LocalDateTypeHandler());
+        // The driver has no java.sql.Blob; a BLOB column is read and written as plain bytes.
+        registry.register(byte[].class, JdbcType.BLOB, new ByteArrayTypeHandler());
+    }
+
+    /** Writers wait for each other on the busy timeout instead: what is busy past it stays busy. */
+    @Override
+    public boolean retryable(Throwable failure) {
+        return false;
+    }
+
+    @Override
+    public TenantdeskException translate(Exception failure) {
+        return StoreErrors.translate(file, failure);
+    }
+
+    @Override
+    public Optional<RunLock> tryLock(String purpose) {
+        return FileRunLock.tryAcquire(file.resolveSibling(file.getFileName() + "." + purpose + ".lock"));
+    }
+
+    @Override
+    public boolean waitsOnOpen() {
+        return true;
+    }
+
+    /** Nothing to do: the migration's connection is a writer's, which has the file's write lock from its BEGIN. */
+    @Override
+    public void lockForMigration(Connection connection) {}
+
+    /** Times are ISO-8601 text in SQLite (V001). */
+    @Override
+    public String timestampType() {
+        return "TEXT";
+    }
+
+    @Override
+    public boolean hasTable(Connection connection, String table) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    @Override
+    public List<String> tables(Connection connection) throws SQLException {
+        return Dialect.column(connection,
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
+    }
+
+    @Override
+    public List<String[]> describe(Connection connection) throws SQLException {
+        long pageSize = pragma(connection, "page_size");
+        long pages = pragma(connection, "page_count");
+        long free = pragma(connection, "freelist_count");
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"engine", "SQLite " + connection.getMetaData().getDatabaseProductVersion()});
+        facts.add(new String[] {"size", bytes(pageSize * pages) + " (" + pages + " pages of " + pageSize
+                + " bytes, " + free + " free)"});
+        try {
+            facts.add(new String[] {"write-ahead log", bytes(Files.exists(wal) ? Files.size(wal) : 0)});
+        } catch (IOException e) {
+            facts.add(new String[] {"write-ahead log", "unreadable: " + e.getMessage()});
+        }
+        return facts;
+    }
+
+    private static long pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** 1.2 MB: sizes as people read them. */
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    @Override
+    public void close() {}
+}

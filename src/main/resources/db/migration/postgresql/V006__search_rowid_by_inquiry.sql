@@ -1,0 +1,3 @@
+-- Nothing to do here. On SQLite this step gave the search index's rows their inquiry in the high half of the
+-- rowid; PostgreSQL's index (V002) holds one row per inquiry, its id the key, from the start. The number is kept
+-- so that both databases count their schema the same.

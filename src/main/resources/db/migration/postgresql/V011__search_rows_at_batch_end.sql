@@ -1,0 +1,3 @@
+-- Nothing to do here. On SQLite this step made fetch-mail's texts wait for the end of a batch, because FTS5 wrote
+-- its index out at every statement savepoint. PostgreSQL's GIN index gathers new entries itself (fastupdate) and
+-- merges them later, so a batch writes them as it goes (InquiryMapper.xml: deferSearch does nothing here).
