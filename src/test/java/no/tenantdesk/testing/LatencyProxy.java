@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class LatencyProxy implements AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     /** What clients sent, as lines: IMAP and POP3 commands (a literal the client sends counts as lines too). */
     private final List<String> clientLines = new CopyOnWriteArrayList<>();
+    /** What clients sent, as the proxy read it: commands a client sent at once (pipelined) come in one read. */
+    private final List<String> clientReads = new CopyOnWriteArrayList<>();
     private volatile boolean down;
 
     public LatencyProxy(String host, int port, Duration oneWay) {
@@ -70,6 +73,14 @@ public final class LatencyProxy implements AutoCloseable {
     /** Every line clients have sent through it so far, in order. */
     public List<String> clientLines() {
         return List.copyOf(clientLines);
+    }
+
+    /**
+     * What clients sent, one entry per read of the proxy: on loopback, the commands a client wrote in one go (such as
+     * pipelined RETRs) arrive in one read, and commands sent one round trip apart in several.
+     */
+    public List<String> clientReads() {
+        return List.copyOf(clientReads);
     }
 
     /** Closes every connection now, as a network that fails; new ones are made as before. */
@@ -144,6 +155,7 @@ public final class LatencyProxy implements AutoCloseable {
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     if (!fromServer) {
                         record(line, buffer, n);
+                        clientReads.add(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
                     }
                     queue.add(new Chunk(Arrays.copyOf(buffer, n), System.nanoTime() + delayNanos));
                 }
