@@ -150,6 +150,12 @@ public final class FetchService {
      * piped on stdin never leaves like that: the mail server would take a quiet exit as delivered.
      */
     public Report fetch(List<Mailbox> mailboxes, boolean dryRun, InputStream stdin, Listener listener) {
+        return fetch(mailboxes, dryRun, stdin, listener, new StopSignal());
+    }
+
+    /** The same, ending early between two messages (what was fetched filed and marked done) once {@code stop} stops. */
+    public Report fetch(List<Mailbox> mailboxes, boolean dryRun, InputStream stdin, Listener listener,
+            StopSignal stop) {
         boolean piped = mailboxes.stream().allMatch(m -> m.uri().equals("-"));
         Optional<RunLock> lock = piped ? Optional.empty() : database.tryLock("fetch");
         if (!piped && lock.isEmpty()) {
@@ -160,9 +166,12 @@ public final class FetchService {
             List<SourceResult> results = new ArrayList<>();
             Tally tally = new Tally(listener);
             for (Mailbox mailbox : mailboxes) {
+                if (stop.stopped()) {
+                    break;
+                }
                 SourceSpec spec = spec(mailbox, stdin, parsing.spool(), listener::warning);
                 MailboxRun run = new MailboxRun(spec, context(writer, parsing, dryRun, lock.isPresent(), tally,
-                        new StopSignal()));
+                        stop));
                 try (MailSource source = sources.apply(spec)) {
                     results.add(run.read(source));
                 } catch (TenantdeskException e) {
@@ -208,10 +217,6 @@ public final class FetchService {
         }
     }
 
-    Parsing parsing() {
-        return new Parsing(readers);
-    }
-
     SourceSpec spec(Mailbox mailbox, InputStream stdin, Path spool, Consumer<String> warnings) {
         return new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(), mailbox.tls(),
                 mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null, warnings, mailbox.tokens());
@@ -225,9 +230,5 @@ public final class FetchService {
             Listener listener, StopSignal stop) {
         return new MailboxRun.Context(database, writer, parsing.threads, parsing.reader, clock, settings, dryRun,
                 alone, listener, stop);
-    }
-
-    Database database() {
-        return database;
     }
 }
