@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
             "  TENANTDESK_MAIL_PASSWORD=… tenantdesk fetch-mail --source imaps://drift@imap.example.no/INBOX",
             "  tenantdesk fetch-mail --source maildir:/var/mail/drift --json | jq .created",
             "  tenantdesk fetch-mail --source - < message.eml",
+            "  tenantdesk fetch-mail --watch          # as a service: scripts/systemd/tenantdesk-fetch-mail-watch.service",
             "",
             "Environment:",
             "  TENANTDESK_MAIL_PASSWORD  the password for --source (or --password-file)",
@@ -110,10 +111,10 @@ final class FetchMailCommand implements Callable<Integer> {
     }
 
     /**
-     * One run: imports, says what it did, sends due outbox mail. For --watch, {@code temporary} collects the
-     * mailboxes that failed for now (the watch says an outage once), else they are said here.
+     * One run: imports, says what it did, sends due outbox mail. For --watch, {@code failures} collects the mailboxes
+     * that failed (the watch says each failure once, however many rounds it lasts), else they are said here.
      */
-    int round(List<Mailbox> mailboxes, StopSignal stop, Map<String, String> temporary) {
+    int round(List<Mailbox> mailboxes, StopSignal stop, Map<String, String> failures) {
         Output output = app.output(spec);
         Json json = output.json() ? new Json() : null;
         Report report;
@@ -127,7 +128,7 @@ final class FetchMailCommand implements Callable<Integer> {
             }
         }
         if (report.busy()) {
-            if (temporary == null && (app.environment().terminal() || app.options().verbose)) {
+            if (failures == null && (app.environment().terminal() || app.options().verbose)) {
                 output.note("Another fetch-mail is importing into this database; leaving it to that one.");
             }
             return ExitCodes.OK;
@@ -143,8 +144,8 @@ final class FetchMailCommand implements Callable<Integer> {
         }
         int code = ExitCodes.OK;
         for (SourceResult result : report.sources()) {
-            if (result.failure() instanceof TemporaryFailureException && temporary != null) {
-                temporary.put(result.name(), TerminalText.line(result.failure().getMessage()));
+            if (result.failure() != null && failures != null) {
+                failures.put(result.name(), TerminalText.line(result.failure().getMessage()));
             } else if (result.failure() != null) {
                 spec.commandLine().getErr().println("tenantdesk: " + TerminalText.line(result.failure().getMessage()));
                 code = worse(code, ExitCodes.of(result.failure()));

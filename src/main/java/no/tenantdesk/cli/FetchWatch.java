@@ -28,7 +28,7 @@ final class FetchWatch {
 
     /** One fetch-mail round, as {@link FetchMailCommand} runs it. */
     interface Round {
-        int run(List<Mailbox> mailboxes, StopSignal stop, Map<String, String> temporary);
+        int run(List<Mailbox> mailboxes, StopSignal stop, Map<String, String> failures);
     }
 
     private FetchWatch() {}
@@ -60,10 +60,10 @@ final class FetchWatch {
             new MailWatch(app.fetching(), mailboxes, POLL,
                     line -> spec.commandLine().getErr().println("tenantdesk: " + TerminalText.line(line)), stop)
                     .run(s -> {
-                        Map<String, String> temporary = new LinkedHashMap<>();
-                        round.run(mailboxes, s, temporary);
+                        Map<String, String> failures = new LinkedHashMap<>();
+                        round.run(mailboxes, s, failures);
                         spec.commandLine().getErr().flush();
-                        return temporary;
+                        return failures;
                     });
         } finally {
             finished.countDown();

@@ -18,8 +18,9 @@ import no.tenantdesk.service.FetchService.Mailbox;
  * fetch-mail --watch: runs the import again whenever new mail may have come, until stopped. Each IMAP mailbox whose
  * server has IDLE gets a connection of its own that waits for the server's word (renewed before servers drop it, at
  * {@link #IDLE}); the others are looked at every {@code poll}. A round is an ordinary fetch-mail run, run lock and all,
- * so a cron job beside the watch finds the lock free between rounds. A mailbox that cannot be reached is tried again
- * with a growing pause, and said once when it goes and once when it is back, not at every try.
+ * so a cron job beside the watch finds the lock free between rounds. A mailbox that fails (cannot be reached, or
+ * refuses the login) is tried again with a growing pause, and said once when it fails and once when it is back, not
+ * at every try.
  */
 public final class MailWatch {
 
@@ -29,8 +30,8 @@ public final class MailWatch {
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(5);
 
     /**
-     * One round: imports what is waiting; returns the mailboxes that failed for now (a network, a server down), each
-     * with its one-line failure, which the round itself leaves unsaid.
+     * One round: imports what is waiting; returns the mailboxes that failed (a network, a server down, a login
+     * refused), each with its one-line failure, which the round itself leaves unsaid.
      */
     public interface Round {
         Map<String, String> run(StopSignal stop);
@@ -96,13 +97,13 @@ public final class MailWatch {
         failed.forEach((name, failure) -> {
             if (unreachable.add(name)) {
                 log.accept(failure + " (trying again with growing pauses, up to " + LONGEST_PAUSE.toMinutes()
-                        + " minutes, until it answers)");
+                        + " minutes, until it works)");
             }
         });
         for (String name : List.copyOf(unreachable)) {
             if (!failed.containsKey(name)) {
                 unreachable.remove(name);
-                log.accept(name + ": reachable again");
+                log.accept(name + ": working again");
             }
         }
     }
