@@ -88,8 +88,8 @@ final class FetchMailCommand implements Callable<Integer> {
 
     @Option(names = "--watch",
             description = "Keep running: import what is waiting, then each new message as it comes (within seconds by"
-                    + " IMAP IDLE; other mailboxes every minute), sending due outbox mail too, until SIGTERM or"
-                    + " SIGINT.")
+                    + " IMAP IDLE or a Maildir's new/ folder; other mailboxes every minute), sending due outbox mail"
+                    + " too, until SIGTERM or SIGINT.")
     private boolean watch;
 
     @Option(names = "--dry-run",

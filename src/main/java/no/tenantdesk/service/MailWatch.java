@@ -17,7 +17,7 @@ import no.tenantdesk.service.FetchService.Mailbox;
 /**
  * fetch-mail --watch: runs the import again whenever new mail may have come, until stopped. Each IMAP mailbox whose
  * server has IDLE gets a connection of its own that waits for the server's word (renewed before servers drop it, at
- * {@link #IDLE}); the others are looked at every {@code poll}. A round is an ordinary fetch-mail run, run lock and all,
+ * {@link #IDLE}), and each Maildir a watch on its new/ folder; the others are looked at every {@code poll}. A round is an ordinary fetch-mail run, run lock and all,
  * so a cron job beside the watch finds the lock free between rounds. A mailbox that fails (cannot be reached, or
  * refuses the login) is tried again with a growing pause, and said once when it fails and once when it is back, not
  * at every try.
@@ -60,7 +60,7 @@ public final class MailWatch {
     public void run(Round round) {
         List<Thread> watchers = new ArrayList<>();
         for (Mailbox mailbox : mailboxes) {
-            if (mailbox.uri().startsWith("imap")) {
+            if (mailbox.uri().startsWith("imap") || mailbox.uri().startsWith("maildir:")) {
                 Thread watcher = new Thread(() -> watch(mailbox), "tenantdesk-watch-" + mailbox.name());
                 watcher.setDaemon(true);
                 watcher.start();
@@ -149,8 +149,7 @@ public final class MailWatch {
                 while (!stop.stopped()) {
                     watchable.awaitMail(IDLE, stop);
                     if (!stop.stopped()) {
-                        source.list(); // what is waiting now is the round's; only what comes later rings again
-                        ring();
+                        ring(); // IDLE renewed after IDLE's time, or new mail: either way, a round does no harm
                     }
                 }
             } catch (TemporaryFailureException e) {

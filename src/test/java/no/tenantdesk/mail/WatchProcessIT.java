@@ -9,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import no.tenantdesk.testing.Dovecot;
 import no.tenantdesk.testing.LatencyProxy;
+import no.tenantdesk.testing.Maildir;
 import no.tenantdesk.testing.Postgres;
 import no.tenantdesk.testing.Sql;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * fetch-mail --watch as a real process against a real Dovecot (IMAP IDLE) through a proxy that can take the network
  * down: a message delivered while it waits becomes an inquiry within seconds; after an outage it reconnects and files
- * what came meanwhile; SIGTERM ends it cleanly (exit 0, nothing on stderr but the outage's lines).
+ * what came meanwhile; SIGTERM ends it cleanly (exit 0, nothing on stderr but the outage's lines). A Maildir is
+ * watched the same way, by its new/ folder.
  */
 class WatchProcessIT {
 
@@ -82,10 +85,29 @@ class WatchProcessIT {
         assertThat(inquiries()).isEqualTo(3);
     }
 
+    @Test
+    void aMaildirIsWatchedForDeliveriesNotPolled() throws Exception {
+        Maildir inbox = new Maildir(folder.resolve("Maildir"));
+        watch = start("--source", inbox.uri());
+        awaitFirstRound();
+
+        inbox.deliver(message(1));
+        awaitInquiries(1, Duration.ofSeconds(5)); // the folder's word, not the minute's poll
+
+        watch.destroy(); // SIGTERM
+        assertThat(watch.waitFor(30, TimeUnit.SECONDS)).as("stopped").isTrue();
+        assertThat(watch.exitValue()).isZero();
+    }
+
     private Process start() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Djava.io.tmpdir=" + folder, "-jar",
-                JAR.toString(), "--db", database, "fetch-mail", "--watch", "--source",
-                "imap://kari@127.0.0.1:" + proxy.port() + "/INBOX", "--tls", "none"));
+        return start("--source", "imap://kari@127.0.0.1:" + proxy.port() + "/INBOX", "--tls", "none");
+    }
+
+    private Process start(String... source) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Djava.io.tmpdir=" + folder, "-jar",
+                JAR.toString(), "--db", database, "-v", "fetch-mail", "--watch"));
+        command.addAll(List.of(source));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("TENANTDESK_"));
         builder.environment().put("TENANTDESK_MAIL_PASSWORD", dovecot.password());
         builder.environment().put("TENANTDESK_CONFIG", folder.resolve("none.yaml").toString());
@@ -101,6 +123,16 @@ class WatchProcessIT {
             assertThat(watch.isAlive()).as("watch running; stderr: %s", Files.readString(folder.resolve("err")))
                     .isTrue();
             assertThat(System.nanoTime() - deadline).as("%d inquiries within %s", count, within).isNegative();
+            Thread.sleep(50);
+        }
+    }
+
+    /** With -v, each round says what it fetched on stdout. */
+    private void awaitFirstRound() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!Files.readString(folder.resolve("out")).contains("Fetched")) {
+            assertThat(watch.isAlive()).isTrue();
+            assertThat(System.nanoTime() - deadline).as("a first round within a minute").isNegative();
             Thread.sleep(50);
         }
     }

@@ -77,10 +77,12 @@ final class ImapIdle implements ResponseHandler {
 
     /**
      * Idles until new mail is announced, {@code max} has passed, or {@code stop} stops. Returns at once when new mail
-     * came since the last listing. A server that refuses IDLE is not asked again ({@link #available()}).
+     * came since the last listing or the last wait, which then counts as told. A server that refuses IDLE is not
+     * asked again ({@link #available()}).
      */
     void await(Duration max, StopSignal stop) throws MessagingException {
         if (arrived || stop.stopped()) {
+            arrived = false; // told once: what came is the next import's
             return;
         }
         long deadline = System.nanoTime() + max.toNanos();
@@ -99,6 +101,7 @@ final class ImapIdle implements ResponseHandler {
             }
             try (StopSignal.Registration ignored = stop.onStop(this::done)) {
                 idle(protocol, deadline);
+                arrived = false;
             } finally {
                 synchronized (sending) {
                     idling = null;
