@@ -99,13 +99,50 @@ class WatchProcessIT {
         assertThat(watch.exitValue()).isZero();
     }
 
+    @Test
+    void sigtermInTheMiddleOfAnImportAcknowledgesOnlyWhatItCommittedAndTheNextRunFilesTheRestOnce() throws Exception {
+        int messages = 3000;
+        Maildir inbox = new Maildir(folder.resolve("Maildir"));
+        for (int n = 1; n <= messages; n++) {
+            inbox.deliver(message(n));
+        }
+        watch = start("--source", inbox.uri());
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (inquiries() < 200) {
+            assertThat(System.nanoTime() - deadline).as("importing").isNegative();
+            Thread.sleep(5);
+        }
+
+        watch.destroy(); // SIGTERM, mid-import
+
+        assertThat(watch.waitFor(60, TimeUnit.SECONDS)).as("stopped").isTrue();
+        assertThat(watch.exitValue()).isZero();
+        long filed = inquiries();
+        assertThat(filed).as("stopped before the end").isLessThan(messages);
+        // Acknowledged (moved to cur/) exactly what was committed, no more and no less.
+        assertThat(inbox.files("cur")).hasSize((int) filed);
+        watch = null;
+        Process rest = start(false, "--source", inbox.uri());
+        assertThat(rest.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(rest.exitValue()).isZero();
+        assertThat(inquiries()).isEqualTo(messages);
+        assertThat(inbox.files("new")).isEmpty();
+    }
+
     private Process start() throws Exception {
         return start("--source", "imap://kari@127.0.0.1:" + proxy.port() + "/INBOX", "--tls", "none");
     }
 
     private Process start(String... source) throws Exception {
+        return start(true, source);
+    }
+
+    private Process start(boolean watching, String... source) throws Exception {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Djava.io.tmpdir=" + folder, "-jar",
-                JAR.toString(), "--db", database, "-v", "fetch-mail", "--watch"));
+                JAR.toString(), "--db", database, "-v", "fetch-mail"));
+        if (watching) {
+            command.add("--watch");
+        }
         command.addAll(List.of(source));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("TENANTDESK_"));
