@@ -46,6 +46,8 @@ public record Environment(
         this(variables, stdin, stdout, terminal, clock, zone, TerminalInteraction.system(variables));
     }
 
+    // Null is no terminal on the Java 17 the build targets and on 25, the launcher's other; only 22 said otherwise.
+    @SuppressWarnings("SystemConsoleNull")
     public static Environment system() {
         return new Environment(System.getenv(), System.in, System.out, System.console() != null, Clock.systemUTC(),
                 ZoneId.systemDefault());

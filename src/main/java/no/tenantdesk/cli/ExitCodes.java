@@ -1,5 +1,6 @@
 package no.tenantdesk.cli;
 
+import java.util.List;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.NotFoundException;
 import no.tenantdesk.domain.TemporaryFailureException;
@@ -21,14 +22,13 @@ public final class ExitCodes {
     static final int OWN_PROCESS = -1;
 
     /** As listed by --help and the man page. */
-    static final String[] LIST = {
-        "0:ok",
-        "1:failure",
-        "2:invalid usage or input",
-        "3:not found",
-        "4:partly done (some mails quarantined, a reply stored but not yet sent)",
-        "75:temporary failure (database busy, server unreachable): try again later",
-    };
+    static final List<String> LIST = List.of(
+            "0:ok",
+            "1:failure",
+            "2:invalid usage or input",
+            "3:not found",
+            "4:partly done (some mails quarantined, a reply stored but not yet sent)",
+            "75:temporary failure (database busy, server unreachable): try again later");
 
     private ExitCodes() {}
 

@@ -49,7 +49,7 @@ import picocli.CommandLine.Spec;
             "  TENANTDESK_MAIL_PASSWORD=… tenantdesk fetch-mail --source imaps://drift@imap.example.no/INBOX",
             "  tenantdesk fetch-mail --source maildir:/var/mail/drift --json | jq .created",
             "  tenantdesk fetch-mail --source - < message.eml",
-            "  tenantdesk fetch-mail --watch          # as a service: scripts/systemd/tenantdesk-fetch-mail-watch.service",
+            "  tenantdesk fetch-mail --watch      # as a service: scripts/systemd/tenantdesk-fetch-mail-watch.service",
             "",
             "Environment:",
             "  TENANTDESK_MAIL_PASSWORD  the password for --source (or --password-file)",
@@ -210,7 +210,8 @@ final class FetchMailCommand implements Callable<Integer> {
             if (account == null || account.equals(name)) {
                 String uri = ServerAddress.withUser(name, settings.source(), settings.user());
                 mailboxes.add(new Mailbox(name, uri,
-                        settings.passwordFile() == null ? null : Passwords.read(app.environment().path(settings.passwordFile())),
+                        settings.passwordFile() == null ? null
+                                : Passwords.read(app.environment().path(settings.passwordFile())),
                         Tls.parse("account '" + name + "': tls", settings.tls()), after(settings.afterImport()),
                         settings.moveTo(), settings.oauth2() == null ? null
                                 : app.oauth().tokens(name, uri, settings.user(), settings.oauth2())));

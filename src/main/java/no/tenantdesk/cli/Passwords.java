@@ -48,8 +48,22 @@ final class Passwords {
     static String octal(Set<PosixFilePermission> mode) {
         int bits = 0;
         for (PosixFilePermission permission : mode) {
-            bits |= 0400 >> permission.ordinal();
+            bits |= bit(permission);
         }
         return String.format("%04o", bits);
+    }
+
+    private static int bit(PosixFilePermission permission) {
+        return switch (permission) {
+            case OWNER_READ -> 0400;
+            case OWNER_WRITE -> 0200;
+            case OWNER_EXECUTE -> 0100;
+            case GROUP_READ -> 040;
+            case GROUP_WRITE -> 020;
+            case GROUP_EXECUTE -> 010;
+            case OTHERS_READ -> 04;
+            case OTHERS_WRITE -> 02;
+            case OTHERS_EXECUTE -> 01;
+        };
     }
 }

@@ -58,9 +58,8 @@ final class ShellCommand implements Callable<Integer> {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
         while (true) {
-            String line;
             try {
-                line = reader.readLine(PROMPT);
+                reader.readLine(PROMPT); // its words, as a shell splits them, are the parsed line's
             } catch (UserInterruptException e) {
                 continue; // Ctrl-C: the line is dropped, the session goes on
             } catch (EndOfFileException e) {

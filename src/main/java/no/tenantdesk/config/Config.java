@@ -85,7 +85,8 @@ public record Config(DatabaseSetting database, Mail mail) {
                     throw new IllegalArgumentException("account '" + name + "' has no source");
                 }
                 if (account.passwordFile() != null && account.oauth2() != null) {
-                    throw new IllegalArgumentException("account '" + name + "': give password-file or oauth2, not both");
+                    throw new IllegalArgumentException(
+                            "account '" + name + "': give password-file or oauth2, not both");
                 }
             });
 
@@ -122,7 +123,8 @@ public record Config(DatabaseSetting database, Mail mail) {
      * @param provider               microsoft, google or generic
      * @param tenant                 Microsoft's directory: eiendom.onmicrosoft.com or its id
      * @param clientId               the app's (client) id
-     * @param clientSecretFile       the app's secret (Microsoft, generic: app-only tokens; Google: the desktop client's)
+     * @param clientSecretFile       the app's secret (Microsoft, generic: app-only tokens; Google: the desktop
+     *                               client's)
      * @param serviceAccountKeyFile  Google: a service account's JSON key, for app-only tokens by domain-wide delegation
      * @param tokenUrl               generic; for the others only to point elsewhere (a national cloud)
      * @param deviceAuthorizationUrl generic: RFC 8628's endpoint, for `tenantdesk mail login`
@@ -151,14 +153,14 @@ public record Config(DatabaseSetting database, Mail mail) {
      */
     public record Acknowledgement(Boolean enabled, String interval, String subject, String template) {
 
-        public static final String DEFAULT_TEMPLATE = String.join("\n",
-                "Hei,",
-                "",
-                "takk for henvendelsen. Vi har registrert den som sak {id}.",
-                "Svar på denne e-posten hvis du vil legge til noe, så havner svaret i samme sak.",
-                "",
-                "Dette er en automatisk bekreftelse.",
-                "");
+        public static final String DEFAULT_TEMPLATE = """
+                Hei,
+
+                takk for henvendelsen. Vi har registrert den som sak {id}.
+                Svar på denne e-posten hvis du vil legge til noe, så havner svaret i samme sak.
+
+                Dette er en automatisk bekreftelse.
+                """;
 
         // After the template: creating the defaults reads it.
         public static final Acknowledgement DEFAULTS = new Acknowledgement(null, null, null, null);

@@ -237,7 +237,13 @@ final class Call {
         }
     }
 
-    /** What a client asks: @param folder its working directory */
+    /**
+     * What a client asks.
+     *
+     * @param folder its working directory
+     */
+    // Never compared or hashed: the array is the arguments as they came.
+    @SuppressWarnings("ArrayRecordComponent")
     record Request(String[] args, Map<String, String> variables, String folder, boolean terminal) {
 
         /**

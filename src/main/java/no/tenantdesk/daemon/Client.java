@@ -117,6 +117,8 @@ public final class Client {
         }
     }
 
+    // Null is no terminal on the Java 17 the build targets and on 25, the launcher's other; only 22 said otherwise.
+    @SuppressWarnings("SystemConsoleNull")
     private static void request(DataOutputStream out, String... args) throws IOException {
         out.writeInt(Wire.VERSION);
         Wire.writeString(out, Daemons.identity());

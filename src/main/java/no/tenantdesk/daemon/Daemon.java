@@ -104,6 +104,8 @@ public final class Daemon {
         System.exit(0);
     }
 
+    // The watch's future: the watch ends with its executor, and catches its own failures (stopWhenDone).
+    @SuppressWarnings("FutureReturnValueIgnored")
     private void serve() throws IOException, InterruptedException {
         try (FileChannel lockChannel = Daemons.openLock(socket); FileLock lock = lockChannel.tryLock()) {
             if (lock == null) {
@@ -234,8 +236,19 @@ public final class Daemon {
     }
 
     private void stopWhenDone() {
+        try {
+            stopWhenIdleOrReplaced();
+        } catch (RuntimeException e) {
+            // A watch that cannot look stops the daemon rather than leave it running for ever: stopping is safe.
+            log("stopping: " + e);
+            stop();
+        }
+    }
+
+    private void stopWhenIdleOrReplaced() {
         boolean idleLongEnough = running.get() == 0 && System.nanoTime() - lastActive.get() > idle.toNanos();
-        if (idleLongEnough || !Objects.equals(version(socket), socketKey) || !Objects.equals(version(jar), jarVersion)) {
+        boolean replaced = !Objects.equals(version(socket), socketKey) || !Objects.equals(version(jar), jarVersion);
+        if (idleLongEnough || replaced) {
             stop();
         }
     }

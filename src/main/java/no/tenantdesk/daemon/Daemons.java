@@ -37,6 +37,8 @@ final class Daemons {
      *
      * @param javaOptions the options as words joined by single spaces ({@link #words})
      */
+    // A StringBuilder, not +: the client loads no StringConcatFactory (see Client).
+    @SuppressWarnings("UnnecessaryStringBuilder")
     static String identity(String javaOptions) {
         return new StringBuilder().append(System.getProperty("java.class.path")).append('\n')
                 .append(System.getProperty("java.home")).append('\n')
@@ -93,7 +95,7 @@ final class Daemons {
         char[] name = System.getProperty("user.name", "").toCharArray();
         for (int i = 0; i < name.length; i++) {
             char c = name[i];
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-')) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
                 name[i] = '_';
             }
         }

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * What the client and the daemon say over the socket. The client sends one request: {@link #VERSION}, the program
- * it runs ({@link Daemons#identity()}), the arguments, the environment variables, its working directory and whether a person is at its terminal. The daemon
+ * it runs ({@link Daemons#identity()}), the arguments, the environment variables, its working directory and whether
+ * a person is at its terminal. The daemon
  * answers with frames, a kind byte and an int: {@link #ACCEPTED} once it has the whole request, output as it is
  * written, {@link #READ} when the command reads standard input (the client answers with {@link #STDIN} frames, so
  * that no more of its input is consumed than a process of its own would), and last {@link #EXIT} or
@@ -79,6 +80,9 @@ final class Wire {
             byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
+
+        @Override
+        public abstract int read(byte[] buffer, int offset, int length) throws IOException;
     }
 
     static void writeString(DataOutputStream out, String value) throws IOException {

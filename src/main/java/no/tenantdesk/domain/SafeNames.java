@@ -30,7 +30,7 @@ public final class SafeNames {
         base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
         StringBuilder safe = new StringBuilder();
         base.codePoints()
-                .filter(c -> !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT
+                .filter(c -> (!Character.isISOControl(c) && Character.getType(c) != Character.FORMAT)
                         || c == 0x200D) // the joiner inside an emoji is part of it
                 .forEach(safe::appendCodePoint);
         String result = safe.toString().strip();

@@ -75,7 +75,8 @@ public final class ServerFailures {
                 return true;
             }
             // Angus' own host name check (mail.*.ssl.checkserveridentity) says so only in its message.
-            if (t instanceof SSLException && String.valueOf(t.getMessage()).contains("Server identity does not match")) {
+            if (t instanceof SSLException
+                    && String.valueOf(t.getMessage()).contains("Server identity does not match")) {
                 return true;
             }
         }

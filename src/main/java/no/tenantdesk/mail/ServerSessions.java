@@ -112,8 +112,8 @@ public final class ServerSessions {
     }
 
     /**
-     * Whether an imap://, pop3:// or smtp:// connection upgrades with STARTTLS when the server offers it: always, unless
-     * the settings say {@code tls: none}. For a client of our own (POP3), as {@link #session} tells Angus.
+     * Whether an imap://, pop3:// or smtp:// connection upgrades with STARTTLS when the server offers it: always,
+     * unless the settings say {@code tls: none}. For a client of our own (POP3), as {@link #session} tells Angus.
      */
     public static boolean startTls(ServerAddress address, Tls tls) {
         return !address.tls() && tls != Tls.NONE;

@@ -18,7 +18,8 @@ import no.tenantdesk.domain.TemporaryFailureException;
  */
 final class TokenLogin {
 
-    private static final String NO_COMMON_MECHANISM = "No authentication mechanisms supported by both server and client";
+    private static final String NO_COMMON_MECHANISM =
+            "No authentication mechanisms supported by both server and client";
 
     private TokenLogin() {}
 
@@ -118,10 +119,11 @@ final class TokenLogin {
 
     /** The refusal of a server that offers none of the bearer mechanisms, said before the token was sent. */
     static InvalidInputException noMechanism(String name, ServerAddress address, Throwable cause) {
-        return new InvalidInputException(name + ": " + TokenImapStore.NO_MECHANISM + " that tenantdesk speaks"
-                + " over " + (address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
+        String spoken = address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
                 : address.smtp() ? "SMTP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
-                : "POP3 (XOAUTH2); use IMAP if the server has it"), cause);
+                : "POP3 (XOAUTH2); use IMAP if the server has it";
+        return new InvalidInputException(
+                name + ": " + TokenImapStore.NO_MECHANISM + " that tenantdesk speaks over " + spoken, cause);
     }
 
     private static void connect(Service service, String name, ServerAddress address, String token)

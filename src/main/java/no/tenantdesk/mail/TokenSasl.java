@@ -34,6 +34,8 @@ public final class TokenSasl {
     private TokenSasl() {}
 
     /** Idempotent, and safe from several threads: the daemon may log in for two commands at once. */
+    // Security's own methods lock its class: holding that lock makes the look-up and the adding one step.
+    @SuppressWarnings("LockOnNonEnclosingClassLiteral")
     static void register() {
         synchronized (Security.class) {
             if (Security.getProvider(PROVIDER) == null) {

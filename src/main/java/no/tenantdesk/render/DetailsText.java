@@ -175,7 +175,7 @@ public final class DetailsText {
     }
 
     private static void indented(PrintWriter out, String text, String indent) {
-        for (String line : TerminalText.block(text).split("\n")) {
+        for (String line : TerminalText.block(text).split("\n", -1)) {
             out.println((indent + line).stripTrailing());
         }
     }

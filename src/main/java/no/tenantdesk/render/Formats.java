@@ -35,7 +35,7 @@ public final class Formats {
 
     /** "just now", "5 min ago", "3 h ago", "2 d ago", "5 mo ago", "2 y ago"; "in 3 h" for the future. */
     public String age(Instant instant) {
-        long seconds = Duration.between(instant, now).getSeconds();
+        long seconds = Duration.between(instant, now).toSeconds();
         long abs = Math.abs(seconds);
         if (abs < 60) {
             return "just now";

@@ -219,7 +219,8 @@ public final class FetchService {
 
     SourceSpec spec(Mailbox mailbox, InputStream stdin, Path spool, Consumer<String> warnings) {
         return new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(), mailbox.tls(),
-                mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null, warnings, mailbox.tokens());
+                mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null, warnings,
+                mailbox.tokens());
     }
 
     MailSource open(SourceSpec spec) {

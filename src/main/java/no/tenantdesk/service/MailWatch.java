@@ -1,6 +1,5 @@
 package no.tenantdesk.service;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,10 +16,10 @@ import no.tenantdesk.service.FetchService.Mailbox;
 /**
  * fetch-mail --watch: runs the import again whenever new mail may have come, until stopped. Each IMAP mailbox whose
  * server has IDLE gets a connection of its own that waits for the server's word (renewed before servers drop it, at
- * {@link #IDLE}), and each Maildir a watch on its new/ folder; the others are looked at every {@code poll}. A round is an ordinary fetch-mail run, run lock and all,
- * so a cron job beside the watch finds the lock free between rounds. A mailbox that fails (cannot be reached, or
- * refuses the login) is tried again with a growing pause, and said once when it fails and once when it is back, not
- * at every try.
+ * {@link #IDLE}), and each Maildir a watch on its new/ folder; the others are looked at every {@code poll}. A round
+ * is an ordinary fetch-mail run, run lock and all, so a cron job beside the watch finds the lock free between rounds.
+ * A mailbox that fails (cannot be reached, or refuses the login) is tried again with a growing pause, and said once
+ * when it fails and once when it is back, not at every try.
  */
 public final class MailWatch {
 
@@ -111,7 +110,8 @@ public final class MailWatch {
     /** Until a watcher rings, {@code time} has passed, or the watch stops. */
     private void await(Duration time) {
         long deadline = System.nanoTime() + time.toNanos();
-        try (StopSignal.Registration ignored = stop.onStop(this::ring)) {
+        StopSignal.Registration waking = stop.onStop(this::ring);
+        try {
             synchronized (bell) {
                 for (long left = time.toNanos(); !rung && !stop.stopped() && left > 0;
                         left = deadline - System.nanoTime()) {
@@ -122,6 +122,8 @@ public final class MailWatch {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop.stop();
+        } finally {
+            waking.close();
         }
     }
 
@@ -133,13 +135,14 @@ public final class MailWatch {
     }
 
     /**
-     * A connection of its own that idles on the mailbox's folder and rings at new mail; a server without IDLE leaves
+     * A connection of its own (no spool: it only waits, never fetches) that idles on the mailbox's folder and rings at
+     * new mail; a server without IDLE leaves
      * the mailbox to the poll. A lost connection is opened again after a pause; the rounds say the outage.
      */
     private void watch(Mailbox mailbox) {
         Duration pause = FIRST_PAUSE;
         while (!stop.stopped()) {
-            try (MailSource source = fetching.open(fetching.spec(mailbox, null, Path.of("."), line -> {}))) {
+            try (MailSource source = fetching.open(fetching.spec(mailbox, null, null, line -> {}))) {
                 if (!(source instanceof MailSource.Watchable watchable) || !watchable.tellsOfNewMail()) {
                     return;
                 }

@@ -57,8 +57,8 @@ final class Outbox {
                 from.email().toLowerCase(Locale.ROOT), mail.subject(), now);
         long mailId = tx.mapper(MailMapper.class).insert(MailMapper.NewMail.outgoing(
                 header, new MailMapper.RawRef(sha256, raw.size(), false), inquiryId, commentId, now));
-        return tx.mapper(OutboxMapper.class).insert(new OutboxMapper.NewOutbox(kind, inquiryId, commentId, taskId, mailId,
-                mail.messageId(), from.email(), to.email(), to.email().toLowerCase(Locale.ROOT), mail.subject(),
+        return tx.mapper(OutboxMapper.class).insert(new OutboxMapper.NewOutbox(kind, inquiryId, commentId, taskId,
+                mailId, mail.messageId(), from.email(), to.email(), to.email().toLowerCase(Locale.ROOT), mail.subject(),
                 sha256, now, now));
     }
 

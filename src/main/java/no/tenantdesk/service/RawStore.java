@@ -67,8 +67,8 @@ final class RawStore {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(1024 * 1024);
             for (int i = 0; i + 1 < head.length; i++) {
-                if (head[i] == '\n' && (head[i + 1] == '\n' || head[i + 1] == '\r' && i + 2 < head.length
-                        && head[i + 2] == '\n')) {
+                if (head[i] == '\n' && (head[i + 1] == '\n' || (head[i + 1] == '\r' && i + 2 < head.length
+                        && head[i + 2] == '\n'))) {
                     return Arrays.copyOf(head, i + 1);
                 }
             }

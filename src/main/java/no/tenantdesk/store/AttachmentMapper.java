@@ -40,12 +40,14 @@ public interface AttachmentMapper {
     List<Attachment> byTaskFilter(TaskMapper.Filter filter);
 
     /** A content's whole size and its first piece. */
+    @SuppressWarnings("ArrayRecordComponent") // read once, never compared
     record BlobHead(long size, byte[] data) {}
 
     /** Null when no such content is stored. */
     BlobHead blobHead(String sha256);
 
     /** A wrapper, because MyBatis reads a byte[] return type as "many rows". */
+    @SuppressWarnings("ArrayRecordComponent") // read once, never compared
     record Chunk(byte[] data) {}
 
     /** Piece {@code seq} (1 and up: piece 0 is in the blob row); null when there is no such piece. */

@@ -326,6 +326,8 @@ public final class Database implements AutoCloseable {
         MAPPERS.forEach(this::load);
     }
 
+    // MyBatis deprecates these getters for its own use, with nothing public in their place.
+    @SuppressWarnings("deprecation")
     private boolean incomplete() {
         return !configuration.getIncompleteStatements().isEmpty() || !configuration.getIncompleteResultMaps().isEmpty()
                 || !configuration.getIncompleteCacheRefs().isEmpty() || !configuration.getIncompleteMethods().isEmpty();

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Locale;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.regex.Matcher;
@@ -34,6 +36,8 @@ final class Migrator {
 
     static final String FOLDER = "db/migration";
     private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+    private static final Pattern TRIGGER_WITH_BODY =
+            Pattern.compile("(?s)CREATE\\s+(TEMP(ORARY)?\\s+)?TRIGGER.*\\bBEGIN\\b.*");
 
     /** The tables of V011, the last migration that adds one: a database that has others is not ours alone. */
     static final List<String> OWN_TABLES = List.of("attachment", "blob", "blob_chunk", "comment", "contact", "event",
@@ -59,13 +63,13 @@ final class Migrator {
     record Migration(int version, String name, String resource) {}
 
     void migrate() throws SQLException {
-        TreeMap<Integer, Migration> available = available();
+        NavigableMap<Integer, Migration> available = available();
         migrateTo(available.isEmpty() ? 0 : available.lastKey());
     }
 
     /** Applies the scripts up to {@code latest}; tests make a file as an older release left it. */
     void migrateTo(int latest) throws SQLException {
-        TreeMap<Integer, Migration> available = new TreeMap<>(available().headMap(latest, true));
+        NavigableMap<Integer, Migration> available = available().headMap(latest, true);
         if (currentVersion() == latest) {
             return;
         }
@@ -154,7 +158,7 @@ final class Migrator {
             }
             current.append(line).append('\n');
             // SQLite's trigger has a BEGIN … END body; PostgreSQL's names a function and ends at its semicolon.
-            if (current.toString().strip().toUpperCase().matches("(?s)CREATE\\s+(TEMP(ORARY)?\\s+)?TRIGGER.*\\bBEGIN\\b.*")) {
+            if (TRIGGER_WITH_BODY.matcher(current.toString().strip().toUpperCase(Locale.ROOT)).matches()) {
                 inTrigger = true;
             }
             // A PostgreSQL function's or DO block's body is quoted by $$ and may hold semicolons of its own.
@@ -186,7 +190,7 @@ final class Migrator {
         return line;
     }
 
-    TreeMap<Integer, Migration> available() {
+    NavigableMap<Integer, Migration> available() {
         TreeMap<Integer, Migration> migrations = new TreeMap<>();
         for (String file : listFolder()) {
             Matcher m = NAME.matcher(file);

@@ -57,27 +57,32 @@ final class PostgresErrors {
                     : new TenantdeskException("database error: " + firstLine(failure), failure);
         }
         switch (state) {
-            case "28P01":
+            case "28P01" -> {
                 return new TenantdeskException("the database server " + where + " refused user " + server.user()
                         + ": wrong password (password from " + server.passwordFrom() + ")", failure);
-            case "28000":
+            }
+            case "28000" -> {
                 return new TenantdeskException("the database server " + where + " refused user " + server.user()
                         + " for database " + server.databaseOrUser() + ": " + firstLine(sql(failure)), failure);
-            case "3D000":
+            }
+            case "3D000" -> {
                 return new TenantdeskException(database + " does not exist (createdb it, see the README)", failure);
-            case "42501":
+            }
+            case "42501" -> {
                 return new TenantdeskException("permission denied in " + database + ": " + firstLine(sql(failure)),
                         failure);
-            case "55P03":
-            case "40001":
-            case "40P01":
+            }
+            case "55P03", "40001", "40P01" -> {
                 return new TemporaryFailureException(database + " is busy (another tenantdesk is writing); try again",
                         failure);
-            case "53300":
+            }
+            case "53300" -> {
                 return new TemporaryFailureException("the database server " + where + " has too many connections;"
                         + " try again", failure);
-            default:
-                break;
+            }
+            default -> {
+                // told apart below, by the message or the class of the state
+            }
         }
         if (firstLine(failure).contains("no password was provided")) {
             return new TenantdeskException("the database server " + where + " asks user " + server.user()

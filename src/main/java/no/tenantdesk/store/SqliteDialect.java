@@ -43,7 +43,9 @@ final class SqliteDialect implements Dialect {
         this.readSource = dataSource(file, busyTimeout, SQLiteConfig.TransactionMode.DEFERRED);
     }
 
-    /** The file and its folder are made on first use, the user's alone; a folder where the file should be is an error. */
+    /**
+     * The file and its folder are made on first use, the user's alone; a folder where the file should be is an error.
+     */
     static SqliteDialect open(Path file, Duration busyTimeout) {
         if (Files.isDirectory(file)) {
             throw new TenantdeskException("cannot open database " + file + ": it is a folder");

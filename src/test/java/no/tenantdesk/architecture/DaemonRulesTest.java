@@ -63,7 +63,7 @@ class DaemonRulesTest {
             "the project's own files at build time");
 
     static DescribedPredicate<JavaClass> exempt(Map<String, String> exceptions) {
-        return DescribedPredicate.describe("an exception listed in DaemonRulesTest",
+        return DescribedPredicate.describe("an exception listed with why in the architecture tests",
                 javaClass -> exceptions.containsKey(javaClass.getName())
                         || exceptions.containsKey(javaClass.getName().replaceFirst("\\$.*", "")));
     }

@@ -37,13 +37,16 @@ class FetchLockTest {
         try (Database other = Database.open(address, Duration.ofSeconds(10))) {
             Optional<RunLock> held = other.tryLock("fetch");
             assertThat(held).isPresent();
-            try (RunLock lock = held.get()) {
+            RunLock lock = held.get();
+            try {
                 CommandResult busy = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
 
                 assertThat(busy).succeeded();
                 assertThat(busy.json().get("busy").asBoolean()).isTrue();
                 assertThat(busy.err()).isEmpty();
                 assertThat(other.tryLock("fetch")).isEmpty();
+            } finally {
+                lock.close();
             }
         }
 

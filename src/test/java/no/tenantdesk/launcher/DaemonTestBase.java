@@ -106,6 +106,21 @@ abstract class DaemonTestBase {
         }
     }
 
+    /**
+     * That a run, now ended, started no daemon, proven without waiting to see none come: the client writes the
+     * daemon's log file before it starts one (Daemons.start), so a daemon it started has left its log already.
+     */
+    void assertNoDaemonWasStarted() throws IOException {
+        Path folder = runtime.resolve("tenantdesk");
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .noneMatch(name -> name.endsWith(".log") || name.endsWith(".sock"));
+            }
+        }
+        assertThat(daemon()).isEmpty();
+    }
+
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         // Long enough for a daemon's warm-up on a machine that is busy with other builds.
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));

@@ -36,7 +36,7 @@ final class Addresses {
             }
         }
         List<InternetAddress> readable = new ArrayList<>();
-        for (String entry : value.split(",")) {
+        for (String entry : value.split(",", -1)) {
             if (closed(entry)) {
                 try {
                     readable.addAll(List.of(InternetAddress.parseHeader(entry, false)));
@@ -97,10 +97,36 @@ final class Addresses {
         return !quoted && !angle && !literal && !group && comment == 0;
     }
 
+    /**
+     * The null path, "&lt;&gt;" after an optional name (From: Mail Delivery System &lt;&gt;, Return-Path: &lt;&gt;):
+     * the mail system itself sent the message (RFC 5321 4.5.5), as it does for every bounce. Its name, or empty.
+     */
+    static Optional<String> nullPath(String[] values) {
+        if (values == null) {
+            return Optional.empty();
+        }
+        for (String raw : values) {
+            String value = HeaderText.oneLine(HeaderText.unfold(raw)).strip();
+            if (value.endsWith("<>") && value.indexOf('<') == value.length() - 2) {
+                String name = value.substring(0, value.length() - 2).strip();
+                if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                    name = name.substring(1, name.length() - 1);
+                }
+                return Optional.of(HeaderText.readable(name));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** local@domain, where a quoted local part ("System Administrator"@example.com) may hold spaces. */
     private static boolean plausible(String email) {
-        int at = email.indexOf('@');
-        return at > 0 && at < email.length() - 1 && email.chars().noneMatch(c -> c <= ' ' || c == '<' || c == '>'
-                || c == '"' || c == ',');
+        int at = email.lastIndexOf('@');
+        String local = at > 0 ? email.substring(0, at) : "";
+        boolean quoted = local.length() > 2 && local.charAt(0) == '"' && local.indexOf('"', 1) == local.length() - 1;
+        String plain = quoted ? "x" + email.substring(at) : email;
+        int plainAt = plain.indexOf('@');
+        return at > 0 && at < email.length() - 1 && plainAt > 0 && plain.chars().noneMatch(c -> c <= ' ' || c == '<'
+                || c == '>' || c == '"' || c == ',');
     }
 
     /** "Ola <ola@example.no", "Drift: ola@example.no" and the like: an address plainly there, in broken syntax. */

@@ -133,7 +133,8 @@ final class HeaderText {
                 i += 2;
             } else {
                 // Non-ASCII inside a word is a sender's mistake; keep the character rather than lose it.
-                byte[] own = String.valueOf(c).getBytes(c < 0x100 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+                byte[] own = String.valueOf(c)
+                        .getBytes(c < 0x100 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
                 bytes.write(own, 0, own.length);
             }
         }

@@ -99,10 +99,12 @@ final class ImapIdle implements ResponseHandler {
                 idling = protocol;
                 doneSent = false;
             }
-            try (StopSignal.Registration ignored = stop.onStop(this::done)) {
+            StopSignal.Registration ending = stop.onStop(this::done);
+            try {
                 idle(protocol, deadline);
                 arrived = false;
             } finally {
+                ending.close();
                 synchronized (sending) {
                     idling = null;
                 }

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param rawBytes   the raw message's bytes when it is small enough to be held; else null, and it is read from the
  *                   file
  */
+// rawBytes is never compared: one message's record is read once, by the thread that files it.
+@SuppressWarnings("ArrayRecordComponent")
 public record InboundMail(
         String messageId,
         List<String> inReplyTo,

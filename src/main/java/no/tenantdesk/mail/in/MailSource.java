@@ -55,7 +55,9 @@ public interface MailSource extends Closeable {
      */
     interface Watchable {
 
-        /** New mail is noticed from now on: what arrives while the next import runs is not missed by the wait after it. */
+        /**
+         * New mail is noticed from now on: what arrives while the next import runs is not missed by the wait after it.
+         */
         void startWatching();
 
         /**

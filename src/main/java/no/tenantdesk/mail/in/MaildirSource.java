@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
@@ -160,7 +161,7 @@ final class MaildirSource implements MailSource, MailSource.Watchable {
             if (afterImport == AfterImport.DELETE) {
                 Files.delete(file);
             } else {
-                TreeSet<Character> flags = flags(file.getFileName().toString());
+                SortedSet<Character> flags = flags(file.getFileName().toString());
                 flags.add('S');
                 StringBuilder target = new StringBuilder(unique).append(INFO);
                 flags.forEach(target::append);
@@ -253,7 +254,8 @@ final class MaildirSource implements MailSource, MailSource.Watchable {
         return colon < 0 ? fileName : fileName.substring(0, colon);
     }
 
-    static TreeSet<Character> flags(String fileName) {
+    /** The info part's flags, in the order a Maildir file name lists them (sorted). */
+    static SortedSet<Character> flags(String fileName) {
         TreeSet<Character> flags = new TreeSet<>();
         int info = fileName.indexOf(INFO);
         if (info >= 0) {

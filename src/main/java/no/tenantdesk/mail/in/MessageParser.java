@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import no.tenantdesk.mail.in.InboundMail.MailAddress;
 
@@ -134,17 +135,27 @@ public final class MessageParser {
         }
     }
 
-    /** From; when it has no usable address, Sender, then Reply-To, as a reply would go there. */
+    /**
+     * From; when it has no usable address, Sender, then Reply-To, as a reply would go there, then the envelope's
+     * Return-Path. The null path (From: Postmaster &lt;&gt;, Return-Path: &lt;&gt;) is the mail system, an address-less
+     * sender that the bounce rules know: real bounces come so, and must not be quarantined as mail without a sender.
+     */
     private static MailAddress sender(MimeMessage message) throws MessagingException {
-        for (String header : List.of("From", "Sender", "Reply-To")) {
+        for (String header : List.of("From", "Sender", "Reply-To", "Return-Path")) {
             List<MailAddress> addresses = Addresses.parse(message.getHeader(header));
             if (!addresses.isEmpty()) {
                 return addresses.get(0);
             }
         }
+        for (String header : List.of("From", "Return-Path")) {
+            Optional<String> mailSystem = Addresses.nullPath(message.getHeader(header));
+            if (mailSystem.isPresent()) {
+                return new MailAddress(mailSystem.get(), "");
+            }
+        }
         for (String header : MAIL_HEADERS) {
             if (message.getHeader(header) != null) {
-                throw new MailParseException("no sender: no address in From, Sender or Reply-To");
+                throw new MailParseException("no sender: no address in From, Sender, Reply-To or Return-Path");
             }
         }
         throw new MailParseException("not an e-mail message: none of the headers mail has");

@@ -53,8 +53,8 @@ final class MimeSplitter {
                     continue;
                 }
                 // A part's header block ends at an empty line, or at a boundary of a multipart around its own.
-                if (!lines.dashes() || !delimiter(frames.size() - 1, lines.start)) {
-                    continue;
+                if (lines.dashes()) {
+                    delimiter(frames.size() - 1, lines.start);
                 }
             } else if (lines.dashes()) {
                 delimiter(frames.size(), -1);

@@ -188,7 +188,7 @@ final class Pop3Client implements Closeable {
         }
         Set<String> said = new HashSet<>();
         for (String line : in.lines()) {
-            String[] words = line.strip().toUpperCase(Locale.ROOT).split("\\s+");
+            String[] words = line.strip().toUpperCase(Locale.ROOT).split("\\s+", -1);
             said.add(words[0]);
             if (words[0].equals("SASL")) {
                 for (int i = 1; i < words.length; i++) {
@@ -240,7 +240,7 @@ final class Pop3Client implements Closeable {
         status("LIST");
         Map<Integer, Long> sizes = new LinkedHashMap<>();
         for (String line : in.lines()) {
-            String[] words = line.strip().split(" ");
+            String[] words = line.strip().split(" ", -1);
             sizes.put(Integer.parseInt(words[0]), words.length > 1 ? Long.parseLong(words[1]) : -1);
         }
         return sizes;

@@ -19,16 +19,12 @@ final class TransferDecoding {
     /** The decoded content; an encoding we do not know (or 7bit, 8bit, binary) passes the bytes through. */
     static InputStream decode(InputStream raw, String encoding) {
         String name = encoding == null ? "" : encoding.strip().toLowerCase(Locale.ROOT);
-        switch (name) {
-            case "base64":
-                return new Base64(raw);
-            case "quoted-printable":
-                return new QuotedPrintable(raw);
-            case "uuencode", "x-uuencode", "x-uue":
-                return new UuDecoded(raw);
-            default:
-                return raw;
-        }
+        return switch (name) {
+            case "base64" -> new Base64(raw);
+            case "quoted-printable" -> new QuotedPrintable(raw);
+            case "uuencode", "x-uuencode", "x-uue" -> new UuDecoded(raw);
+            default -> raw;
+        };
     }
 
     /** Base64 that skips whatever is not in the alphabet and decodes a last, incomplete group as far as it goes. */
@@ -144,6 +140,8 @@ final class TransferDecoding {
     }
 
     /** Quoted-printable where an "=" that starts no escape is just an "=" (as careless senders mean it). */
+    // It decodes byte by byte whatever reads it: InputStream's own read of many bytes is the loop an override would be.
+    @SuppressWarnings("InputStreamSlowMultibyteRead")
     static final class QuotedPrintable extends InputStream {
 
         private static final int LOOKAHEAD = 256;

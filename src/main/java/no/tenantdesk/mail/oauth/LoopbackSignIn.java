@@ -130,7 +130,7 @@ final class LoopbackSignIn {
     private static Map<String, String> parse(String query) {
         Map<String, String> fields = new HashMap<>();
         if (query != null) {
-            for (String pair : query.split("&")) {
+            for (String pair : query.split("&", -1)) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
                     fields.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), UTF_8),

@@ -114,7 +114,8 @@ final class OAuthErrors {
                     : "Google refused the client's secret") + "{label}; check client-id and client-secret-file";
         }
         if (e.error.equals("deleted_client") || e.error.equals("disabled_client")) {
-            return "the OAuth client " + s.clientId() + " was " + (e.error.startsWith("deleted") ? "deleted" : "disabled")
+            return "the OAuth client " + s.clientId() + " was "
+                    + (e.error.startsWith("deleted") ? "deleted" : "disabled")
                     + "{label}; make a new one (a Desktop app) and set client-id and client-secret-file";
         }
         if (e.error.equals("admin_policy_enforced") || e.error.equals("org_internal")) {

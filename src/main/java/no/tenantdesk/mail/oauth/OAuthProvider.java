@@ -6,6 +6,8 @@ import java.util.Locale;
 import no.tenantdesk.domain.InvalidInputException;
 
 /** Whose authorization server issues the tokens, and what it takes by default: endpoints and scopes. */
+// Its lists are List.of, which cannot be changed.
+@SuppressWarnings("ImmutableEnumChecker")
 public enum OAuthProvider {
 
     /**
@@ -15,7 +17,8 @@ public enum OAuthProvider {
      */
     MICROSOFT("microsoft",
             List.of("https://outlook.office365.com/.default"),
-            List.of("https://outlook.office.com/IMAP.AccessAsUser.All", "https://outlook.office.com/POP.AccessAsUser.All",
+            List.of("https://outlook.office.com/IMAP.AccessAsUser.All",
+                    "https://outlook.office.com/POP.AccessAsUser.All",
                     "https://outlook.office.com/SMTP.Send", "offline_access")),
 
     /** Google Workspace: one scope for IMAP, POP3 and SMTP, for a service account and a user alike. */

@@ -61,7 +61,8 @@ public record OAuthSettings(
             String authorizationUrl, String scope) {
         OAuthProvider provider = OAuthProvider.parse(account, providerName);
         if (user == null || user.isBlank()) {
-            throw new InvalidInputException(account + ": OAuth 2.0 logs in as a user: set user: or write it in the URL");
+            throw new InvalidInputException(
+                    account + ": OAuth 2.0 logs in as a user: set user: or write it in the URL");
         }
         boolean appOnly = provider == OAuthProvider.GOOGLE ? serviceAccount != null : clientSecret != null;
         if (provider == OAuthProvider.MICROSOFT) {

@@ -26,7 +26,8 @@ public final class SignIn {
     private final Consumer<String> tell;
 
     /** @param tell lines for the person: where to go, what code to enter; never a token */
-    public SignIn(OAuthSettings settings, TokenStore store, TokenEndpoint endpoint, Clock clock, Consumer<String> tell) {
+    public SignIn(OAuthSettings settings, TokenStore store, TokenEndpoint endpoint, Clock clock,
+            Consumer<String> tell) {
         this.settings = settings;
         this.store = store;
         this.endpoint = endpoint;

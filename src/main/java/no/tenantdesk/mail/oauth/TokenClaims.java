@@ -21,7 +21,7 @@ record TokenClaims(Set<String> roles, Set<String> scopes) {
     static final TokenClaims NONE = new TokenClaims(Set.of(), Set.of());
 
     static TokenClaims of(String token) {
-        String[] parts = token.split("\\.");
+        String[] parts = token.split("\\.", -1);
         if (parts.length != 3) {
             return NONE;
         }

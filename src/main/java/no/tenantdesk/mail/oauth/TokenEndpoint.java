@@ -138,7 +138,8 @@ public final class TokenEndpoint {
                 message = "connection refused";
             }
         }
-        String why = e instanceof HttpTimeoutException ? "did not answer in time" : "cannot be reached (" + message + ")";
+        String why = e instanceof HttpTimeoutException ? "did not answer in time"
+                : "cannot be reached (" + message + ")";
         return new TemporaryFailureException(where + " " + why + "; try again later", e);
     }
 

@@ -8,20 +8,19 @@ import java.util.regex.Pattern;
 /**
  * An error answer of an OAuth 2.0 endpoint (RFC 6749 section 5.2): {@code error}, and what Microsoft and Google add
  * to it. Thrown within this package only; {@link OAuthErrors} turns it into a line for the user.
- *
- * @param status      the HTTP status
- * @param error       "invalid_grant", "authorization_pending" …
- * @param description the server's own text, may be null
- * @param codes       Microsoft's AADSTS numbers ({@code error_codes}), empty from others
  */
 final class TokenError extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
 
+    /** The HTTP status. */
     final int status;
+    /** "invalid_grant", "authorization_pending" … */
     final String error;
+    /** The server's own text, may be null. */
     final String description;
+    /** Microsoft's AADSTS numbers ({@code error_codes}), empty from others. */
     final List<Integer> codes;
 
     TokenError(int status, String error, String description, List<Integer> codes) {

@@ -83,8 +83,8 @@ public final class TokenStore {
         Path file = file(key);
         try {
             if (!Files.getPosixFilePermissions(file).stream().allMatch(OWNER_ONLY_FILE::contains)) {
-                throw new InvalidInputException(account + ": " + file + " keeps tokens and others may read it; remove it"
-                        + " and sign in again (tenantdesk mail login " + account + "), or chmod 600 it");
+                throw new InvalidInputException(account + ": " + file + " keeps tokens and others may read it;"
+                        + " remove it and sign in again (tenantdesk mail login " + account + "), or chmod 600 it");
             }
             JsonNode node = json.readTree(Files.readString(file, UTF_8));
             return new Stored(text(node, "refreshToken"), text(node, "accessToken"), instant(node, "useUntil"),
@@ -106,7 +106,8 @@ public final class TokenStore {
             node.put("accessToken", stored.accessToken());
             node.put("useUntil", stored.useUntil() == null ? null : stored.useUntil().toString());
             node.put("signedIn", stored.signedIn() == null ? null : stored.signedIn().toString());
-            Path next = Files.createTempFile(folder, key, ".new", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+            Path next = Files.createTempFile(folder, key, ".new",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
             try {
                 Files.writeString(next, node.toString(), UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
                 try (FileChannel channel = FileChannel.open(next, StandardOpenOption.WRITE)) {
@@ -148,8 +149,10 @@ public final class TokenStore {
                         Thread.sleep(50);
                     }
                 }
-                try (FileLock held = lock) {
+                try {
                     return work.get();
+                } finally {
+                    lock.release();
                 }
             }
         } catch (IOException e) {

@@ -91,7 +91,8 @@ public record OutgoingMail(
                 throw new InvalidInputException("an attachment needs a file name");
             }
             checkOneLine("attachment name", filename);
-            contentType = contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType.strip();
+            contentType = contentType == null || contentType.isBlank() ? "application/octet-stream"
+                    : contentType.strip();
             checkOneLine("content type", contentType);
             Objects.requireNonNull(file, "file");
         }
@@ -109,8 +110,8 @@ public record OutgoingMail(
             }
         }
         int at = email.lastIndexOf('@');
-        if (at <= 0 || at == email.length() - 1 || email.indexOf('.', at) < 0 && !email.substring(at + 1)
-                .equalsIgnoreCase("localhost")) {
+        if (at <= 0 || at == email.length() - 1 || (email.indexOf('.', at) < 0 && !email.substring(at + 1)
+                .equalsIgnoreCase("localhost"))) {
             throw new InvalidInputException("'" + email + "' is not an e-mail address (expected name@domain)");
         }
     }

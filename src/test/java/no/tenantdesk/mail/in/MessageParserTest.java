@@ -365,8 +365,26 @@ class MessageParserTest {
     void messageWithoutAnySenderIsRejected() throws IOException {
         assertThatThrownBy(() -> parse("no-from-at-all.eml"))
                 .isInstanceOf(MailParseException.class)
-                .hasMessage("no sender: no address in From, Sender or Reply-To");
+                .hasMessage("no sender: no address in From, Sender, Reply-To or Return-Path");
         assertThat(spooled()).isEmpty();
+    }
+
+    @Test
+    void nullPathSenderIsTheMailSystemWithoutAnAddress() {
+        // A real bounce (python3-flufl.bounce): From: Mail Delivery System <>, and Return-Path: <> beside it.
+        assertThat(parse("bounces/simple_31.txt").from()).isEqualTo(new MailAddress("Mail Delivery System", ""));
+    }
+
+    @Test
+    void senderOnlyInReturnPathIsTaken() {
+        assertThat(parse("bounces/simple_13.txt").from().email()).isEqualTo("MAILER-DAEMON@sb7.songbird.com");
+        // From: Postmaster <>: the envelope's address says more than the null path's name
+        assertThat(parse("bounces/simple_24.txt").from().email()).isEqualTo("MAILER-DAEMON@sb7.songbird.com");
+    }
+
+    @Test
+    void quotedLocalPartWithSpacesIsAnAddress() {
+        assertThat(parse("bounces/simple_36.txt").from().email()).isEqualTo("\"System Administrator\"@example.com");
     }
 
     @Test

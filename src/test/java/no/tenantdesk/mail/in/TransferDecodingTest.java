@@ -17,7 +17,7 @@ M5F%N;B!PPZ4@9W5L=F5T(&D@:V]N=&]R(#(P-"P@<V4@8FEL9&4N(%9A;FX@
 M<,.E(&=U;'9E="!I(&MO;G1O<B R,#0L('-E(&)I;&1E+B!686YN('##I2!G
 M=6QV970@:2!K;VYT;W(@,C T+"!S92!B:6QD92X@5F%N;B!PPZ4@9W5L=F5T
 M(&D@:V]N=&]R(#(P-"P@<V4@8FEL9&4N(%9A;FX@<,.E(&=U;'9E="!I(&MO
-4;G1O<B R,#0L('-E(&)I;&1E+B  
+4;G1O<B R,#0L('-E(&)I;&1E+B \s
 `
 end
 """;
