@@ -4,11 +4,9 @@ import static no.tenantdesk.testing.CommandResultAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
 import no.tenantdesk.testing.Dovecot;
@@ -74,7 +72,7 @@ class CutMidRangeIT {
         int first = inquiries().size();
         assertThat(first).isBetween(1, MESSAGES - 1);
         // Acknowledged (moved) only once committed: never more than were filed.
-        assertThat(messagesIn(dovecot.folder("Arkiv"))).isLessThanOrEqualTo(first);
+        assertThat(FetchMailDovecotIT.messagesIn(dovecot.folder("Arkiv"))).isLessThanOrEqualTo(first);
 
         CommandResult rest = fetch();
 
@@ -85,25 +83,11 @@ class CutMidRangeIT {
             titles.add(inquiry.get("title").asText());
         }
         assertThat(titles).hasSize(MESSAGES).contains("Sak nummer 1", "Sak nummer " + MESSAGES);
-        assertThat(messagesIn(dovecot.folder("INBOX"))).isZero();
-        assertThat(messagesIn(dovecot.folder("Arkiv"))).isEqualTo(MESSAGES);
+        assertThat(FetchMailDovecotIT.messagesIn(dovecot.folder("INBOX"))).isZero();
+        assertThat(FetchMailDovecotIT.messagesIn(dovecot.folder("Arkiv"))).isEqualTo(MESSAGES);
     }
 
     JsonNode inquiries() {
         return cli.run("inquiry", "list", "--status", "all", "--limit", "1000", "--json").json();
-    }
-
-    /** Messages in a Maildir folder on the server's disk, new and cur. */
-    static long messagesIn(Path maildir) throws Exception {
-        long count = 0;
-        for (String sub : new String[] {"new", "cur"}) {
-            Path dir = maildir.resolve(sub);
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.list(dir)) {
-                    count += files.count();
-                }
-            }
-        }
-        return count;
     }
 }
