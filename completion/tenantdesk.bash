@@ -163,7 +163,9 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} attachment" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fetch-mail" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rules" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mail" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine" ];    then _picocli_tenantdesk; return $?; fi
@@ -184,15 +186,25 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact add" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact list" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact show" ];    then _picocli_tenantdesk_contact; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact update" ];    then _picocli_tenantdesk_contact; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact export" ];    then _picocli_tenantdesk_contact; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} contact forget" ];    then _picocli_tenantdesk_contact; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location add" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location list" ];    then _picocli_tenantdesk_location; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} location update" ];    then _picocli_tenantdesk_location; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org add" ];    then _picocli_tenantdesk_org; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org list" ];    then _picocli_tenantdesk_org; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org show" ];    then _picocli_tenantdesk_org; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} org update" ];    then _picocli_tenantdesk_org; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rules test" ];    then _picocli_tenantdesk_rules; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mail login" ];    then _picocli_tenantdesk_mail; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox list" ];    then _picocli_tenantdesk_outbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox send" ];    then _picocli_tenantdesk_outbox; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine list" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine retry" ];    then _picocli_tenantdesk_quarantine; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db info" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db backup" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db restore" ];    then _picocli_tenantdesk_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db copy" ];    then _picocli_tenantdesk_db; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -205,69 +217,93 @@ function _complete_tenantdesk() {
   local cmds6=(attachment)
   local cmds7=(contact)
   local cmds8=(location)
-  local cmds9=(fetch-mail)
-  local cmds10=(mail)
-  local cmds11=(outbox)
-  local cmds12=(quarantine)
-  local cmds13=(db)
-  local cmds14=(shell)
-  local cmds15=(inquiry create)
-  local cmds16=(inquiry list)
-  local cmds17=(inquiry show)
-  local cmds18=(inquiry update)
-  local cmds19=(task create)
-  local cmds20=(task list)
-  local cmds21=(task show)
-  local cmds22=(task status)
-  local cmds23=(task notify)
-  local cmds24=(attachment add)
-  local cmds25=(attachment list)
-  local cmds26=(attachment get)
-  local cmds27=(contact add)
-  local cmds28=(contact list)
-  local cmds29=(contact show)
-  local cmds30=(location add)
-  local cmds31=(location list)
-  local cmds32=(location update)
-  local cmds33=(mail login)
-  local cmds34=(outbox list)
-  local cmds35=(outbox send)
-  local cmds36=(quarantine list)
-  local cmds37=(quarantine retry)
-  local cmds38=(db info)
-  local cmds39=(db copy)
+  local cmds9=(org)
+  local cmds10=(fetch-mail)
+  local cmds11=(rules)
+  local cmds12=(mail)
+  local cmds13=(outbox)
+  local cmds14=(quarantine)
+  local cmds15=(db)
+  local cmds16=(shell)
+  local cmds17=(inquiry create)
+  local cmds18=(inquiry list)
+  local cmds19=(inquiry show)
+  local cmds20=(inquiry update)
+  local cmds21=(task create)
+  local cmds22=(task list)
+  local cmds23=(task show)
+  local cmds24=(task status)
+  local cmds25=(task notify)
+  local cmds26=(attachment add)
+  local cmds27=(attachment list)
+  local cmds28=(attachment get)
+  local cmds29=(contact add)
+  local cmds30=(contact list)
+  local cmds31=(contact show)
+  local cmds32=(contact update)
+  local cmds33=(contact export)
+  local cmds34=(contact forget)
+  local cmds35=(location add)
+  local cmds36=(location list)
+  local cmds37=(location update)
+  local cmds38=(org add)
+  local cmds39=(org list)
+  local cmds40=(org show)
+  local cmds41=(org update)
+  local cmds42=(rules test)
+  local cmds43=(mail login)
+  local cmds44=(outbox list)
+  local cmds45=(outbox send)
+  local cmds46=(quarantine list)
+  local cmds47=(quarantine retry)
+  local cmds48=(db info)
+  local cmds49=(db backup)
+  local cmds50=(db restore)
+  local cmds51=(db copy)
 
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_shell; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_db; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_mail; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_fetchmail; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_rules_test; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_contact_export; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_db; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_mail; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_tenantdesk_rules; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_tenantdesk_fetchmail; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_tenantdesk_org; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_tenantdesk_location; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_tenantdesk_contact; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_tenantdesk_attachment; return $?; fi
@@ -288,7 +324,7 @@ function _picocli_tenantdesk() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="inquiry search comment reply status task attachment contact location fetch-mail mail outbox quarantine db shell"
+  local commands="inquiry search comment reply status task attachment contact location org fetch-mail rules mail outbox quarantine db shell"
   local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -444,7 +480,7 @@ function _picocli_tenantdesk_reply() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '-m' '--message' '--file' '--attach' '--status'"
-  local STATUS_option_args=("todo" "in-progress" "done") # --status values
+  local STATUS_option_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # --status values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -515,7 +551,7 @@ function _picocli_tenantdesk_status() {
       return
       ;;
   esac
-  local STATUS_pos_param_args=("todo" "in-progress" "done") # 1-1 values
+  local STATUS_pos_param_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # 1-1 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -603,7 +639,7 @@ function _picocli_tenantdesk_contact() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="add list show"
+  local commands="add list show update export forget"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -637,6 +673,39 @@ function _picocli_tenantdesk_location() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="add list update"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `org` subcommand.
+function _picocli_tenantdesk_org() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="add list show update"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -704,6 +773,39 @@ function _picocli_tenantdesk_fetchmail() {
       return
       ;;
     '--move-to')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rules` subcommand.
+function _picocli_tenantdesk_rules() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands="test"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
       return
       ;;
   esac
@@ -822,7 +924,7 @@ function _picocli_tenantdesk_db() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="info copy"
+  local commands="info backup restore copy"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -891,7 +993,7 @@ function _picocli_tenantdesk_inquiry_create() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee' '--source' '--attach'"
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
   local SOURCE_option_args=("phone" "email" "walk-in" "other") # --source values
 
   type compopt &>/dev/null && compopt +o default
@@ -962,9 +1064,9 @@ function _picocli_tenantdesk_inquiry_list() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--status' '--assignee' '--tenant' '--location' '--priority' '--search' '--limit' '--sort'"
-  local STATUS_option_args=("todo" "in-progress" "done" "open" "all") # --status values
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local arg_opts="'--db' '--config' '--as' '--status' '--assignee' '--tenant' '--org' '--location' '--priority' '--search' '--limit' '--sort'"
+  local STATUS_option_args=("todo" "in-progress" "done" "open" "all" "to-do" "pågår" "fullført") # --status values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -987,6 +1089,9 @@ function _picocli_tenantdesk_inquiry_list() {
       return
       ;;
     '--tenant')
+      return
+      ;;
+    '--org')
       return
       ;;
     '--location')
@@ -1059,7 +1164,7 @@ function _picocli_tenantdesk_inquiry_update() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--description-file' '--tenant' '--location' '--priority' '--assignee'"
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1120,7 +1225,7 @@ function _picocli_tenantdesk_task_create() {
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--notify' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--assignee' '--due' '--kind' '--priority'"
   local KIND_option_args=("task" "deviation") # --kind values
-  local PRIORITY_option_args=("low" "normal" "high" "urgent") # --priority values
+  local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1176,7 +1281,7 @@ function _picocli_tenantdesk_task_list() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--inquiry' '--assignee' '--status' '--kind' '--limit'"
-  local STATUS_option_args=("todo" "in-progress" "done") # --status values
+  local STATUS_option_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # --status values
   local KIND_option_args=("task" "deviation") # --kind values
 
   type compopt &>/dev/null && compopt +o default
@@ -1286,7 +1391,7 @@ function _picocli_tenantdesk_task_status() {
       return $?
       ;;
   esac
-  local STATUS_pos_param_args=("todo" "in-progress" "done") # 1-1 values
+  local STATUS_pos_param_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # 1-1 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1452,7 +1557,7 @@ function _picocli_tenantdesk_contact_add() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--name' '--email' '--phone' '--role' '--location'"
+  local arg_opts="'--db' '--config' '--as' '--name' '--email' '--phone' '--role' '--location' '--org'"
   local ROLE_option_args=("tenant" "staff" "contractor") # --role values
 
   type compopt &>/dev/null && compopt +o default
@@ -1482,6 +1587,9 @@ function _picocli_tenantdesk_contact_add() {
       return $?
       ;;
     '--location')
+      return
+      ;;
+    '--org')
       return
       ;;
   esac
@@ -1567,6 +1675,132 @@ function _picocli_tenantdesk_contact_show() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_tenantdesk_contact_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--name' '--email' '--phone' '--role' '--location' '--org'"
+  local ROLE_option_args=("tenant" "staff" "contractor") # --role values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '--email')
+      return
+      ;;
+    '--phone')
+      return
+      ;;
+    '--role')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${ROLE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--location')
+      return
+      ;;
+    '--org')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `export` subcommand.
+function _picocli_tenantdesk_contact_export() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '-o' '--output'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '-o'|'--output')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `forget` subcommand.
+function _picocli_tenantdesk_contact_forget() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--yes' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `add` subcommand.
 function _picocli_tenantdesk_location_add() {
   # Get completion data
@@ -1575,7 +1809,7 @@ function _picocli_tenantdesk_location_add() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--responsible'"
+  local arg_opts="'--db' '--config' '--as' '--responsible' '--alias'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1590,6 +1824,9 @@ function _picocli_tenantdesk_location_add() {
       return
       ;;
     '--responsible')
+      return
+      ;;
+    '--alias')
       return
       ;;
   esac
@@ -1644,7 +1881,7 @@ function _picocli_tenantdesk_location_update() {
 
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--db' '--config' '--as' '--responsible'"
+  local arg_opts="'--db' '--config' '--as' '--responsible' '--alias' '--remove-alias'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1661,12 +1898,217 @@ function _picocli_tenantdesk_location_update() {
     '--responsible')
       return
       ;;
+    '--alias')
+      return
+      ;;
+    '--remove-alias')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_tenantdesk_org_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--domain' '--location' '--contact'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--location')
+      return
+      ;;
+    '--contact')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `list` subcommand.
+function _picocli_tenantdesk_org_list() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_tenantdesk_org_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `update` subcommand.
+function _picocli_tenantdesk_org_update() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--name' '--domain' '--remove-domain' '--location' '--remove-location' '--contact'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--name')
+      return
+      ;;
+    '--domain')
+      return
+      ;;
+    '--remove-domain')
+      return
+      ;;
+    '--location')
+      return
+      ;;
+    '--remove-location')
+      return
+      ;;
+    '--contact')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `test` subcommand.
+function _picocli_tenantdesk_rules_test() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "test" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1868,6 +2310,86 @@ function _picocli_tenantdesk_db_info() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `backup` subcommand.
+function _picocli_tenantdesk_db_backup() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "backup" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `restore` subcommand.
+function _picocli_tenantdesk_db_restore() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--force' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "restore" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

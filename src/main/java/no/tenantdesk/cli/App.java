@@ -30,21 +30,28 @@ import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.mail.out.SmtpSender;
 import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
+import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
 import no.tenantdesk.service.DatabaseService;
+import no.tenantdesk.service.ErasureService;
+import no.tenantdesk.service.ExportService;
 import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.MailSettings;
+import no.tenantdesk.service.OrganizationService;
 import no.tenantdesk.service.OutboxService;
+import no.tenantdesk.service.RuleService;
 import no.tenantdesk.service.QuarantineService;
 import no.tenantdesk.service.ReplyService;
+import no.tenantdesk.service.Scratch;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.DatabaseAddress;
 import no.tenantdesk.store.PgPass;
 import no.tenantdesk.store.PostgresServer;
+import no.tenantdesk.triage.FreeMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -243,6 +250,14 @@ final class App implements CommandLine.IFactory {
         return new TaskService(database(), environment.clock());
     }
 
+    ExportService exports() {
+        return new ExportService(database(), environment.clock());
+    }
+
+    ErasureService erasures() {
+        return new ErasureService(database(), environment.clock());
+    }
+
     ContactService contacts() {
         return new ContactService(database(), environment.clock());
     }
@@ -256,11 +271,15 @@ final class App implements CommandLine.IFactory {
     }
 
     FetchService fetching() {
-        return new FetchService(database(), environment.clock(), mailSettings(), MailSources::open);
+        return new FetchService(database(), environment.clock(), mailSettings(), scratch(), MailSources::open);
     }
 
     QuarantineService quarantine() {
-        return new QuarantineService(database(), environment.clock(), mailSettings());
+        return new QuarantineService(database(), environment.clock(), mailSettings(), scratch());
+    }
+
+    private Scratch scratch() {
+        return new Scratch(environment.scratchFolder(), environment.javaTemporaryFolder());
     }
 
     private MailSettings mailSettings() {
@@ -274,11 +293,21 @@ final class App implements CommandLine.IFactory {
             acknowledgement = new MailSettings.Acknowledgement(new Receipt(from, mail.acknowledgement().subject(),
                     mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
-        return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement);
+        return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement,
+                new MailSettings.Triaging(config().rules(), mail.freeMailDomains(), mail.doneWords()));
+    }
+
+    OrganizationService organizations() {
+        return new OrganizationService(database(), environment.clock(),
+                new FreeMail(config().mail().freeMailDomains()));
+    }
+
+    RuleService rules() {
+        return new RuleService(database(), mailSettings(), scratch());
     }
 
     OutboxService outbox() {
-        return new OutboxService(database(), environment.clock(), transport());
+        return new OutboxService(database(), environment.clock(), transport(), scratch());
     }
 
     ReplyService replies() {
@@ -340,6 +369,10 @@ final class App implements CommandLine.IFactory {
                             false);
         }
         return config;
+    }
+
+    BackupService backups() {
+        return new BackupService(database(), busyTimeout());
     }
 
     DatabaseService databases() {

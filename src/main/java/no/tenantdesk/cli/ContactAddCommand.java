@@ -38,13 +38,18 @@ final class ContactAddCommand implements Callable<Integer> {
     @Option(names = "--location", paramLabel = "PATH", description = "Where a tenant is; their inquiries start there.")
     private String location;
 
+    @Option(names = "--org", paramLabel = "ORG",
+            description = "The organization they work for (an id, a name or one of its domains).")
+    private String organization;
+
     ContactAddCommand(App app) {
         this.app = app;
     }
 
     @Override
     public Integer call() {
-        Contact contact = app.contacts().add(new ContactService.NewContact(name, email, phone, role, location));
+        Contact contact = app.contacts().add(new ContactService.NewContact(name, email, phone, role, location,
+                organization));
         Output output = app.output(spec);
         if (output.json()) {
             output.json(contact);

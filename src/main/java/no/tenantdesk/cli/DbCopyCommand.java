@@ -1,6 +1,5 @@
 package no.tenantdesk.cli;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.DatabaseService.Copied;
@@ -39,20 +38,9 @@ final class DbCopyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output output = app.output(spec);
-        PrintWriter err = spec.commandLine().getErr();
-        boolean showProgress = app.environment().terminal() && !app.options().quiet();
-        DatabaseService.Progress progress = (what, done, total) -> {
-            if (showProgress) {
-                err.print("\r\033[Kcopying " + what + ": " + String.format("%,d", done)
-                        + (total > 0 ? " of " + String.format("%,d", total) : ""));
-                err.flush();
-            }
-        };
+        ProgressLine progress = ProgressLine.rows(app, spec.commandLine().getErr(), "copying ");
         Copied copied = app.databases().copyTo(app.database(to, true), progress);
-        if (showProgress) {
-            err.print("\r\033[K");
-            err.flush();
-        }
+        progress.clear();
         if (output.json()) {
             output.json(copied);
             return ExitCodes.OK;

@@ -85,6 +85,19 @@ public record Environment(
         return System.getProperty("user.name", "unknown");
     }
 
+    /**
+     * The program's own folder for the temporary files of a run: on disk under the cache folder, not in the runtime
+     * folder (a tmpfs in memory, too small for a spool of large mails), and not in the shared /tmp.
+     */
+    public Path scratchFolder() {
+        return xdg("XDG_CACHE_HOME", ".cache").resolve("tenantdesk/tmp");
+    }
+
+    /** Where Java makes temporary files by default, and where versions before the scratch folder left theirs. */
+    public Path javaTemporaryFolder() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
     public String get(String name) {
         String value = variables.get(name);
         return value == null || value.isEmpty() ? null : value;

@@ -54,7 +54,8 @@ final class InquiryCreateCommand implements Callable<Integer> {
             description = "Where, e.g. 'Bygg A/2. etasje/Kontor 204' (default: the tenant's location).")
     private String location;
 
-    @Option(names = "--priority", paramLabel = "PRIORITY", description = "${COMPLETION-CANDIDATES} (default normal).")
+    @Option(names = "--priority", paramLabel = "PRIORITY", completionCandidates = Spellings.Priorities.class,
+            description = Spellings.PRIORITIES + "; default normal.")
     private Priority priority;
 
     @Option(names = "--assignee", paramLabel = "WHO", description = "The staff member or contractor responsible.")

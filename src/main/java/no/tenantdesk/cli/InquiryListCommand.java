@@ -1,11 +1,15 @@
 package no.tenantdesk.cli;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.Inquiry;
+import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Status;
 import no.tenantdesk.render.Formats;
 import no.tenantdesk.render.Palette;
 import no.tenantdesk.render.Table;
@@ -38,7 +42,8 @@ final class InquiryListCommand implements Callable<Integer> {
 
     @Option(names = "--status", paramLabel = "STATUS", defaultValue = "open",
             completionCandidates = StatusFilters.class,
-            description = "todo, in-progress, done, open (todo and in-progress) or all (default ${DEFAULT-VALUE}).")
+            description = "todo, in-progress, done, open (todo and in-progress) or all (default ${DEFAULT-VALUE});"
+                    + " also to-do, pågår, fullført.")
     private String status;
 
     @Option(names = "--assignee", paramLabel = "WHO", description = "Only those assigned to WHO (or none).")
@@ -47,10 +52,14 @@ final class InquiryListCommand implements Callable<Integer> {
     @Option(names = "--tenant", paramLabel = "WHO", description = "Only those from this tenant.")
     private String tenant;
 
+    @Option(names = "--org", paramLabel = "ORG", description = "Only those from a contact of this organization.")
+    private String organization;
+
     @Option(names = "--location", paramLabel = "PATH", description = "Only those at this place or below it.")
     private String location;
 
-    @Option(names = "--priority", paramLabel = "PRIORITY", description = "${COMPLETION-CANDIDATES}.")
+    @Option(names = "--priority", paramLabel = "PRIORITY", completionCandidates = Spellings.Priorities.class,
+            description = Spellings.PRIORITIES + ".")
     private Priority priority;
 
     @Option(names = "--search", paramLabel = "TEXT",
@@ -78,7 +87,7 @@ final class InquiryListCommand implements Callable<Integer> {
         boolean descending = sort != null && sort.startsWith("-");
         Sort field = sort == null ? null : sortField(descending ? sort.substring(1) : sort);
         InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(spec, status), assignee,
-                tenant, location, priority, search, field, descending, limit));
+                tenant, organization, location, priority, search, field, descending, limit));
         Output output = app.output(spec);
         output.cut(page.inquiries().size(), page.total());
         if (page.ranked() > 0 && page.ranked() < page.total()) {
@@ -117,8 +126,12 @@ final class InquiryListCommand implements Callable<Integer> {
                 return filter;
             }
         }
-        throw new ParameterException(spec.commandLine(), "Invalid value for option '--status': unknown status '"
-                + status + "' (valid: todo, in-progress, done, open, all)");
+        try {
+            return StatusFilter.valueOf(Status.parse(status).name()); // the users' words: "pågår", "fullført"
+        } catch (InvalidInputException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid value for option '--status': unknown status '"
+                    + status + "' (valid: todo, in-progress, done, open, all; or to-do, pågår, fullført)");
+        }
     }
 
     private Sort sortField(String field) {
@@ -134,9 +147,14 @@ final class InquiryListCommand implements Callable<Integer> {
     static final class StatusFilters implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(StatusFilter.values())
-                    .map(filter -> filter.name().replace('_', '-').toLowerCase(Locale.ROOT))
-                    .iterator();
+            List<String> spellings = new ArrayList<>(Arrays.stream(StatusFilter.values())
+                    .map(filter -> filter.name().replace('_', '-').toLowerCase(Locale.ROOT)).toList());
+            new Spellings.Statuses().forEach(word -> {
+                if (!spellings.contains(word)) {
+                    spellings.add(word);
+                }
+            });
+            return spellings.iterator();
         }
     }
 }

@@ -45,7 +45,8 @@ final class InquiryUpdateCommand implements Callable<Integer> {
     @Option(names = "--location", paramLabel = "PATH")
     private String location;
 
-    @Option(names = "--priority", paramLabel = "PRIORITY", description = "${COMPLETION-CANDIDATES}.")
+    @Option(names = "--priority", paramLabel = "PRIORITY", completionCandidates = Spellings.Priorities.class,
+            description = Spellings.PRIORITIES + ".")
     private Priority priority;
 
     @Option(names = "--assignee", paramLabel = "WHO")

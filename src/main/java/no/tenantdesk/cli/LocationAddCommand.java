@@ -1,5 +1,7 @@
 package no.tenantdesk.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.Location;
 import no.tenantdesk.render.TerminalText;
@@ -28,13 +30,17 @@ final class LocationAddCommand implements Callable<Integer> {
     @Option(names = "--responsible", paramLabel = "WHO", description = "Who gets the tasks for this place.")
     private String responsible;
 
+    @Option(names = "--alias", paramLabel = "NAME", description = "Another name of the place, as tenants write it"
+            + " ('Butikk 101', 'kafeen'); matched in mail as its name is (repeatable).")
+    private List<String> aliases = new ArrayList<>();
+
     LocationAddCommand(App app) {
         this.app = app;
     }
 
     @Override
     public Integer call() {
-        Location location = app.locations().add(path, responsible);
+        Location location = app.locations().add(path, responsible, aliases);
         Output output = app.output(spec);
         if (output.json()) {
             output.json(location);

@@ -37,9 +37,16 @@ final class LocationListCommand implements Callable<Integer> {
             output.note("No locations (add one with: tenantdesk location add 'Bygg A/2. etasje/Kontor 204').");
             return ExitCodes.OK;
         }
+        // Other names only when a place has some: most trees have none.
+        boolean aliases = locations.stream().anyMatch(l -> !l.aliases().isEmpty());
         Table table = new Table().flexible("LOCATION", 12).flexible("RESPONSIBLE", 10).column("OPEN");
+        if (aliases) {
+            table.flexible("ALSO CALLED", 8);
+        }
         for (Location l : locations) {
-            table.row("  ".repeat(l.depth()) + l.name(), Formats.name(l.responsible()), l.openInquiries());
+            Object[] cells = {"  ".repeat(l.depth()) + l.name(), Formats.name(l.responsible()), l.openInquiries(),
+                    String.join(", ", l.aliases())};
+            table.row(aliases ? cells : java.util.Arrays.copyOf(cells, 3));
         }
         output.table(table);
         return ExitCodes.OK;

@@ -1,5 +1,7 @@
 package no.tenantdesk.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.Location;
 import no.tenantdesk.render.Formats;
@@ -10,11 +12,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "update", description = "Change who is responsible for a place ('none' clears it).",
+@Command(name = "update", description = "Change who is responsible for a place ('none' clears it), and its other"
+        + " names.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk location update 'Bygg A' --responsible 'Per Vaktmester'",
             "  tenantdesk location update 'Bygg A' --responsible none",
+            "  tenantdesk location update 'Bygg A/1. etasje/Butikk 101' --alias kafeen --alias 'Kafé Solsiden'",
         })
 final class LocationUpdateCommand implements Callable<Integer> {
 
@@ -26,8 +30,15 @@ final class LocationUpdateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH")
     private String path;
 
-    @Option(names = "--responsible", required = true, paramLabel = "WHO")
+    @Option(names = "--responsible", paramLabel = "WHO")
     private String responsible;
+
+    @Option(names = "--alias", paramLabel = "NAME", description = "Another name of the place, matched in mail as its"
+            + " name is (repeatable).")
+    private List<String> aliases = new ArrayList<>();
+
+    @Option(names = "--remove-alias", paramLabel = "NAME", description = "No longer a name of it (repeatable).")
+    private List<String> removeAliases = new ArrayList<>();
 
     LocationUpdateCommand(App app) {
         this.app = app;
@@ -35,13 +46,15 @@ final class LocationUpdateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Location location = app.locations().update(path, responsible);
+        Location location = app.locations().update(path, responsible, aliases, removeAliases);
         Output output = app.output(spec);
         if (output.json()) {
             output.json(location);
         } else {
             output.done("Location " + TerminalText.line(location.path()) + ": responsible "
-                    + TerminalText.line(Formats.name(location.responsible())));
+                    + TerminalText.line(Formats.name(location.responsible()))
+                    + (location.aliases().isEmpty() ? "" : ", also called "
+                            + TerminalText.line(String.join(", ", location.aliases()))));
         }
         return ExitCodes.OK;
     }

@@ -47,8 +47,8 @@ final class ReplyCommand implements Callable<Integer> {
     @Option(names = "--attach", paramLabel = "FILE", description = "A file to send with it (repeatable).")
     private List<Path> attachments = new ArrayList<>();
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "Move the inquiry in the same step:"
-            + " ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Spellings.Statuses.class,
+            description = "Move the inquiry in the same step: " + Spellings.STATUSES + ".")
     private Status status;
 
     ReplyCommand(App app) {

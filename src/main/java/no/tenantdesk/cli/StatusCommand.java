@@ -28,7 +28,8 @@ final class StatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "The inquiry's number.")
     private long id;
 
-    @Parameters(index = "1", paramLabel = "STATUS", description = "${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "1", paramLabel = "STATUS", completionCandidates = Spellings.Statuses.class,
+            description = Spellings.STATUSES + ".")
     private Status status;
 
     @Option(names = {"-m", "--message"}, paramLabel = "NOTE", description = "Why, for the record.")

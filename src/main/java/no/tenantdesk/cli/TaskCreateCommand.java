@@ -48,8 +48,8 @@ final class TaskCreateCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES} (default task).")
     private TaskKind kind;
 
-    @Option(names = "--priority", paramLabel = "PRIORITY",
-            description = "${COMPLETION-CANDIDATES} (default: the inquiry's).")
+    @Option(names = "--priority", paramLabel = "PRIORITY", completionCandidates = Spellings.Priorities.class,
+            description = Spellings.PRIORITIES + "; default: the inquiry\'s.")
     private Priority priority;
 
     @Option(names = "--notify", description = "E-mail it to the assignee at once (see: task notify).")

@@ -33,7 +33,8 @@ final class TaskListCommand implements Callable<Integer> {
     @Option(names = "--assignee", paramLabel = "WHO", description = "Only those assigned to WHO.")
     private String assignee;
 
-    @Option(names = "--status", paramLabel = "STATUS", description = "${COMPLETION-CANDIDATES}.")
+    @Option(names = "--status", paramLabel = "STATUS", completionCandidates = Spellings.Statuses.class,
+            description = Spellings.STATUSES + ".")
     private Status status;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}.")

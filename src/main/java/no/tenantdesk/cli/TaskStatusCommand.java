@@ -30,7 +30,8 @@ final class TaskStatusCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TID", description = "The task's number.")
     private long id;
 
-    @Parameters(index = "1", paramLabel = "STATUS", description = "${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "1", paramLabel = "STATUS", completionCandidates = Spellings.Statuses.class,
+            description = Spellings.STATUSES + ".")
     private Status status;
 
     @Option(names = "--note", paramLabel = "TEXT", description = "What was done: the completion note.")

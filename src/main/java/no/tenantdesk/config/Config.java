@@ -21,22 +21,25 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.triage.DoneReply;
+import no.tenantdesk.triage.RuleConfig;
 
 /**
  * The settings file (YAML, kebab-case keys). Unknown keys are errors, so a misspelt setting is found the day it is
  * written, not the day it was needed. A missing default file means defaults; a missing file the user named is an
  * error.
  */
-public record Config(DatabaseSetting database, Mail mail) {
+public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules) {
 
     // First: the defaults below are checked with it while this class is still being initialised.
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|sec|m|min|h|d)");
 
-    public static final Config DEFAULTS = new Config(null, null);
+    public static final Config DEFAULTS = new Config(null, null, null);
 
     public Config {
         mail = mail == null ? Mail.DEFAULTS : mail;
+        rules = rules == null ? List.of() : RuleConfig.checked(rules);
     }
 
     /**
@@ -67,13 +70,22 @@ public record Config(DatabaseSetting database, Mail mail) {
      * @param maxAttachmentSize per attachment, like "25 MB"; a larger one is recorded as omitted
      * @param reopenDone        whether a tenant's answer reopens a Done inquiry (default yes)
      * @param accounts          by name, in the order fetch-mail reads them
+     * @param freeMailDomains   more domains anyone can have an address at (triage/FreeMail has the common ones):
+     *                          never an organization's
+     * @param doneWords         the first word or words of a contractor's answer that mark their task done
      */
     public record Mail(List<String> addresses, String maxAttachmentSize, Boolean reopenDone,
-            Map<String, Account> accounts, String from, Smtp smtp, Acknowledgement acknowledgement) {
+            Map<String, Account> accounts, String from, Smtp smtp, Acknowledgement acknowledgement,
+            List<String> freeMailDomains, List<String> doneWords) {
 
-        public static final Mail DEFAULTS = new Mail(null, null, null, null, null, null, null);
+        public static final Mail DEFAULTS = new Mail(null, null, null, null, null, null, null, null, null);
 
         public Mail {
+            freeMailDomains = freeMailDomains == null ? List.of() : List.copyOf(freeMailDomains);
+            doneWords = doneWords == null ? DoneReply.WORDS : List.copyOf(doneWords);
+            if (doneWords.stream().anyMatch(w -> w == null || w.isBlank())) {
+                throw new IllegalArgumentException("mail: done-words holds an empty word");
+            }
             acknowledgement = acknowledgement == null ? Acknowledgement.DEFAULTS : acknowledgement;
             addresses = addresses == null ? List.of() : List.copyOf(addresses);
             maxAttachmentSize = maxAttachmentSize == null ? "25 MB" : maxAttachmentSize;
@@ -235,6 +247,8 @@ public record Config(DatabaseSetting database, Mail mail) {
             Config config = new ObjectMapper(new YAMLFactory())
                     .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                     .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    // A rule's condition is one pattern or a list of them.
+                    .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                     .readValue(file.toFile(), Config.class);
             return config == null ? DEFAULTS : config;
         } catch (NoSuchFileException e) {

@@ -12,6 +12,8 @@ public record Inquiry(
         Source source,
         ContactRef requester,
         LocationRef location,
+        LocationFrom locationFrom,
+        String locationMatched,
         ContactRef assignee,
         Instant createdAt,
         Instant updatedAt,

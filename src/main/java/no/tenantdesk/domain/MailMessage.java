@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param matchedBy how a threaded mail found its inquiry; null for the mail that created one
  * @param reason    why it was skipped, or the error that quarantined it
  * @param createdAt when it was fetched
+ * @param removedAt when its raw bytes were removed, or null while they are kept
+ * @param removedBy why they were removed
  */
 public record MailMessage(
         long id,
@@ -24,4 +26,6 @@ public record MailMessage(
         Long commentId,
         String source,
         long rawSize,
-        Instant createdAt) {}
+        Instant createdAt,
+        Instant removedAt,
+        Removal removedBy) {}

@@ -4,7 +4,9 @@ package no.tenantdesk.domain;
 public enum MatchedBy implements CliEnum {
     IN_REPLY_TO("in-reply-to"),
     REFERENCES("references"),
-    SUBJECT_TOKEN("subject-token");
+    SUBJECT_TOKEN("subject-token"),
+    /** A rule's thread-by-subject: the sender's open inquiry with the same subject (an alarm system's repeats). */
+    SUBJECT("subject");
 
     private final String cli;
 

@@ -14,7 +14,9 @@ public enum SkipReason implements CliEnum {
     /** A delivery failure notice or delay warning, whatever its shape ({@code mail.in.Bounces}). */
     BOUNCE("bounce"),
     /** Mail that we sent, come back: our loop header, or From one of our own addresses. */
-    OWN_MAIL("own-mail");
+    OWN_MAIL("own-mail"),
+    /** A rule of the config said skip (a newsletter, a system's chatter). */
+    RULE("rule");
 
     private final String cli;
 

@@ -12,6 +12,8 @@ import no.tenantdesk.domain.Contact;
 import no.tenantdesk.domain.Event;
 import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.InquiryDetails;
+import no.tenantdesk.domain.LocationRef;
+import no.tenantdesk.domain.Organization;
 import no.tenantdesk.domain.OutboxMessage;
 import no.tenantdesk.domain.Task;
 
@@ -32,7 +34,10 @@ public final class DetailsText {
         field(out, "Status", palette.status(i.status()), closed(i.closedAt()));
         field(out, "Priority", palette.priority(i.priority()));
         field(out, "Tenant", Formats.label(i.requester()));
-        field(out, "Location", Formats.path(i.location()));
+        if (i.requester() != null && i.requester().organization() != null) {
+            field(out, "Org", i.requester().organization().name());
+        }
+        field(out, "Location", Formats.path(i.location()), locationFrom(i));
         field(out, "Assignee", Formats.label(i.assignee()));
         field(out, "Source", i.source().cli());
         field(out, "Created", formats.timeAndAge(i.createdAt()));
@@ -142,7 +147,37 @@ public final class DetailsText {
         field(out, "E-mail", Formats.orDash(contact.email()));
         field(out, "Phone", Formats.orDash(contact.phone()));
         field(out, "Location", Formats.path(contact.location()));
+        field(out, "Org", contact.organization() == null ? "-" : contact.organization().name());
         field(out, "Added", formats.time(contact.createdAt()));
+    }
+
+    public void organization(PrintWriter out, Organization organization) {
+        out.println(palette.bold("Organization " + organization.id() + ": " + organization.name()));
+        field(out, "Domains", organization.domains().isEmpty() ? "-" : String.join(", ", organization.domains()));
+        field(out, "Premises", organization.premises().isEmpty() ? "-"
+                : organization.premises().stream().map(LocationRef::path).collect(Collectors.joining(", ")));
+        field(out, "Open", organization.openInquiries() + (organization.openInquiries() == 1 ? " inquiry"
+                : " inquiries"));
+        field(out, "Added", formats.time(organization.createdAt()));
+        heading(out, "People");
+        if (organization.contacts().isEmpty()) {
+            out.println("  none yet");
+        }
+        organization.contacts().forEach(c -> out.println("  " + TerminalText.line("#" + c.id() + " " + c.label())));
+    }
+
+    /** Where the place came from, so that an operator can trust or correct it: " (from text: «bygg a»)". */
+    private static String locationFrom(Inquiry i) {
+        if (i.location() == null || i.locationFrom() == null) {
+            return "";
+        }
+        String matched = i.locationMatched() == null || i.locationMatched().isBlank() ? ""
+                : ": " + switch (i.locationFrom()) {
+                    case TEXT -> "\"" + i.locationMatched() + "\"";
+                    case RULE -> "rule '" + i.locationMatched() + "'";
+                    default -> i.locationMatched();
+                };
+        return " (from " + i.locationFrom().cli() + matched + ")";
     }
 
     private String closed(Instant closedAt) {

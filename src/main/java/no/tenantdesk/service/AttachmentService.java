@@ -51,13 +51,18 @@ public final class AttachmentService {
             if (attachment == null) {
                 throw NotFoundException.of("attachment", id);
             }
+            if (attachment.removed()) {
+                throw new NotFoundException("attachment " + id + " (" + attachment.filename() + ") has no bytes any"
+                        + " more: removed " + attachment.removedAt() + " (" + attachment.removedBy() + ")");
+            }
             return attachment;
         });
     }
 
     /**
      * Writes the file's bytes to {@code out} a piece at a time, never whole in memory. Stored content is never
-     * changed or removed, so this needs no transaction in common with {@link #get}.
+     * changed; an erasure between {@link #get} and this may remove it, and then this fails (no half file: the
+     * content is removed in one transaction).
      *
      * @return the number of bytes written
      * @throws IOException when {@code out} fails

@@ -21,10 +21,68 @@ public final class ContactService {
         this.clock = clock;
     }
 
-    public record NewContact(String name, String email, String phone, ContactRole role, String location) {}
+    /** @param organization ORG as {@code org show} takes it; null for none */
+    public record NewContact(String name, String email, String phone, ContactRole role, String location,
+            String organization) {}
 
     public Contact add(NewContact request) {
-        String name = request.name() == null ? "" : request.name().strip().replaceAll("\\s+", " ");
+        String name = name(request.name());
+        String email = email(request.email());
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            ContactMapper contacts = tx.mapper(ContactMapper.class);
+            unclaimed(contacts, email, null);
+            Long locationId = request.location() == null ? null : lookup.location(request.location()).id();
+            Long organizationId = request.organization() == null ? null
+                    : new Organizations(tx).find(request.organization()).id();
+            long id = contacts.insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name), email,
+                    email == null ? null : Lookup.Keys.email(email),
+                    request.phone() == null || request.phone().isBlank() ? null : request.phone().strip(),
+                    request.role() == null ? ContactRole.TENANT : request.role(), locationId, organizationId,
+                    clock.instant()));
+            return contacts.byId(id).toContact();
+        });
+    }
+
+    /** What `contact update` changes: null keeps a field; {@link #NONE} clears e-mail, phone, location or org. */
+    public record Changes(String name, String email, String phone, ContactRole role, String location,
+            String organization) {}
+
+    public static final String NONE = "none";
+
+    public Contact update(String who, Changes changes) {
+        if (changes.equals(new Changes(null, null, null, null, null, null))) {
+            throw new InvalidInputException("nothing to change: give --name, --email, --phone, --role, --location"
+                    + " or --org");
+        }
+        return database.write(tx -> {
+            Lookup lookup = new Lookup(tx);
+            ContactMapper contacts = tx.mapper(ContactMapper.class);
+            ContactRow row = lookup.contact(who);
+            String name = changes.name() == null ? row.name() : name(changes.name());
+            String email = changes.email() == null ? row.email() : email(cleared(changes.email()));
+            if (changes.email() != null) {
+                unclaimed(contacts, email, row.id());
+            }
+            String phone = changes.phone() == null ? row.phone() : cleared(changes.phone());
+            Long locationId = changes.location() == null ? row.locationId()
+                    : cleared(changes.location()) == null ? null : lookup.location(changes.location()).id();
+            Long organizationId = changes.organization() == null ? row.organizationId()
+                    : cleared(changes.organization()) == null ? null
+                    : new Organizations(tx).find(changes.organization()).id();
+            contacts.update(new ContactMapper.Fields(row.id(), name, Lookup.Keys.name(name), email,
+                    email == null ? null : Lookup.Keys.email(email), phone == null ? null : phone.strip(),
+                    changes.role() == null ? row.role() : changes.role(), locationId, organizationId));
+            return contacts.byId(row.id()).toContact();
+        });
+    }
+
+    private static String cleared(String value) {
+        return value.isBlank() || value.strip().equalsIgnoreCase(NONE) ? null : value;
+    }
+
+    private static String name(String text) {
+        String name = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         if (name.isEmpty()) {
             throw new InvalidInputException("a contact needs a name");
         }
@@ -32,27 +90,26 @@ public final class ContactService {
             throw new InvalidInputException("a name cannot be a number or contain '@': '" + name
                     + "' would be read as an id or an e-mail address");
         }
-        String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
+        return name;
+    }
+
+    private static String email(String text) {
+        String email = text == null || text.isBlank() ? null : text.strip();
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidInputException("not an e-mail address: '" + email + "'");
         }
-        return database.write(tx -> {
-            Lookup lookup = new Lookup(tx);
-            ContactMapper contacts = tx.mapper(ContactMapper.class);
-            if (email != null) {
-                ContactRow existing = contacts.byEmailKey(Lookup.Keys.email(email));
-                if (existing != null) {
-                    throw new InvalidInputException(
-                            "contact #" + existing.id() + " " + existing.name() + " has e-mail address " + email);
-                }
+        return email;
+    }
+
+    /** An address is one contact's: another's is refused. */
+    private static void unclaimed(ContactMapper contacts, String email, Long self) {
+        if (email != null) {
+            ContactRow existing = contacts.byEmailKey(Lookup.Keys.email(email));
+            if (existing != null && !Long.valueOf(existing.id()).equals(self)) {
+                throw new InvalidInputException(
+                        "contact #" + existing.id() + " " + existing.name() + " has e-mail address " + email);
             }
-            Long locationId = request.location() == null ? null : lookup.location(request.location()).id();
-            long id = contacts.insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name), email,
-                    email == null ? null : Lookup.Keys.email(email),
-                    request.phone() == null || request.phone().isBlank() ? null : request.phone().strip(),
-                    request.role() == null ? ContactRole.TENANT : request.role(), locationId, clock.instant()));
-            return contacts.byId(id).toContact();
-        });
+        }
     }
 
     public List<Contact> list(ContactRole role) {

@@ -47,7 +47,7 @@ public final class DatabaseService {
                 tx.mapper(CopyMapper.class).schemaVersion(), database.describe(), counts(tx)));
     }
 
-    private static Map<String, Long> counts(Tx tx) {
+    static Map<String, Long> counts(Tx tx) {
         Map<String, Long> counts = new LinkedHashMap<>();
         tx.mapper(CopyMapper.class).counts().forEach(c -> counts.put(c.name(), c.total()));
         return counts;
@@ -108,9 +108,14 @@ public final class DatabaseService {
         InquiryMapper search = into.mapper(InquiryMapper.class);
         search.deferSearch();
         copy("location", counts, progress, source::location, target::insertLocation);
+        copy("organization", counts, progress, source::organization, target::insertOrganization);
         copy("contact", counts, progress, source::contact, target::insertContact);
         // A location's parent and responsible person, now that every location and contact is there.
         copy("location", counts, (what, done, total) -> {}, source::location, target::linkLocation);
+        // What belongs to organizations and places: small tables, each in one read.
+        source.organizationDomain().forEach(target::insertOrganizationDomain);
+        source.organizationLocation().forEach(target::insertOrganizationLocation);
+        source.locationAlias().forEach(target::insertLocationAlias);
         copy("inquiry", counts, progress, source::inquiry, target::insertInquiry);
         copy("task", counts, progress, source::task, target::insertTask);
         copy("comment", counts, progress, source::comment, target::insertComment);
@@ -119,6 +124,7 @@ public final class DatabaseService {
         copy("event", counts, progress, source::event, target::insertEvent);
         copy("mail_message", counts, progress, source::mailMessage, target::insertMailMessage);
         copy("outbox", counts, progress, source::outbox, target::insertOutbox);
+        copy("erasure", counts, progress, source::erasure, target::insertErasure);
         progress.step("search index", 0, 1);
         search.indexDeferred();
         search.endDeferral();

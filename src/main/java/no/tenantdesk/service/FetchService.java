@@ -26,6 +26,7 @@ import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.in.StopSignal;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.RunLock;
+import no.tenantdesk.triage.Triage;
 
 /**
  * fetch-mail: reads each mailbox, parses every new message before the database is touched (on other threads, while
@@ -46,6 +47,7 @@ public final class FetchService {
 
     private final Database database;
     private final Clock clock;
+    private final Scratch scratch;
     private final MailSettings settings;
     private final Function<SourceSpec, MailSource> sources;
     /** The reader for a run's spool folder. */
@@ -129,15 +131,16 @@ public final class FetchService {
         }
     }
 
-    public FetchService(Database database, Clock clock, MailSettings settings,
+    public FetchService(Database database, Clock clock, MailSettings settings, Scratch scratch,
             Function<SourceSpec, MailSource> sources) {
-        this(database, clock, settings, sources, spool -> new MailReader(settings, spool));
+        this(database, clock, settings, scratch, sources, spool -> new MailReader(settings, spool));
     }
 
     /** With another reader: a test's, that fails as a hostile mail would make the parser fail. */
-    FetchService(Database database, Clock clock, MailSettings settings, Function<SourceSpec, MailSource> sources,
-            Function<Path, MailReader> readers) {
+    FetchService(Database database, Clock clock, MailSettings settings, Scratch scratch,
+            Function<SourceSpec, MailSource> sources, Function<Path, MailReader> readers) {
         this.database = database;
+        this.scratch = scratch;
         this.clock = clock;
         this.settings = settings;
         this.sources = sources;
@@ -156,12 +159,15 @@ public final class FetchService {
     /** The same, ending early between two messages (what was fetched filed and marked done) once {@code stop} stops. */
     public Report fetch(List<Mailbox> mailboxes, boolean dryRun, InputStream stdin, Listener listener,
             StopSignal stop) {
+        // First: a rule that names an unknown place or person stops the run before any mail is read.
+        Triage triage = database.read(tx -> TriageLoader.load(tx, settings.triaging()));
         boolean piped = mailboxes.stream().allMatch(m -> m.uri().equals("-"));
         Optional<RunLock> lock = piped ? Optional.empty() : database.tryLock("fetch");
         if (!piped && lock.isEmpty()) {
             return new Report(dryRun, true, List.of(), Map.of(), Map.of());
         }
-        try (Parsing parsing = new Parsing(readers);
+        scratch.sweep(clock.instant()); // the spool folders of runs that were killed
+        try (Parsing parsing = new Parsing(readers, scratch.folder("fetch-"));
                 Database.Writer writer = database.writer()) {
             List<SourceResult> results = new ArrayList<>();
             Tally tally = new Tally(listener);
@@ -170,8 +176,8 @@ public final class FetchService {
                     break;
                 }
                 SourceSpec spec = spec(mailbox, stdin, parsing.spool(), listener::warning);
-                MailboxRun run = new MailboxRun(spec, context(writer, parsing, dryRun, lock.isPresent(), tally,
-                        stop));
+                MailboxRun run = new MailboxRun(spec, context(writer, parsing, triage, dryRun, lock.isPresent(),
+                        tally, stop));
                 try (MailSource source = sources.apply(spec)) {
                     results.add(run.read(source));
                 } catch (TenantdeskException e) {
@@ -195,14 +201,14 @@ public final class FetchService {
         private final TemporaryFolder spool;
         private final MailReader reader;
 
-        Parsing(Function<Path, MailReader> readers) {
+        Parsing(Function<Path, MailReader> readers, TemporaryFolder spool) {
             AtomicInteger count = new AtomicInteger();
             threads = Executors.newFixedThreadPool(PARSERS, work -> {
                 Thread thread = new Thread(work, "tenantdesk-parse-" + count.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
             });
-            spool = new TemporaryFolder("tenantdesk-fetch-");
+            this.spool = spool;
             reader = readers.apply(spool.path());
         }
 
@@ -227,9 +233,9 @@ public final class FetchService {
         return sources.apply(spec);
     }
 
-    MailboxRun.Context context(Database.Writer writer, Parsing parsing, boolean dryRun, boolean alone,
+    MailboxRun.Context context(Database.Writer writer, Parsing parsing, Triage triage, boolean dryRun, boolean alone,
             Listener listener, StopSignal stop) {
-        return new MailboxRun.Context(database, writer, parsing.threads, parsing.reader, clock, settings, dryRun,
-                alone, listener, stop);
+        return new MailboxRun.Context(database, writer, parsing.threads, parsing.reader, clock, settings, scratch,
+                triage, dryRun, alone, listener, stop);
     }
 }

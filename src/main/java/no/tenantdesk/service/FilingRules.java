@@ -17,6 +17,9 @@ import no.tenantdesk.service.FilingDecision.Duplicate;
 import no.tenantdesk.service.FilingDecision.NewInquiry;
 import no.tenantdesk.service.FilingDecision.Quarantine;
 import no.tenantdesk.service.FilingDecision.Skip;
+import no.tenantdesk.triage.DoneReply;
+import no.tenantdesk.triage.OwnText;
+import no.tenantdesk.triage.Triage;
 
 /**
  * Where one message goes: the rules for duplicates, automatic mail, bounces and threading, written once, as functions
@@ -34,12 +37,25 @@ final class FilingRules {
     private final Stored stored;
     private final MailSettings.Acknowledgement acknowledgement;
     private final Instant now;
+    private final Triage triage;
+    private final List<String> doneWords;
 
     /** @param acknowledgement the receipts' settings, null when none are sent */
     FilingRules(Stored stored, MailSettings.Acknowledgement acknowledgement, Instant now) {
+        this(stored, acknowledgement, now, Triage.none(), MailSettings.Triaging.NONE.doneWords());
+    }
+
+    /**
+     * @param triage    where a new inquiry lands, from the rules, the organizations and the places
+     * @param doneWords the first words of a contractor's answer that close their task
+     */
+    FilingRules(Stored stored, MailSettings.Acknowledgement acknowledgement, Instant now, Triage triage,
+            List<String> doneWords) {
         this.stored = stored;
         this.acknowledgement = acknowledgement;
         this.now = now;
+        this.triage = triage;
+        this.doneWords = List.copyOf(doneWords);
     }
 
     /** What two copies of one message share: its Message-ID, else the hash of its bytes. */
@@ -61,12 +77,37 @@ final class FilingRules {
             SkipReason reason = parsed.automatic().get();
             return reason == SkipReason.BOUNCE ? new Bounce(bounced(parsed.returnedIds())) : new Skip(reason);
         }
-        FilingDecision answer = answer(mail);
+        Answer answer = answer(mail);
         if (answer != null) {
+            return closesTask(mail, answer);
+        }
+        String senderKey = senderKey(mail);
+        Triage.Decision triaged = triage.decide(mail, stored.sender(senderKey));
+        if (triaged.rules().skipBy() != null) {
+            return new Skip(SkipReason.RULE, triaged);
+        }
+        String title = title(mail);
+        if (triaged.rules().threadBySubject()) {
+            Long open = stored.openInquiryBySubject(senderKey, title);
+            if (open != null) {
+                return new Answer(open, MatchedBy.SUBJECT, null, null, triaged);
+            }
+        }
+        return new NewInquiry(title, acknowledgement != null
+                && !stored.acknowledgedSince(senderKey, now.minus(acknowledgement.interval())), triaged);
+    }
+
+    /**
+     * An answer to a task notice from that task's assignee whose first line says done closes the task; the same from
+     * anyone else (a tenant in Cc, a colleague) is a comment only.
+     */
+    private Answer closesTask(InboundMail mail, Answer answer) {
+        if (answer.taskId() == null || !senderKey(mail).equals(stored.taskAssignee(answer.taskId()))) {
             return answer;
         }
-        return new NewInquiry(title(mail), acknowledgement != null
-                && !stored.acknowledgedSince(senderKey(mail), now.minus(acknowledgement.interval())));
+        String note = DoneReply.note(OwnText.of(mail.text()), doneWords);
+        return note == null ? answer
+                : new Answer(answer.inquiryId(), answer.matchedBy(), answer.taskId(), note, Triage.Decision.NONE);
     }
 
     /**

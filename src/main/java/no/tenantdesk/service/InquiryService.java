@@ -16,6 +16,7 @@ import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.LocationFrom;
 import no.tenantdesk.domain.LocationRef;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.SearchHit;
@@ -110,6 +111,7 @@ public final class InquiryService {
             StatusFilter status,
             String assignee,
             String tenant,
+            String organization,
             String location,
             Priority priority,
             String search,
@@ -138,6 +140,8 @@ public final class InquiryService {
             Long locationId = request.location() != null ? Long.valueOf(lookup.location(request.location()).id())
                     : requester != null ? requester.locationId() // a tenant's inquiry is about their premises
                     : null;
+            LocationFrom locationFrom = request.location() != null ? LocationFrom.OPERATOR
+                    : locationId != null ? LocationFrom.REQUESTER : null;
             ContactRow assignee = request.assignee() == null ? null : lookup.assignable(request.assignee());
             Source source = request.source() == null ? Source.PHONE : request.source();
             long id = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
@@ -148,6 +152,8 @@ public final class InquiryService {
                     source,
                     requester == null ? null : requester.id(),
                     locationId,
+                    locationFrom,
+                    locationFrom == LocationFrom.REQUESTER ? requester.name() : null,
                     assignee == null ? null : assignee.id(),
                     recorder.now()));
             recorder.event(id, null, "created", null, source.cli()); // who took the call: the audit starts here
@@ -168,7 +174,8 @@ public final class InquiryService {
         String email = Lookup.Keys.email(who);
         String name = email.substring(0, email.indexOf('@'));
         long id = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(
-                name, Lookup.Keys.name(name), email, email, null, ContactRole.TENANT, null, recorder.now()));
+                name, Lookup.Keys.name(name), email, email, null, ContactRole.TENANT, null,
+                new Organizations(tx).ownerOf(email), recorder.now()));
         return tx.mapper(ContactMapper.class).byId(id);
     }
 
@@ -200,10 +207,14 @@ public final class InquiryService {
             changed |= recorder.event(id, null, "requester", label(before.requester()), label(requester));
             changed |= recorder.event(id, null, "location", path(before.location()), path(location));
             changed |= recorder.event(id, null, "assignee", label(before.assignee()), label(assignee));
+            boolean moved = changes.location() != null && !java.util.Objects.equals(path(before.location()),
+                    path(location));
             if (changed) {
+                // An operator's choice of place wins, and says so; a location left as it was keeps its origin.
                 tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(id, newTitle, description,
                         row.status(), priority, idOf(requester), location == null ? null : location.id(),
-                        idOf(assignee), recorder.now(), row.closedAt()));
+                        moved ? LocationFrom.OPERATOR : row.locationFrom(),
+                        moved ? null : row.locationMatched(), idOf(assignee), recorder.now(), row.closedAt()));
             }
             return lookup.inquiry(id).toInquiry();
         });
@@ -232,8 +243,9 @@ public final class InquiryService {
         recorder.event(row.id(), null, "status", row.status().cli(), status.cli());
         InquiryMapper.Fields fields = row.fields();
         tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(row.id(), fields.title(), fields.description(),
-                status, fields.priority(), fields.requesterId(), fields.locationId(), fields.assigneeId(),
-                recorder.now(), status == Status.DONE ? recorder.now() : null));
+                status, fields.priority(), fields.requesterId(), fields.locationId(), fields.locationFrom(),
+                fields.locationMatched(), fields.assigneeId(), recorder.now(),
+                status == Status.DONE ? recorder.now() : null));
     }
 
     /** An internal comment: kept with the inquiry, never sent to anyone. */
@@ -292,14 +304,16 @@ public final class InquiryService {
             boolean unassigned = query.assignee() != null && isNone(query.assignee());
             Long assigneeId = query.assignee() == null || unassigned ? null : lookup.contact(query.assignee()).id();
             Long requesterId = query.tenant() == null ? null : lookup.contact(query.tenant()).id();
+            Long organizationId = query.organization() == null ? null
+                    : new Organizations(tx).find(query.organization()).id();
             List<Long> locationIds =
                     query.location() == null ? null : lookup.subtree(lookup.location(query.location()));
             String sort = query.sort() != null ? query.sort().name().toLowerCase(java.util.Locale.ROOT)
                     : searchTerms != null ? "relevance" : "priority";
             int ranked = ranked(query.limit());
             InquiryMapper.Filter filter = new InquiryMapper.Filter(query.status().statuses(), assigneeId, unassigned,
-                    requesterId, locationIds, query.priority(), searchTerms, sort, query.descending(), query.limit(),
-                    ranked);
+                    requesterId, organizationId, locationIds, query.priority(), searchTerms, sort, query.descending(),
+                    query.limit(), ranked);
             Found found = find(tx.mapper(InquiryMapper.class), filter);
             long total = found.total();
             return new Page(found.page(), total, sort.equals("relevance") ? Math.min(ranked, total) : 0);
@@ -345,7 +359,7 @@ public final class InquiryService {
         return database.read(tx -> {
             List<InquiryMapper.SearchTerm> searchTerms = searchTerms(tx, words);
             InquiryMapper.Filter filter = new InquiryMapper.Filter(status.statuses(), null, false, null, null, null,
-                    searchTerms, "relevance", false, limit, ranked(limit));
+                    null, searchTerms, "relevance", false, limit, ranked(limit));
             InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
             Found found = find(inquiries, filter);
             List<Inquiry> page = found.page();

@@ -3,11 +3,14 @@ package no.tenantdesk.service;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Location;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.LocationMapper;
 import no.tenantdesk.store.LocationRow;
+import no.tenantdesk.store.Tx;
 
 /** The building as a tree of places, each with an optional responsible person who gets its tasks. */
 public final class LocationService {
@@ -21,7 +24,7 @@ public final class LocationService {
     }
 
     /** Adds the place and any missing places above it, like mkdir -p; the place itself must be new. */
-    public Location add(String path, String responsible) {
+    public Location add(String path, String responsible, List<String> aliases) {
         List<String> segments = Paths.segments(path);
         return database.write(tx -> {
             Lookup lookup = new Lookup(tx);
@@ -46,24 +49,43 @@ public final class LocationService {
                         : Long.valueOf(locations.insert(new LocationMapper.NewLocation(
                                 parentId, current, key, leaf ? responsibleId : null, clock.instant())));
             }
-            return locations.byId(parentId).toLocation();
+            new PlaceAliases(tx).add(parentId, aliases);
+            return withAliases(tx, parentId);
         });
     }
 
-    public Location update(String path, String responsible) {
+    /** A null responsible keeps who it is; the aliases are added and removed. */
+    public Location update(String path, String responsible, List<String> aliases, List<String> removeAliases) {
+        if (responsible == null && aliases.isEmpty() && removeAliases.isEmpty()) {
+            throw new InvalidInputException("nothing to change: give --responsible, --alias or --remove-alias");
+        }
         return database.write(tx -> {
             Lookup lookup = new Lookup(tx);
             LocationRow location = lookup.location(path);
-            Long responsibleId = InquiryService.NONE.equalsIgnoreCase(responsible.strip()) ? null
-                    : Long.valueOf(lookup.assignable(responsible).id());
-            tx.mapper(LocationMapper.class).setResponsible(location.id(), responsibleId);
-            return tx.mapper(LocationMapper.class).byId(location.id()).toLocation();
+            if (responsible != null) {
+                Long responsibleId = InquiryService.NONE.equalsIgnoreCase(responsible.strip()) ? null
+                        : Long.valueOf(lookup.assignable(responsible).id());
+                tx.mapper(LocationMapper.class).setResponsible(location.id(), responsibleId);
+            }
+            PlaceAliases places = new PlaceAliases(tx);
+            places.remove(location, removeAliases);
+            places.add(location.id(), aliases);
+            return withAliases(tx, location.id());
         });
+    }
+
+    private static Location withAliases(Tx tx, long id) {
+        LocationMapper locations = tx.mapper(LocationMapper.class);
+        return locations.byId(id).toLocation()
+                .withAliases(locations.aliasesOf(id).stream().map(LocationMapper.Alias::alias).toList());
     }
 
     /** The tree in order, each place counting the open inquiries at it and below it ("Bygg A: 7 open"). */
     public List<Location> list() {
         List<LocationRow> rows = database.read(tx -> tx.mapper(LocationMapper.class).all());
+        Map<Long, List<String>> aliases = database.read(tx -> tx.mapper(LocationMapper.class).aliases()).stream()
+                .collect(Collectors.groupingBy(LocationMapper.Alias::locationId,
+                        Collectors.mapping(LocationMapper.Alias::alias, Collectors.toList())));
         return rows.stream()
                 // Tree order: '/' sorts after ' ' and '-', so "Bygg A-fløy" would land between "Bygg A" and its
                 // children.
@@ -76,7 +98,7 @@ public final class LocationService {
                             .sum();
                     Location location = row.toLocation();
                     return new Location(location.id(), location.path(), location.parentId(), location.responsible(),
-                            open, location.createdAt());
+                            open, location.createdAt(), aliases.getOrDefault(row.id(), List.of()));
                 })
                 .toList();
     }

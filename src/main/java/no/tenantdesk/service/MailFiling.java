@@ -10,11 +10,12 @@ import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.MatchedBy;
 import no.tenantdesk.domain.OutboxKind;
+import no.tenantdesk.domain.OrganizationRef;
 import no.tenantdesk.domain.OutboxMessage;
-import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.SkipReason;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
+import no.tenantdesk.domain.TaskKind;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.InboundMail.OmittedPart;
@@ -31,7 +32,11 @@ import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.MailMapper;
 import no.tenantdesk.store.OutboxMapper;
+import no.tenantdesk.store.TaskMapper;
+import no.tenantdesk.store.TaskRow;
 import no.tenantdesk.store.Tx;
+import no.tenantdesk.triage.Rules;
+import no.tenantdesk.triage.Triage;
 
 /**
  * Files one message in the caller's transaction: asks {@link FilingRules} where it goes and does that, the only place
@@ -47,14 +52,18 @@ final class MailFiling {
     private final StoredLookups lookups;
     private final FilingRules rules;
     private final RawStore rawStore;
+    private final Scratch scratch;
 
-    MailFiling(Tx tx, Instant now, MailSettings settings, StoredLookups lookups) {
+    /** @param triage where a new inquiry lands: made once per run ({@link TriageLoader}) */
+    MailFiling(Tx tx, Instant now, MailSettings settings, StoredLookups lookups, Scratch scratch, Triage triage) {
         this.tx = tx;
+        this.scratch = scratch;
         this.mails = tx.mapper(MailMapper.class);
         this.now = now;
         this.settings = settings;
         this.lookups = lookups;
-        this.rules = new FilingRules(lookups, settings.acknowledgement(), now);
+        this.rules = new FilingRules(lookups, settings.acknowledgement(), now, triage,
+                settings.triaging().doneWords());
         this.rawStore = new RawStore(tx, settings.maxRawSize());
     }
 
@@ -64,9 +73,20 @@ final class MailFiling {
      *
      * @param storedKey   the message key it stored under; null when it was a duplicate
      * @param madeContact the contact made of its sender, or null
+     * @param triage      what the rules, organizations and places made of it (for fetch-mail --json)
      */
     record Filed(MailOutcome outcome, String reason, Long inquiryId, MatchedBy matchedBy, String storedKey,
-            ContactMapper.Sender madeContact) {}
+            ContactMapper.Sender madeContact, Triage.Decision triage) {
+
+        Filed(MailOutcome outcome, String reason, Long inquiryId, MatchedBy matchedBy, String storedKey,
+                ContactMapper.Sender madeContact) {
+            this(outcome, reason, inquiryId, matchedBy, storedKey, madeContact, Triage.Decision.NONE);
+        }
+
+        Filed with(Triage.Decision decision) {
+            return new Filed(outcome, reason, inquiryId, matchedBy, storedKey, madeContact, decision);
+        }
+    }
 
     /**
      * Files the message in a savepoint of its own: whatever goes wrong (a bug, a stack overflow, memory) undoes only
@@ -98,14 +118,17 @@ final class MailFiling {
         }
         MailMapper.RawRef raw = rawStore.put(mail).ref();
         if (decision instanceof Skip skip) {
-            return record(mail, origin, raw, result(MailOutcome.SKIPPED, skip.reason().cli()), null);
+            return record(mail, origin, raw, result(MailOutcome.SKIPPED, skip.reason().cli()), null)
+                    .with(skip.triage());
         }
         if (decision instanceof Bounce bounce) {
             return record(mail, origin, raw, new MailMapper.Result(MailOutcome.SKIPPED, null, SkipReason.BOUNCE.cli(),
                     markBounced(mail, bounce), null), null);
         }
         if (decision instanceof Answer answer) {
-            return comment(mail, origin, raw, answer);
+            Filed filed = answer.doneNote() != null ? taskDone(mail, origin, raw, answer)
+                    : comment(mail, origin, raw, answer);
+            return filed.with(answer.triage());
         }
         if (decision instanceof NewInquiry inquiry) {
             return newInquiry(mail, origin, raw, inquiry);
@@ -159,33 +182,85 @@ final class MailFiling {
 
     private Filed newInquiry(InboundMail mail, Origin origin, MailMapper.RawRef raw, NewInquiry decision) {
         String senderKey = FilingRules.senderKey(mail);
-        ContactMapper.Sender known = lookups.sender(senderKey).orElse(null);
-        ContactMapper.Sender requester = known != null ? known : newContact(mail, senderKey);
+        Triage.Decision triage = decision.triage();
+        ContactMapper.Sender known = lookups.senderContact(senderKey).orElse(null);
+        ContactMapper.Sender requester = known != null ? known : newContact(mail, senderKey, triage.newContactOf());
         Recorder recorder = new Recorder(tx, senderKey, now);
+        Rules.Outcome rules = triage.rules();
+        Triage.Location location = triage.location();
         long inquiryId = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
-                decision.title(), body(mail), Status.TODO, Priority.NORMAL, Source.EMAIL, requester.id(),
-                requester.locationId(), // a tenant writes about their own premises
-                null, recorder.now()));
+                decision.title(), body(mail), Status.TODO, triage.priority(), Source.EMAIL, requester.id(),
+                location == null ? null : location.id(), location == null ? null : location.from(),
+                location == null ? null : location.matched(),
+                rules.assignee() == null ? null : rules.assignee().id(), recorder.now()));
         recorder.event(inquiryId, null, "created", null, Source.EMAIL.cli());
+        // What the rules set, each an event by the rule, so the timeline says why the inquiry is urgent and whose.
+        if (rules.priority() != null) {
+            byRule(rules.priorityBy()).event(inquiryId, null, "priority", null, rules.priority().cli());
+        }
+        if (rules.assignee() != null) {
+            byRule(rules.assigneeBy()).event(inquiryId, null, "assignee", null, rules.assignee().name());
+        }
         recorder.attach(inquiryId, null, null, mail.parts().stream().map(FileInput::spooled).toList());
+        for (Rules.TaskPlan plan : rules.tasks()) {
+            Long assignee = plan.assignee() != null ? Long.valueOf(plan.assignee().id())
+                    : TaskService.responsibleFor(tx, location == null ? null : location.id());
+            long taskId = tx.mapper(TaskMapper.class).insert(new TaskMapper.NewTask(inquiryId, TaskKind.TASK,
+                    plan.title(), "", Status.TODO, triage.priority(), assignee, null, "rule '" + plan.rule() + "'",
+                    recorder.now()));
+            byRule(plan.rule()).event(inquiryId, taskId, TaskKind.TASK.cli(), null, plan.title());
+        }
         Filed filed = record(mail, origin, raw, new MailMapper.Result(MailOutcome.CREATED, null, null, inquiryId,
-                null), known == null ? requester : null);
+                null), known == null ? requester : null).with(triage);
         if (decision.acknowledge()) {
             acknowledge(mail, inquiryId);
         }
         return filed;
     }
 
-    /** A new tenant, named as their mail program names them. */
-    private ContactMapper.Sender newContact(InboundMail mail, String senderKey) {
+    private Recorder byRule(String rule) {
+        return new Recorder(tx, "rule '" + rule + "'", now);
+    }
+
+    /** A new tenant, named as their mail program names them; of the organization that owns their domain, if any. */
+    private ContactMapper.Sender newContact(InboundMail mail, String senderKey, OrganizationRef organization) {
         String name = mail.from().name().isBlank() ? senderKey.substring(0, Math.max(0, senderKey.indexOf('@')))
                 : mail.from().name().strip();
         if (name.isBlank()) {
             name = senderKey;
         }
+        Long organizationId = organization == null ? null : organization.id();
         long id = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name),
-                mail.from().email(), senderKey, null, ContactRole.TENANT, null, now));
-        return new ContactMapper.Sender(senderKey, id, name, null);
+                mail.from().email(), senderKey, null, ContactRole.TENANT, null, organizationId, now));
+        return new ContactMapper.Sender(senderKey, id, name, null, organizationId);
+    }
+
+    /**
+     * The task's assignee says it is done: the task is done with the rest of their text as its note and their photos
+     * as its documentation, a system comment says so on the inquiry, and a todo inquiry is in progress now.
+     */
+    private Filed taskDone(InboundMail mail, Origin origin, MailMapper.RawRef raw, Answer answer) {
+        long taskId = answer.taskId();
+        tx.mapper(InquiryMapper.class).lock(answer.inquiryId());
+        TaskRow task = tx.mapper(TaskMapper.class).byId(taskId);
+        Recorder recorder = new Recorder(tx, FilingRules.senderKey(mail), now);
+        String note = answer.doneNote().isEmpty() ? task.completionNote() : answer.doneNote();
+        recorder.event(answer.inquiryId(), taskId, "status", task.status().cli(), Status.DONE.cli());
+        tx.mapper(TaskMapper.class).updateProgress(new TaskMapper.Progress(taskId, Status.DONE, note, recorder.now(),
+                task.status() == Status.DONE ? task.closedAt() : recorder.now()));
+        recorder.attach(answer.inquiryId(), null, taskId, mail.parts().stream().map(FileInput::spooled).toList());
+        long commentId = tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(answer.inquiryId(),
+                taskId, CommentKind.SYSTEM, "tenantdesk", author(mail) + " marked task #" + taskId + " ("
+                        + task.title() + ") done by e-mail" + (note == null || note.isBlank() ? "." : ": " + note),
+                recorder.now()));
+        InquiryRow row = tx.mapper(InquiryMapper.class).byId(answer.inquiryId());
+        if (row.status() == Status.TODO) {
+            InquiryService.moveStatus(tx, recorder, row, Status.IN_PROGRESS);
+        } else {
+            recorder.touch(answer.inquiryId());
+        }
+        return record(mail, origin, raw, new MailMapper.Result(MailOutcome.THREADED, answer.matchedBy(), null,
+                answer.inquiryId(), commentId), null);
     }
 
     /**
@@ -194,7 +269,7 @@ final class MailFiling {
      */
     private void acknowledge(InboundMail mail, long inquiryId) {
         MailSettings.Acknowledgement acknowledgement = settings.acknowledgement();
-        Outbox outbox = new Outbox(tx, now, acknowledgement.from());
+        Outbox outbox = new Outbox(tx, now, acknowledgement.from(), scratch);
         List<String> references = new ArrayList<>(mail.references());
         if (mail.messageId() != null) {
             references.add(mail.messageId());

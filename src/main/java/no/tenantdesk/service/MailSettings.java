@@ -1,7 +1,10 @@
 package no.tenantdesk.service;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import no.tenantdesk.triage.DoneReply;
+import no.tenantdesk.triage.RuleConfig;
 import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.mail.out.Receipt;
 
@@ -13,7 +16,29 @@ import no.tenantdesk.mail.out.Receipt;
  * @param acknowledgement the receipt for a new inquiry; null when there is no mail server or receipts are off
  */
 public record MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone,
-        Acknowledgement acknowledgement) {
+        Acknowledgement acknowledgement, Triaging triaging) {
+
+    public MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone,
+            Acknowledgement acknowledgement) {
+        this(maxAttachmentSize, ownAddresses, reopenDone, acknowledgement, Triaging.NONE);
+    }
+
+    /**
+     * How a new mail is triaged (triage/Triage) and a contractor's answer read.
+     *
+     * @param freeMailDomains beyond the common ones (triage/FreeMail)
+     * @param doneWords       a task's assignee's answer whose first line begins with one of these marks it done
+     */
+    public record Triaging(List<RuleConfig> rules, List<String> freeMailDomains, List<String> doneWords) {
+
+        public static final Triaging NONE = new Triaging(List.of(), List.of(), DoneReply.WORDS);
+
+        public Triaging {
+            rules = List.copyOf(rules);
+            freeMailDomains = List.copyOf(freeMailDomains);
+            doneWords = List.copyOf(doneWords);
+        }
+    }
 
     /**
      * The receipt a tenant gets for a new inquiry from e-mail.

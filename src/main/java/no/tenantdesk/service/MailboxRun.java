@@ -22,6 +22,7 @@ import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.MailMapper;
 import no.tenantdesk.store.Tx;
+import no.tenantdesk.triage.Triage;
 
 /**
  * The reading of one mailbox in a fetch-mail run: lists it, hands each new message to the parsing threads, files
@@ -45,8 +46,8 @@ final class MailboxRun {
      *              between our listing and our commit, and the check for that is skipped (one query per message)
      */
     record Context(Database database, Database.Writer writer, ExecutorService parsing, MailReader reader,
-            Clock clock, MailSettings settings, boolean dryRun, boolean alone, FetchService.Listener listener,
-            StopSignal stop) {}
+            Clock clock, MailSettings settings, Scratch scratch, Triage triage, boolean dryRun, boolean alone,
+            FetchService.Listener listener, StopSignal stop) {}
 
     private final SourceSpec spec;
     private final Context run;
@@ -241,7 +242,8 @@ final class MailboxRun {
             }
         }
         StoredLookups lookups = StoredLookups.forBatch(tx, messageKeys, senderKeys);
-        MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups);
+        MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups, run.scratch(),
+                run.triage());
         // The batch's texts go into the search index together at its end: one write of the index instead of one per
         // message (V011).
         InquiryMapper inquiries = tx.mapper(InquiryMapper.class);

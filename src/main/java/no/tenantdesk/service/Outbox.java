@@ -30,11 +30,13 @@ final class Outbox {
     private final Tx tx;
     private final Instant now;
     private final OutgoingMail.Address from;
+    private final Scratch scratch;
 
-    Outbox(Tx tx, Instant now, OutgoingMail.Address from) {
+    Outbox(Tx tx, Instant now, OutgoingMail.Address from, Scratch scratch) {
         this.tx = tx;
         this.now = now;
         this.from = from;
+        this.scratch = scratch;
     }
 
     /** A Message-ID of ours: the inquiry's number in it helps a person reading headers; the rest makes it unique. */
@@ -77,7 +79,7 @@ final class Outbox {
             blobs.put(sha256, raw);
             return new Stored(sha256, raw.length);
         }
-        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-outbox-")) {
+        try (TemporaryFolder folder = scratch.folder("outbox-")) {
             Path file = folder.path().resolve("message.eml");
             MessageDigest digest = FileInput.newDigest();
             try (OutputStream out = new BufferedOutputStream(

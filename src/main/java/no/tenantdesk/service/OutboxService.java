@@ -38,12 +38,19 @@ public final class OutboxService {
     private final Database database;
     private final Clock clock;
     private final SmtpSender transport;
+    private final Scratch scratch;
 
     /** @param transport null when no mail server is configured: nothing can be sent, and sending says so */
-    public OutboxService(Database database, Clock clock, SmtpSender transport) {
+    public OutboxService(Database database, Clock clock, SmtpSender transport, Scratch scratch) {
         this.database = database;
+        this.scratch = scratch;
         this.clock = clock;
         this.transport = transport;
+    }
+
+    /** Where the messages composed for this server are written on their way. */
+    Scratch scratch() {
+        return scratch;
     }
 
     /** What one attempt did. {@code message} is as it stands after the attempt. */
@@ -87,7 +94,7 @@ public final class OutboxService {
         OutboxMapper.Envelope envelope = database.read(tx -> tx.mapper(OutboxMapper.class).envelope(id));
         // Out of the database into a file first, a piece at a time: a notice with photos can be tens of MB, and the
         // sender reads the message from the file as it sends it.
-        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-send-")) {
+        try (TemporaryFolder folder = scratch.folder("send-")) {
             Path raw = folder.path().resolve("message.eml");
             database.read(tx -> {
                 try {

@@ -25,9 +25,11 @@ public final class QuarantineService {
     private final Database database;
     private final Clock clock;
     private final MailSettings settings;
+    private final Scratch scratch;
 
-    public QuarantineService(Database database, Clock clock, MailSettings settings) {
+    public QuarantineService(Database database, Clock clock, MailSettings settings, Scratch scratch) {
         this.database = database;
+        this.scratch = scratch;
         this.clock = clock;
         this.settings = settings;
     }
@@ -48,7 +50,7 @@ public final class QuarantineService {
             throw new InvalidInputException("message " + id + " was too large to keep whole; only its header"
                     + " is stored, so it cannot be read again");
         }
-        try (TemporaryFolder folder = new TemporaryFolder("tenantdesk-retry-")) {
+        try (TemporaryFolder folder = scratch.folder("retry-")) {
             Path spool = folder.path();
             Path file = spool.resolve("message-" + id + ".eml");
             database.read(tx -> {
@@ -61,7 +63,8 @@ public final class QuarantineService {
             try (Intake intake = new MailReader(settings, spool).read(RawMessage.spooled(null, file))) {
                 Origin origin = new Origin.Retry(id);
                 MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, clock.instant(), settings,
-                        StoredLookups.of(tx)).fileOrQuarantine(intake, origin));
+                        StoredLookups.of(tx), scratch, TriageLoader.load(tx, settings.triaging()))
+                        .fileOrQuarantine(intake, origin));
                 if (filed.outcome() == MailOutcome.QUARANTINED) {
                     throw new TenantdeskException("message " + id + " is still quarantined: " + filed.reason());
                 }

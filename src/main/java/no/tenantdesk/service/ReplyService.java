@@ -68,7 +68,7 @@ public final class ReplyService {
             } else {
                 recorder.touch(inquiryId);
             }
-            Outbox box = new Outbox(tx, recorder.now(), from);
+            Outbox box = new Outbox(tx, recorder.now(), from, outbox.scratch());
             long outboxId = box.queue(OutboxKind.REPLY, inquiryId, commentId, null,
                     mail(tx, box, row, requester, body, attachments));
             Comment comment = new Comment(commentId, null, CommentKind.REPLY, actor, body, recorder.now(), stored);

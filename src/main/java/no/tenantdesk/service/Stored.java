@@ -1,6 +1,7 @@
 package no.tenantdesk.service;
 
 import java.time.Instant;
+import no.tenantdesk.triage.Triage;
 
 /**
  * What filing's decisions ask of the database, read-only: {@link StoredLookups} answers from a transaction, a test
@@ -33,4 +34,13 @@ interface Stored {
 
     /** Whether a receipt went to this address since then. */
     boolean acknowledgedSince(String senderKey, Instant since);
+
+    /** The sender as a contact, or null when they are none. */
+    Triage.Sender sender(String senderKey);
+
+    /** The newest open inquiry from this address with this title (thread-by-subject), or null. */
+    Long openInquiryBySubject(String senderKey, String title);
+
+    /** The lower-cased address of the task's assignee, or null when it has none with one. */
+    String taskAssignee(long taskId);
 }

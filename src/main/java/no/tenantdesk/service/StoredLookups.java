@@ -13,6 +13,7 @@ import no.tenantdesk.store.OutboxMapper;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.TaskRow;
 import no.tenantdesk.store.Tx;
+import no.tenantdesk.triage.Triage;
 
 /**
  * {@link Stored} on a transaction, with what a batch asks most: which of its messages are stored already and who of
@@ -80,7 +81,7 @@ final class StoredLookups implements Stored {
     }
 
     /** The sender as a contact, if they are one. */
-    Optional<ContactMapper.Sender> sender(String senderKey) {
+    Optional<ContactMapper.Sender> senderContact(String senderKey) {
         Optional<ContactMapper.Sender> known = senders.get(senderKey);
         return known != null ? known
                 : tx.mapper(ContactMapper.class).senders(List.of(senderKey)).stream().findFirst();
@@ -125,6 +126,24 @@ final class StoredLookups implements Stored {
     @Override
     public Long outboxOfMessage(String messageId) {
         return tx.mapper(OutboxMapper.class).byMessageId(messageId);
+    }
+
+    @Override
+    public Triage.Sender sender(String senderKey) {
+        return senderContact(senderKey).map(s -> new Triage.Sender(s.id(), s.name(), s.locationId(),
+                s.organizationId())).orElse(null);
+    }
+
+    @Override
+    public Long openInquiryBySubject(String senderKey, String title) {
+        return tx.mapper(InquiryMapper.class).openBySubject(senderKey, title);
+    }
+
+    @Override
+    public String taskAssignee(long taskId) {
+        TaskRow task = tx.mapper(TaskMapper.class).byId(taskId);
+        return task == null || task.assigneeEmail() == null ? null
+                : task.assigneeEmail().strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

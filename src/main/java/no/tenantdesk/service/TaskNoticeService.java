@@ -50,7 +50,7 @@ public final class TaskNoticeService {
 
     public Noticed notify(long taskId, String actor) {
         requireServer();
-        try (TemporaryFolder files = new TemporaryFolder("tenantdesk-notice-")) {
+        try (TemporaryFolder files = outbox.scratch().folder("notice-")) {
             Path folder = files.path();
             Noticed queued = database.write(tx -> {
                 Lookup lookup = new Lookup(tx);
@@ -62,7 +62,7 @@ public final class TaskNoticeService {
                             + " to send it to" + (assignee == null ? "" : " (" + assignee.name() + " has none)"));
                 }
                 InquiryRow inquiry = lookup.inquiry(task.inquiryId());
-                Outbox box = new Outbox(tx, clock.instant(), from);
+                Outbox box = new Outbox(tx, clock.instant(), from, outbox.scratch());
                 OutgoingMail mail = new OutgoingMail(box.newMessageId(inquiry.id()), from,
                         List.of(new OutgoingMail.Address(assignee.name(), assignee.email())), subject(task, inquiry),
                         text(task, inquiry), null, List.of(), false, photos(tx, inquiry.id(), folder));
@@ -111,8 +111,8 @@ public final class TaskNoticeService {
         Blobs blobs = new Blobs(tx);
         List<OutgoingMail.Attachment> files = new ArrayList<>();
         for (Attachment attachment : attachments.byInquiry(inquiryId)) {
-            if (attachment.commentId() != null || attachment.taskId() != null) {
-                continue; // what came later belongs to a conversation or another task
+            if (attachment.commentId() != null || attachment.taskId() != null || attachment.removed()) {
+                continue; // what came later belongs to a conversation or another task; a removed file has no bytes
             }
             try {
                 Path file = folder.resolve(files.size() + "-" + SafeNames.filename(attachment.filename()));

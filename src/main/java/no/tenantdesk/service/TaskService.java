@@ -73,7 +73,7 @@ public final class TaskService {
         });
     }
 
-    private static Long responsibleFor(Tx tx, Long locationId) {
+    static Long responsibleFor(Tx tx, Long locationId) {
         Map<Long, LocationMapper.PathRow> locations = tx.mapper(LocationMapper.class).paths().stream()
                 .collect(Collectors.toMap(LocationMapper.PathRow::id, l -> l));
         for (LocationMapper.PathRow at = locationId == null ? null : locations.get(locationId); at != null;

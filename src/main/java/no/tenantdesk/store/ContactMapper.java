@@ -16,6 +16,7 @@ public interface ContactMapper {
             String phone,
             ContactRole role,
             Long locationId,
+            Long organizationId,
             Instant createdAt) {}
 
     long insert(NewContact contact);
@@ -24,8 +25,8 @@ public interface ContactMapper {
 
     ContactRow byEmailKey(String emailKey);
 
-    /** What filing a mail needs of its sender's contact: the id, the name, and the premises. */
-    record Sender(String emailKey, long id, String name, Long locationId) {}
+    /** What filing a mail needs of its sender's contact: the id, the name, the premises and the organization. */
+    record Sender(String emailKey, long id, String name, Long locationId, Long organizationId) {}
 
     /** The contacts with these lower-cased addresses (at least one), in no particular order. */
     List<Sender> senders(@Param("emailKeys") Collection<String> emailKeys);
@@ -34,4 +35,12 @@ public interface ContactMapper {
     List<ContactRow> byNamePattern(String pattern);
 
     List<ContactRow> list(@Param("role") ContactRole role);
+
+    /** The fields `contact update` changes, written whole. */
+    record Fields(long id, String name, String nameKey, String email, String emailKey, String phone, ContactRole role,
+            Long locationId, Long organizationId) {}
+
+    void update(Fields fields);
+
+    void setOrganization(@Param("id") long id, @Param("organizationId") Long organizationId);
 }

@@ -5,6 +5,7 @@ import no.tenantdesk.domain.Contact;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.LocationRef;
+import no.tenantdesk.domain.OrganizationRef;
 
 public record ContactRow(
         long id,
@@ -14,14 +15,17 @@ public record ContactRow(
         ContactRole role,
         Long locationId,
         String locationPath,
+        Long organizationId,
+        String organizationName,
         Instant createdAt) {
 
     public ContactRef toRef() {
-        return new ContactRef(id, name, email);
+        return ContactRef.of(id, name, email, organizationId, organizationName);
     }
 
     public Contact toContact() {
         LocationRef location = locationId == null ? null : new LocationRef(locationId, locationPath);
-        return new Contact(id, name, email, phone, role, location, createdAt);
+        return new Contact(id, name, email, phone, role, location,
+                organizationId == null ? null : new OrganizationRef(organizationId, organizationName), createdAt);
     }
 }

@@ -37,6 +37,14 @@ public interface CopyMapper {
 
     List<Map<String, Object>> contact(@Param("after") Long after, @Param("limit") int limit);
 
+    List<Map<String, Object>> organization(@Param("after") Long after, @Param("limit") int limit);
+
+    List<Map<String, Object>> organizationDomain();
+
+    List<Map<String, Object>> organizationLocation();
+
+    List<Map<String, Object>> locationAlias();
+
     List<Map<String, Object>> inquiry(@Param("after") Long after, @Param("limit") int limit);
 
     List<Map<String, Object>> task(@Param("after") Long after, @Param("limit") int limit);
@@ -51,9 +59,19 @@ public interface CopyMapper {
 
     List<Map<String, Object>> outbox(@Param("after") Long after, @Param("limit") int limit);
 
+    List<Map<String, Object>> erasure(@Param("after") Long after, @Param("limit") int limit);
+
     void insertLocation(@Param("row") Map<String, Object> row);
 
     void insertContact(@Param("row") Map<String, Object> row);
+
+    void insertOrganization(@Param("row") Map<String, Object> row);
+
+    void insertOrganizationDomain(@Param("row") Map<String, Object> row);
+
+    void insertOrganizationLocation(@Param("row") Map<String, Object> row);
+
+    void insertLocationAlias(@Param("row") Map<String, Object> row);
 
     void insertInquiry(@Param("row") Map<String, Object> row);
 
@@ -72,5 +90,10 @@ public interface CopyMapper {
     void insertMailMessage(@Param("row") Map<String, Object> row);
 
     void insertOutbox(@Param("row") Map<String, Object> row);
+
+    void insertErasure(@Param("row") Map<String, Object> row);
+
+    /** What a quick check of the file finds wrong: "ok" alone when nothing. */
+    List<String> problems();
 
 }

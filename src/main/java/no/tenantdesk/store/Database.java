@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     /** Every mapper, each with its SQL in an XML file of the same name. */
     static final List<Class<?>> MAPPERS = List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
             TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
-            OutboxMapper.class, CopyMapper.class);
+            OutboxMapper.class, CopyMapper.class, OrganizationMapper.class, ErasureMapper.class);
     /**
      * How often a write that failed on a conflict with another one (a serialisation failure, a deadlock) is run again
      * before its caller hears of it. Each conflict means another writer got through, so this is a bound, not a wait.
@@ -109,6 +109,41 @@ public final class Database implements AutoCloseable {
     /** Runs a write and rolls it back: what it would have done, without doing it (fetch-mail --dry-run). */
     public <T> T trial(Function<Tx, T> work) {
         return retrying(() -> withConnection(true, connection -> inTransaction(connection, work, false)));
+    }
+
+    /** A consistent copy of the whole database into a new file, while others write ({@link Dialect#backup}). */
+    public void backup(Path target) {
+        withConnection(false, connection -> {
+            dialect.backup(connection, target);
+            return null;
+        });
+    }
+
+    /** Puts a SQLite file in this database's place, keeping the replaced one as {@code keepAs} unless null. */
+    public void replaceWith(Path file, Path keepAs) {
+        withConnection(true, connection -> {
+            dialect.replace(connection, file, keepAs);
+            return null;
+        });
+    }
+
+    /** The schema version of a SQLite file, read without changing it; -1 when it is no tenantdesk database. */
+    public static int schemaVersionOf(Path file) {
+        NativeLibrary.useKeptCopy();
+        return SqliteDialect.schemaVersion(file);
+    }
+
+    /** The tables whose rows a pg_dump file holds, read by pg_restore: whether the dump is whole. */
+    public static List<String> tablesInDump(Path dump) {
+        return PgDump.tablesWithData(dump);
+    }
+
+    /** Writes a SQLite file's log into it and empties the log, so that the file alone is the whole database. */
+    public void checkpoint() {
+        withConnection(true, connection -> {
+            dialect.checkpoint(connection);
+            return null;
+        });
     }
 
     /** The database's own facts for `db info`: engine, where, how large. */

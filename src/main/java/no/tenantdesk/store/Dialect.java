@@ -1,5 +1,6 @@
 package no.tenantdesk.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -75,6 +76,21 @@ interface Dialect extends AutoCloseable {
 
     /** What `db info` tells of where the data is and how much room it takes, label and value. */
     List<String[]> describe(Connection connection) throws SQLException;
+
+    /**
+     * A consistent copy of the whole database into {@code target} (a new file), taken while others read and write:
+     * SQLite's {@code VACUUM INTO} reads one snapshot; PostgreSQL's is pg_dump's, run when it is installed.
+     */
+    void backup(Connection connection, Path target) throws SQLException;
+
+    /** Makes the file whole for a move: the write-ahead log written into it and emptied. Nothing on a server. */
+    void checkpoint(Connection connection) throws SQLException;
+
+    /**
+     * Puts {@code file} in the database's place, the replaced one kept as {@code keepAs} (or dropped when null), while
+     * the write lock keeps every writer out: nothing can reach the log between the two. A SQLite file only.
+     */
+    void replace(Connection connection, Path file, Path keepAs) throws SQLException;
 
     @Override
     void close();

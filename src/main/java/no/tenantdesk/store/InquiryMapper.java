@@ -2,6 +2,7 @@ package no.tenantdesk.store;
 
 import java.time.Instant;
 import java.util.List;
+import no.tenantdesk.domain.LocationFrom;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.SearchField;
 import no.tenantdesk.domain.Source;
@@ -18,6 +19,8 @@ public interface InquiryMapper {
             Source source,
             Long requesterId,
             Long locationId,
+            LocationFrom locationFrom,
+            String locationMatched,
             Long assigneeId,
             Instant createdAt) {}
 
@@ -30,6 +33,8 @@ public interface InquiryMapper {
             Priority priority,
             Long requesterId,
             Long locationId,
+            LocationFrom locationFrom,
+            String locationMatched,
             Long assigneeId,
             Instant updatedAt,
             Instant closedAt) {}
@@ -62,6 +67,7 @@ public interface InquiryMapper {
             Long assigneeId,
             boolean unassigned,
             Long requesterId,
+            Long organizationId,
             List<Long> locationIds,
             Priority priority,
             List<SearchTerm> searchTerms,
@@ -71,6 +77,9 @@ public interface InquiryMapper {
             int ranked) {}
 
     long insert(NewInquiry inquiry);
+
+    /** The newest open inquiry with this title from the contact with this address, or null. */
+    Long openBySubject(@Param("emailKey") String emailKey, @Param("title") String title);
 
     InquiryRow byId(long id);
 

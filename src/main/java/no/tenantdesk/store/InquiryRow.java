@@ -3,6 +3,7 @@ package no.tenantdesk.store;
 import java.time.Instant;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.Inquiry;
+import no.tenantdesk.domain.LocationFrom;
 import no.tenantdesk.domain.LocationRef;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
@@ -18,11 +19,17 @@ public record InquiryRow(
         Long requesterId,
         String requesterName,
         String requesterEmail,
+        Long requesterOrganizationId,
+        String requesterOrganizationName,
         Long locationId,
         String locationPath,
+        LocationFrom locationFrom,
+        String locationMatched,
         Long assigneeId,
         String assigneeName,
         String assigneeEmail,
+        Long assigneeOrganizationId,
+        String assigneeOrganizationName,
         Instant createdAt,
         Instant updatedAt,
         Instant closedAt) {
@@ -35,9 +42,13 @@ public record InquiryRow(
                 status,
                 priority,
                 source,
-                requesterId == null ? null : new ContactRef(requesterId, requesterName, requesterEmail),
+                requesterId == null ? null : ContactRef.of(requesterId, requesterName, requesterEmail,
+                        requesterOrganizationId, requesterOrganizationName),
                 locationId == null ? null : new LocationRef(locationId, locationPath),
-                assigneeId == null ? null : new ContactRef(assigneeId, assigneeName, assigneeEmail),
+                locationFrom,
+                locationMatched,
+                assigneeId == null ? null : ContactRef.of(assigneeId, assigneeName, assigneeEmail,
+                        assigneeOrganizationId, assigneeOrganizationName),
                 createdAt,
                 updatedAt,
                 closedAt);
@@ -45,6 +56,7 @@ public record InquiryRow(
 
     public InquiryMapper.Fields fields() {
         return new InquiryMapper.Fields(
-                id, title, description, status, priority, requesterId, locationId, assigneeId, updatedAt, closedAt);
+                id, title, description, status, priority, requesterId, locationId, locationFrom, locationMatched,
+                assigneeId, updatedAt, closedAt);
     }
 }

@@ -31,4 +31,16 @@ public interface LocationMapper {
     List<Long> subtree(long id);
 
     void setResponsible(@Param("id") long id, @Param("responsibleId") Long responsibleId);
+
+    /** Another name of a place (V013); the key folded as the text matcher folds. */
+    record Alias(long locationId, String alias, String aliasKey) {}
+
+    /** Every alias of every place: a building's thousand rooms have a few each at most. */
+    List<Alias> aliases();
+
+    List<Alias> aliasesOf(long locationId);
+
+    void addAlias(Alias alias);
+
+    int removeAlias(@Param("locationId") long locationId, @Param("aliasKey") String aliasKey);
 }

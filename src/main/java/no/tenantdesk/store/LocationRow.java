@@ -1,6 +1,7 @@
 package no.tenantdesk.store;
 
 import java.time.Instant;
+import java.util.List;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.Location;
 
@@ -11,12 +12,15 @@ public record LocationRow(
         Long responsibleId,
         String responsibleName,
         String responsibleEmail,
+        Long responsibleOrganizationId,
+        String responsibleOrganizationName,
         long openInquiries,
         Instant createdAt) {
 
     public Location toLocation() {
         ContactRef responsible =
-                responsibleId == null ? null : new ContactRef(responsibleId, responsibleName, responsibleEmail);
-        return new Location(id, path, parentId, responsible, openInquiries, createdAt);
+                responsibleId == null ? null : ContactRef.of(responsibleId, responsibleName, responsibleEmail,
+                        responsibleOrganizationId, responsibleOrganizationName);
+        return new Location(id, path, parentId, responsible, openInquiries, createdAt, List.of());
     }
 }

@@ -1,6 +1,7 @@
 package no.tenantdesk.store;
 
 import java.sql.CallableStatement;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,6 +84,14 @@ final class PostgresDialect implements Dialect {
             try {
                 connection.setReadOnly(true);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                // A reader's statements are planned for their own values: a kept connection's statement is prepared
+                // on the server after five uses, and its generic plan knows neither how many inquiries a search word
+                // finds nor that a list of statuses is the open ones' (a partial index): "search kakerlakk" took
+                // 756 ms instead of 20 on a million. Writers keep generic plans: planning each of fetch-mail's
+                // inserts again cost the server more than the plans save.
+                try (Statement settings = connection.createStatement()) {
+                    settings.execute("SET plan_cache_mode = force_custom_plan");
+                }
             } catch (SQLException e) {
                 closeQuietly(connection);
                 throw e;
@@ -206,6 +215,20 @@ final class PostgresDialect implements Dialect {
             closeQuietly(connection);
             throw translate(e);
         }
+    }
+
+    /** pg_dump's snapshot; the connection only says that the server is there and lets us in. */
+    @Override
+    public void backup(Connection connection, Path target) {
+        new PgDump(server).dump(target);
+    }
+
+    @Override
+    public void checkpoint(Connection connection) {}
+
+    @Override
+    public void replace(Connection connection, Path file, Path keepAs) {
+        throw new UnsupportedOperationException("a server's database is restored by pg_restore");
     }
 
     @Override

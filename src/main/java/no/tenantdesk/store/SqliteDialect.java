@@ -5,6 +5,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -179,6 +180,73 @@ final class SqliteDialect implements Dialect {
     @Override
     public Optional<RunLock> tryLock(String purpose) {
         return FileRunLock.tryAcquire(file.resolveSibling(file.getFileName() + "." + purpose + ".lock"));
+    }
+
+    @Override
+    public void backup(Connection connection, Path target) throws SQLException {
+        // One read transaction: the copy is the database as one moment saw it, while writers go on (WAL).
+        try (java.sql.PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
+            vacuum.setString(1, target.toString());
+            vacuum.execute();
+        }
+    }
+
+    @Override
+    public void checkpoint(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    @Override
+    public void replace(Connection connection, Path restored, Path keepAs) throws SQLException {
+        checkpoint(connection);
+        connection.setAutoCommit(false); // BEGIN IMMEDIATE: the write lock, and no writer after it
+        try {
+            Path log = file.resolveSibling(file.getFileName() + "-wal");
+            if (Files.exists(log) && Files.size(log) > 0) {
+                // Written between the checkpoint and the lock: its pages belong to the file being replaced.
+                connection.rollback();
+                connection.setAutoCommit(true);
+                replace(connection, restored, keepAs);
+                return;
+            }
+            if (keepAs != null) {
+                Files.createLink(keepAs, file);
+            }
+            Files.move(restored, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new TenantdeskException("cannot put the restored database in place of " + file + ": "
+                    + e.getMessage(), e);
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * The schema version of a SQLite file, read without changing it: -1 when it is not a SQLite file or has no
+     * version table of ours.
+     */
+    static int schemaVersion(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection connection = config.createConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement();
+                ResultSet tables = statement.executeQuery(
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+            if (!tables.next() || tables.getInt(1) == 0) {
+                return -1;
+            }
+            try (Statement query = connection.createStatement();
+                    ResultSet version = query.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                return version.next() ? version.getInt(1) : -1;
+            }
+        } catch (SQLException e) {
+            return -1; // "file is not a database", or another program's table of that name
+        }
     }
 
     @Override

@@ -21,6 +21,8 @@ public record TaskRow(
         Long assigneeId,
         String assigneeName,
         String assigneeEmail,
+        Long assigneeOrganizationId,
+        String assigneeOrganizationName,
         LocalDate due,
         String completionNote,
         String createdBy,
@@ -29,7 +31,8 @@ public record TaskRow(
         Instant closedAt) {
 
     public Task toTask(List<Attachment> attachments) {
-        ContactRef assignee = assigneeId == null ? null : new ContactRef(assigneeId, assigneeName, assigneeEmail);
+        ContactRef assignee = assigneeId == null ? null : ContactRef.of(assigneeId, assigneeName, assigneeEmail,
+                assigneeOrganizationId, assigneeOrganizationName);
         return new Task(id, inquiryId, kind, title, description, status, priority, assignee, due, completionNote,
                 createdBy, createdAt, updatedAt, closedAt, attachments);
     }

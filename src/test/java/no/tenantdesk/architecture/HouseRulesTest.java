@@ -57,7 +57,7 @@ class HouseRulesTest {
             + " database has goes into its Dialect";
 
     private static final List<String> STATEMENT_MAKERS =
-            List.of("createStatement", "prepareStatement", "prepareCall", "nativeSQL");
+            List.of("createStatement", "prepareStatement", "prepareCall");
 
     /** A string literal that starts as a statement does, written as the house writes SQL: keywords in capitals. */
     private static final Pattern SQL_LITERAL = Pattern.compile(

@@ -76,7 +76,8 @@ class InquiryListCommandTest {
     @Test
     void unknownStatusIsAUsageErrorNamingTheValidOnes() {
         assertThat(cli.run("inquiry", "list", "--status", "closed"))
-                .failedWith(2, "unknown status 'closed' (valid: todo, in-progress, done, open, all)");
+                .failedWith(2, "unknown status 'closed' (valid: todo, in-progress, done, open, all; or to-do,"
+                        + " pågår, fullført)");
     }
 
     @Test

@@ -116,8 +116,8 @@ class ManPageTest {
     @Test
     void enumOptionsListTheirCliSpellings() {
         assertThat(PAGES.get("tenantdesk-inquiry-create"))
-                .contains(roff(spellings(Priority.class)), roff(spellings(Source.class)));
-        assertThat(PAGES.get("tenantdesk-status")).contains(roff(spellings(Status.class)));
+                .contains(roff(Spellings.PRIORITIES), roff(spellings(Source.class)));
+        assertThat(PAGES.get("tenantdesk-status")).contains(roff(Spellings.STATUSES));
         assertThat(PAGES.get("tenantdesk-task-create")).contains(roff(spellings(TaskKind.class)));
         assertThat(PAGES.get("tenantdesk-contact-add")).contains(roff(spellings(ContactRole.class)));
     }

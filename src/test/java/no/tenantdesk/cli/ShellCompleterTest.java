@@ -74,8 +74,10 @@ class ShellCompleterTest {
 
     @Test
     void enumValuesAsTheCommandLineSpellsThem() {
-        assertThat(values("inquiry create --priority ")).containsExactly("low", "normal", "high", "urgent");
-        assertThat(values("status 1 ")).containsExactly("todo", "in-progress", "done");
+        assertThat(values("inquiry create --priority ")).containsExactly("low", "normal", "high", "urgent", "lav", "høy",
+                "haster");
+        assertThat(values("status 1 ")).containsExactly("todo", "in-progress", "done", "to-do", "pågår",
+                "fullført");
         assertThat(values("inquiry list --status ")).contains("in-progress", "open", "all");
         assertThat(values("task create 1 --kind ")).containsExactly("task", "deviation");
         assertThat(values("contact add --role ")).contains("tenant", "staff", "contractor");

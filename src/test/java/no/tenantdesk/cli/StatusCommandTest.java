@@ -51,6 +51,27 @@ class StatusCommandTest {
     }
 
     @Test
+    void theUsersOwnWordsAreTakenAndTheCanonicalSpellingIsShown() {
+        assertThat(cli.run("status", id, "Pågår")).succeeded().printed("todo → in-progress");
+        assertThat(cli.run("inquiry", "update", id, "--priority", "haster")).succeeded();
+        assertThat(cli.run("status", id, "fullfort")).succeeded();
+
+        JsonNode inquiry = show();
+        assertThat(inquiry.get("status").asText()).isEqualTo("done");
+        assertThat(inquiry.get("priority").asText()).isEqualTo("urgent");
+        assertThat(cli.run("inquiry", "list", "--status", "fullført", "--priority", "HØY")).succeeded();
+        assertThat(cli.run("inquiry", "list", "--status", "fullført", "--json").json()).hasSize(1);
+        assertThat(cli.run("task", "create", id, "--title", "Tett", "--priority", "lav", "--json").json()
+                .get("priority").asText()).isEqualTo("low");
+    }
+
+    @Test
+    void anUnknownWordNamesTheCanonicalSpellingsAndTheUsersWords() {
+        assertThat(cli.run("status", id, "ferdig")).failedWith(2,
+                "unknown status 'ferdig' (valid: todo, in-progress, done; or to-do, pågår, fullført)");
+    }
+
+    @Test
     void reopeningADoneInquiryClearsClosedAt() {
         cli.run("status", id, "done");
 

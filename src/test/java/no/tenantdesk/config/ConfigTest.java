@@ -19,7 +19,7 @@ class ConfigTest {
     void theDocumentedExampleWithEverySettingSwitchedOnLoads() throws Exception {
         // Uncomment the example's settings (lines "# key: value" and their indented children), keep the prose.
         String example = Files.readAllLines(Path.of("config/tenantdesk.yaml")).stream()
-                .map(line -> line.matches("#( {1,10}[a-z0-9-]+:.*| {3,}# .*)") ? line.substring(2) : line)
+                .map(line -> line.matches("#( {1,10}(- )?[a-z0-9-]+:.*| {3,}# .*)") ? line.substring(2) : line)
                 .collect(Collectors.joining("\n"));
         Path file = Files.writeString(folder.resolve("tenantdesk.yaml"), example);
 
@@ -31,6 +31,11 @@ class ConfigTest {
         assertThat(config.mail().addresses()).containsExactly("drift@eiendom.example");
         assertThat(config.mail().maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(config.mail().reopenDone()).isTrue();
+        assertThat(config.mail().freeMailDomains()).containsExactly("epost.example", "webmail.*");
+        assertThat(config.mail().doneWords()).contains("utført", "ferdig");
+        assertThat(config.rules()).extracting(no.tenantdesk.triage.RuleConfig::name)
+                .containsExactly("lekkasje haster", "brannsentral", "nyhetsbrev");
+        assertThat(config.rules().get(1).stop()).isTrue();
         assertThat(config.mail().accounts().keySet())
                 .containsExactly("drift", "vaktmester", "gammel", "office", "workspace", "other");
         Config.Account office = config.mail().accounts().get("office");

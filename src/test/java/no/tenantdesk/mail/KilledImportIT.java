@@ -2,6 +2,7 @@ package no.tenantdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import no.tenantdesk.testing.Maildir;
 import no.tenantdesk.testing.Postgres;
 import no.tenantdesk.testing.Sql;
@@ -52,6 +54,7 @@ class KilledImportIT {
             run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
         assertThat(stored(database)).as("killed before the end").isLessThan(MESSAGES);
+        assertThat(leftovers()).as("the killed runs' spool folders").isNotEmpty();
 
         Process rerun = fetch(database, inbox);
         assertThat(rerun.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -63,18 +66,31 @@ class KilledImportIT {
             assertThat(count(sql, "SELECT count(*) FROM mail_message")).isEqualTo(MESSAGES);
             assertThat(count(sql, "SELECT count(*) FROM mail_message WHERE reason = 'duplicate'")).isZero();
         }
+        assertThat(leftovers()).as("the rerun removed the killed runs' spool folders, and its own").isEmpty();
         assertThat(inbox.files("new")).isEmpty();
         assertThat(inbox.files("cur")).hasSize(MESSAGES);
     }
 
+    private List<Path> leftovers() throws IOException {
+        Path scratch = folder.resolve("cache/tenantdesk/tmp");
+        if (!Files.isDirectory(scratch)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(scratch)) {
+            return files.toList();
+        }
+    }
+
     private Process fetch(String database, Maildir inbox) throws Exception {
-        // Its spool goes in the test's folder: a killed run cannot clean up after itself.
+        // Its spool goes in the test's folder (the program's own, under the cache folder): a killed run cannot clean
+        // up after itself, the next run does.
         ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Djava.io.tmpdir=" + folder, "-jar",
                 JAR.toString(), "--db",
                 database, "fetch-mail", "--source", inbox.uri()));
         builder.environment().keySet().removeIf(k -> k.startsWith("TENANTDESK_"));
         builder.environment().put("PGPASSWORD", Postgres.PASSWORD);
         builder.environment().put("HOME", folder.toString());
+        builder.environment().put("XDG_CACHE_HOME", folder.resolve("cache").toString());
         return builder.redirectOutput(folder.resolve("out").toFile()).redirectError(folder.resolve("err").toFile())
                 .start();
     }

@@ -85,6 +85,21 @@ class FilingRulesTest {
             Instant sent = receipts.get(senderKey);
             return sent != null && !sent.isBefore(since);
         }
+
+        @Override
+        public no.tenantdesk.triage.Triage.Sender sender(String senderKey) {
+            return null;
+        }
+
+        @Override
+        public Long openInquiryBySubject(String senderKey, String title) {
+            return null;
+        }
+
+        @Override
+        public String taskAssignee(long taskId) {
+            return null;
+        }
     }
 
     private final Known known = new Known();

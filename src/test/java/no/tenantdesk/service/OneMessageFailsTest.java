@@ -58,6 +58,10 @@ class OneMessageFailsTest {
         inbox = new Maildir(folder.resolve("Maildir"));
     }
 
+    private Scratch scratch() {
+        return new Scratch(folder.resolve("scratch"), null);
+    }
+
     static Stream<Arguments> failures() {
         return Stream.of(
                 Arguments.of((Supplier<Throwable>) StackOverflowError::new, "stack overflow: nested too deeply to follow"),
@@ -90,7 +94,7 @@ class OneMessageFailsTest {
             }
             return new MessageParser(SETTINGS.maxAttachmentSize(), folder).parse(raw);
         };
-        FetchService fetching = new FetchService(database, Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS,
+        FetchService fetching = new FetchService(database, Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS, scratch(),
                 MailSources::open, spool -> new MailReader(exploding, new Classifier(Set.of())));
         List<MessageResult> filed = new ArrayList<>();
 
@@ -108,7 +112,7 @@ class OneMessageFailsTest {
                 .containsExactly(MailOutcome.CREATED, MailOutcome.QUARANTINED, MailOutcome.CREATED);
         assertThat(filed.get(1).reason()).isEqualTo(reason);
         assertThat(inbox.files("new")).isEmpty(); // all three marked done: the quarantined one is stored too
-        QuarantineService quarantine = new QuarantineService(database, Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS);
+        QuarantineService quarantine = new QuarantineService(database, Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS, scratch());
         List<MailMessage> held = quarantine.list();
         assertThat(held).hasSize(1);
         assertThat(held.get(0).reason()).isEqualTo(reason);
@@ -132,14 +136,15 @@ class OneMessageFailsTest {
                 parsed.rawSha256(), parsed.rawBytes());
         Intake intake = new Intake.Parsed(raw, hostile, Optional.empty(), List.of());
 
-        MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, NOW, SETTINGS, StoredLookups.of(tx))
+        MailFiling.Filed filed = database.write(tx -> new MailFiling(tx, NOW, SETTINGS, StoredLookups.of(tx), scratch(),
+                no.tenantdesk.triage.Triage.none())
                 .fileOrQuarantine(intake, new Origin.Source("inbox", "m.eml")));
 
         assertThat(filed.outcome()).isEqualTo(MailOutcome.QUARANTINED);
         assertThat(filed.reason()).isEqualTo("cannot store: " + reason);
         InquiryRow inquiry = database.read(tx -> tx.mapper(InquiryMapper.class).byId(1));
         assertThat((Object) inquiry).isNull();
-        assertThat(new QuarantineService(database, Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS).list())
+        assertThat(new QuarantineService(database, Clock.fixed(NOW, ZoneOffset.UTC), SETTINGS, scratch()).list())
                 .singleElement().satisfies(message -> assertThat(message.subject()).isEqualTo("Sak 1"));
     }
 

@@ -59,7 +59,7 @@ class OutboxBackoffTest {
     }
 
     OutboxService outbox(Instant now) {
-        return new OutboxService(database, at(now), NOBODY_LISTENS);
+        return new OutboxService(database, at(now), NOBODY_LISTENS, new Scratch(folder.resolve("scratch"), null));
     }
 
     @Test

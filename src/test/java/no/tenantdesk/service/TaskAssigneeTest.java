@@ -43,15 +43,15 @@ class TaskAssigneeTest {
         tasks = new TaskService(database, clock);
         ContactService contacts = new ContactService(database, clock);
         contacts.add(new ContactService.NewContact("Per Vaktmester", "per@drift.example", null, ContactRole.STAFF,
-                null));
+                null, null));
         contacts.add(new ContactService.NewContact("Rørlegger AS", "post@ror.example", null,
-                ContactRole.CONTRACTOR, null));
+                ContactRole.CONTRACTOR, null, null));
         contacts.add(new ContactService.NewContact("Kari Leietaker", "kari@tenant.example", null, ContactRole.TENANT,
-                null));
+                null, null));
         LocationService locations = new LocationService(database, clock);
-        locations.add("Bygg A", "Per Vaktmester");
-        locations.add("Bygg A/2. etasje/kontor 204", null);
-        locations.add("Bygg B", null);
+        locations.add("Bygg A", "Per Vaktmester", List.of());
+        locations.add("Bygg A/2. etasje/kontor 204", null, List.of());
+        locations.add("Bygg B", null, List.of());
     }
 
     long inquiryAt(String location) {
@@ -72,7 +72,7 @@ class TaskAssigneeTest {
 
     @Test
     void aResponsibleCloserToTheLocationComesFirst() {
-        new LocationService(database, clock).update("Bygg A/2. etasje", "Rørlegger AS");
+        new LocationService(database, clock).update("Bygg A/2. etasje", "Rørlegger AS", List.of(), List.of());
 
         assertThat(task(inquiryAt("kontor 204"), null).assignee()).extracting(ContactRef::name)
                 .isEqualTo("Rørlegger AS");

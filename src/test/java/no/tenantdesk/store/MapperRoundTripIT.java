@@ -53,7 +53,7 @@ class MapperRoundTripIT {
     @Test
     void inquiryRoundTripsWithCliSpelledEnumsAndMillisecondInstants() throws SQLException {
         long id = database.write(tx -> tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
-                "Lekkasje", "Vann i taket", Status.IN_PROGRESS, Priority.URGENT, Source.WALK_IN, null, null, null,
+                "Lekkasje", "Vann i taket", Status.IN_PROGRESS, Priority.URGENT, Source.WALK_IN, null, null, null, null, null,
                 CREATED)));
 
         InquiryRow row = database.read(tx -> tx.mapper(InquiryMapper.class).byId(id));
@@ -107,7 +107,7 @@ class MapperRoundTripIT {
 
         database.write(tx -> {
             tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(
-                    id, "Ny tittel", "", Status.DONE, Priority.LOW, null, null, null, closed, closed));
+                    id, "Ny tittel", "", Status.DONE, Priority.LOW, null, null, null, null, null, closed, closed));
             return null;
         });
         InquiryRow row = database.read(tx -> tx.mapper(InquiryMapper.class).byId(id));
@@ -167,7 +167,7 @@ class MapperRoundTripIT {
         assertThat(known).containsExactlyInAnyOrderElementsOf(keys);
         List<String> elsewhere = database.read(tx -> tx.mapper(MailMapper.class).knownSourceKeys("other", asked));
         assertThat(elsewhere).isEmpty();
-        assertThat(senders).containsExactly(new ContactMapper.Sender("æøå@ø.no", contact, "Åse Øy", location));
+        assertThat(senders).containsExactly(new ContactMapper.Sender("æøå@ø.no", contact, "Åse Øy", location, null));
     }
 
     @Test
@@ -323,7 +323,7 @@ class MapperRoundTripIT {
         assertThatThrownBy(() -> database.write(tx -> {
             insertContactIn(tx, "Kari", "kari@example.no", ContactRole.TENANT, null);
             return tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
-                    "T", "", Status.TODO, Priority.NORMAL, Source.PHONE, 4242L, null, null, CREATED));
+                    "T", "", Status.TODO, Priority.NORMAL, Source.PHONE, 4242L, null, null, null, null, CREATED));
         })).isInstanceOf(TenantdeskException.class);
 
         assertThat(raw("SELECT count(*) FROM contact")).isEqualTo("0");
@@ -342,7 +342,7 @@ class MapperRoundTripIT {
 
     private long insertInquiry(Long requester, Long location, Long assignee, Instant createdAt) {
         return database.write(tx -> tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
-                "Inquiry", "", Status.TODO, Priority.NORMAL, Source.PHONE, requester, location, assignee, createdAt)));
+                "Inquiry", "", Status.TODO, Priority.NORMAL, Source.PHONE, requester, location, null, null, assignee, createdAt)));
     }
 
     private long insertContact(String name, String email, ContactRole role, Long location) {
@@ -351,7 +351,7 @@ class MapperRoundTripIT {
 
     private static long insertContactIn(Tx tx, String name, String email, ContactRole role, Long location) {
         return tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(name, name.toLowerCase(), email,
-                email == null ? null : email.toLowerCase(), null, role, location, CREATED));
+                email == null ? null : email.toLowerCase(), null, role, location, null, CREATED));
     }
 
     private long insertLocation(Long parent, String path) {

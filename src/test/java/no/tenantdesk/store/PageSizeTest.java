@@ -43,7 +43,7 @@ class PageSizeTest {
 
         Database database = Database.open(file, Duration.ofSeconds(5));
         long id = database.write(tx -> tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact("Kari",
-                "kari", "kari@tenant.example", "kari@tenant.example", null, ContactRole.TENANT, null,
+                "kari", "kari@tenant.example", "kari@tenant.example", null, ContactRole.TENANT, null, null,
                 Instant.parse("2026-11-27T08:00:00Z"))));
 
         assertThat(pragma(file, "page_size")).isEqualTo("4096");

@@ -76,7 +76,7 @@ public class QueryBenchmark {
 
     static final String STORE = "no.tenantdesk.store.";
 
-    /** The database file. */
+    /** The database file, or a PostgreSQL server's URL (postgresql://USER@HOST[:PORT]/NAME; PGPASSWORD if any). */
     @Param("")
     public String db;
 
@@ -88,7 +88,7 @@ public class QueryBenchmark {
 
     @Setup
     public void setUp() throws SQLException {
-        call = Figures.of(Path.of(db)).named(figure).call();
+        call = Figures.of(db).named(figure).call();
     }
 
     @Benchmark
@@ -103,18 +103,18 @@ public class QueryBenchmark {
     record Figure(String name, Supplier<Integer> call, List<Statement> statements) {}
 
     /** The figures on one database, with the worst cases of each kind looked up in it. */
-    record Figures(Path file, List<Figure> all, String description) {
+    record Figures(String db, List<Figure> all, String description) {
 
         Figure named(String name) {
             return all.stream().filter(f -> f.name().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no figure named " + name));
         }
 
-        static Figures of(Path file) throws SQLException {
-            Database database = Database.open(file, Duration.ofSeconds(10));
+        static Figures of(String db) throws SQLException {
+            Database database = Database.open(address(db), Duration.ofSeconds(10));
             InquiryService inquiries = new InquiryService(database, Clock.systemUTC());
             TaskService tasks = new TaskService(database, Clock.systemUTC());
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            try (Connection c = connect(db)) {
                 // The worst cases of each kind: the busiest staff member, tenant and task assignee, the longest story.
                 long assigneeId = number(c, "SELECT assignee_id FROM inquiry WHERE assignee_id IS NOT NULL "
                         + "GROUP BY assignee_id ORDER BY count(*) DESC LIMIT 1");
@@ -139,10 +139,10 @@ public class QueryBenchmark {
                 list(figures, inquiries, "inquiry list", open(null, null, null, null, null, null, false), filter(
                         List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, null, null, "priority", false));
                 list(figures, inquiries, "inquiry list --status all",
-                        new Query(StatusFilter.ALL, null, null, null, null, null, null, false, 50),
+                        new Query(StatusFilter.ALL, null, null, null, null, null, null, null, false, 50),
                         filter(List.of(), null, null, null, null, null, "priority", false));
                 list(figures, inquiries, "inquiry list --status all --sort -created",
-                        new Query(StatusFilter.ALL, null, null, null, null, null, Sort.CREATED, true, 50),
+                        new Query(StatusFilter.ALL, null, null, null, null, null, null, Sort.CREATED, true, 50),
                         filter(List.of(), null, null, null, null, null, "created", true));
                 list(figures, inquiries, "inquiry list --assignee X", open(assignee, null, null, null, null, null,
                         false), filter(List.of(Status.TODO, Status.IN_PROGRESS), assigneeId, null, null, null, null,
@@ -162,7 +162,7 @@ public class QueryBenchmark {
                         filter(List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, Priority.URGENT, null,
                                 "priority", false));
                 list(figures, inquiries, "inquiry list --status done --sort updated",
-                        new Query(StatusFilter.DONE, null, null, null, null, null, Sort.UPDATED, false, 50),
+                        new Query(StatusFilter.DONE, null, null, null, null, null, null, Sort.UPDATED, false, 50),
                         filter(List.of(Status.DONE), null, null, null, null, null, "updated", false));
                 list(figures, inquiries, "inquiry list --search lekkasje",
                         open(null, null, null, null, "lekkasje", null, false),
@@ -199,15 +199,15 @@ public class QueryBenchmark {
                                 new Statement("TaskMapper.count", allTasks))));
 
                 String description = String.format(Locale.ROOT, "database: %s, %,d inquiries, %,d comments, %,d bytes"
-                                + "%nX: assignee %s, tenant %s, task assignee %s", file, inquiryCount, commentCount,
-                        sizeOf(file), assignee, tenant, taskAssignee);
-                return new Figures(file, List.copyOf(figures), description);
+                                + "%nX: assignee %s, tenant %s, task assignee %s", db, inquiryCount, commentCount,
+                        sizeOf(c, db), assignee, tenant, taskAssignee);
+                return new Figures(db, List.copyOf(figures), description);
             }
         }
     }
 
     public static void main(String... args) throws Exception {
-        Path file = null;
+        String db = null;
         boolean explain = false;
         boolean tsv = false;
         String only = null;
@@ -216,16 +216,17 @@ public class QueryBenchmark {
                 case "--explain" -> explain = true;
                 case "--tsv" -> tsv = true;
                 case "--only" -> only = args[++i];
-                default -> file = Path.of(args[i]);
+                default -> db = isServer(args[i]) ? args[i] : Path.of(args[i]).toAbsolutePath().toString();
             }
         }
-        if (file == null || !Files.isRegularFile(file)) {
-            System.err.println("usage: QueryBenchmark DB [--explain] [--tsv] [--only TEXT]");
+        if (db == null || !isServer(db) && !Files.isRegularFile(Path.of(db))) {
+            System.err.println("usage: QueryBenchmark FILE|postgresql://USER@HOST[:PORT]/NAME [--explain] [--tsv]"
+                    + " [--only TEXT]");
             System.exit(2);
         }
 
         long opening = System.nanoTime();
-        Figures figures = Figures.of(file);
+        Figures figures = Figures.of(db);
         System.err.printf(Locale.ROOT, "%s%nopened (with any pending migration, and the worst cases looked up) in "
                 + "%.0f ms%n", figures.description(), (System.nanoTime() - opening) / 1e6);
         List<Figure> chosen = new ArrayList<>();
@@ -236,8 +237,8 @@ public class QueryBenchmark {
         }
 
         if (explain) {
-            Configuration mybatis = mybatis();
-            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+            Configuration mybatis = mybatis(db);
+            try (Connection c = connect(db)) {
                 for (Figure figure : chosen) {
                     System.out.println(figure.name());
                     for (Statement statement : figure.statements()) {
@@ -250,7 +251,7 @@ public class QueryBenchmark {
 
         OptionsBuilder options = new OptionsBuilder();
         options.include(QueryBenchmark.class.getName() + ".query")
-                .param("db", file.toAbsolutePath().toString())
+                .param("db", db)
                 .param("figure", chosen.stream().map(Figure::name).toArray(String[]::new))
                 .verbosity(VerboseMode.SILENT);
         Collection<RunResult> results = new Runner(options.build()).run();
@@ -271,18 +272,21 @@ public class QueryBenchmark {
 
     static Query open(String assignee, String tenant, String location, Priority priority, String search, Sort sort,
             boolean descending) {
-        return new Query(StatusFilter.OPEN, assignee, tenant, location, priority, search, sort, descending, 50);
+        return new Query(StatusFilter.OPEN, assignee, tenant, null, location, priority, search, sort, descending, 50);
     }
 
     static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, Long requesterId, List<Long> locationIds,
             Priority priority, List<InquiryMapper.SearchTerm> searchTerms, String sort, boolean descending) {
-        return new InquiryMapper.Filter(statuses, assigneeId, false, requesterId, locationIds, priority, searchTerms,
+        return new InquiryMapper.Filter(statuses, assigneeId, false, requesterId, null, locationIds, priority, searchTerms,
                 sort, descending, 50, InquiryService.RANKED);
     }
 
     /** A word of a search as InquiryService asks for it: the index's words that begin with it (V007). */
     static List<InquiryMapper.SearchTerm> terms(Connection c, String word) throws SQLException {
         List<String> words = new ArrayList<>();
+        if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
+            return List.of(new InquiryMapper.SearchTerm(word, words)); // its GIN index lists none (InquiryMapper.xml)
+        }
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT term FROM search_terms WHERE term >= ? AND term < ? || char(1114111) ORDER BY term")) {
             s.setString(1, word);
@@ -316,7 +320,7 @@ public class QueryBenchmark {
     /** `search TEXT`: status all, 20 best, each with a snippet of where it matched best. */
     static void search(List<Figure> figures, InquiryService service, String word,
             List<InquiryMapper.SearchTerm> terms) {
-        InquiryMapper.Filter filter = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+        InquiryMapper.Filter filter = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 terms, "relevance", false, 20, InquiryService.RANKED);
         Map<String, Object> matches = new HashMap<>();
         matches.put("searchTerms", terms);
@@ -333,8 +337,18 @@ public class QueryBenchmark {
         MappedStatement mapped = mybatis.getMappedStatement(STORE + statement.id());
         BoundSql sql = mapped.getBoundSql(statement.parameter());
         System.out.println("    " + statement.id() + ":");
-        try (PreparedStatement plan = c.prepareStatement("EXPLAIN QUERY PLAN " + sql.getSql())) {
+        boolean server = c.getMetaData().getURL().startsWith("jdbc:postgresql:");
+        try (PreparedStatement plan = c.prepareStatement((server ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ")
+                + sql.getSql())) {
             new DefaultParameterHandler(mapped, statement.parameter(), sql).setParameters(plan);
+            if (server) { // the plan as it ran, with its times: PostgreSQL's plans depend on the figures
+                try (ResultSet rs = plan.executeQuery()) {
+                    while (rs.next()) {
+                        System.out.println("      " + rs.getString(1));
+                    }
+                }
+                return;
+            }
             Map<Integer, Integer> depth = new HashMap<>();
             try (ResultSet rs = plan.executeQuery()) {
                 while (rs.next()) {
@@ -347,15 +361,45 @@ public class QueryBenchmark {
     }
 
     /** The mapper XML as the program loads it, every mapper at once, to see the SQL of one call. */
-    static Configuration mybatis() {
-        Configuration configuration = Database.configuration(Migrators.dialect());
+    static Configuration mybatis(String db) {
+        Configuration configuration = Database.configuration(
+                isServer(db) ? Dialect.of(address(db), Duration.ofSeconds(10)) : Migrators.dialect());
         Database.MAPPERS.forEach(configuration::addMapper);
         return configuration;
     }
 
-    static long sizeOf(Path file) {
+    static boolean isServer(String db) {
+        return db.startsWith("postgresql://");
+    }
+
+    static DatabaseAddress address(String db) {
+        DatabaseAddress address = DatabaseAddress.parse(db, Path::of);
+        String password = System.getenv("PGPASSWORD");
+        return address instanceof PostgresServer server && password != null
+                ? server.withPassword(password, "PGPASSWORD") : address;
+    }
+
+    /** Plain JDBC, to look up the worst cases and to explain. */
+    static Connection connect(String db) throws SQLException {
+        if (!isServer(db)) {
+            return DriverManager.getConnection("jdbc:sqlite:" + db);
+        }
+        PostgresServer server = (PostgresServer) address(db);
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", server.user());
+        if (server.password() != null) {
+            properties.setProperty("password", server.password());
+        }
+        return new org.postgresql.Driver().connect("jdbc:postgresql://" + server.host() + ":" + server.port() + "/"
+                + server.databaseOrUser(), properties);
+    }
+
+    static long sizeOf(Connection c, String db) throws SQLException {
+        if (isServer(db)) {
+            return number(c, "SELECT pg_database_size(current_database())");
+        }
         try {
-            return Files.size(file);
+            return Files.size(Path.of(db));
         } catch (java.io.IOException e) {
             return -1;
         }

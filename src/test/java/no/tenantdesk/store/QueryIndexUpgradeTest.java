@@ -63,7 +63,7 @@ class QueryIndexUpgradeTest {
                         "2 16 title", "2 58 comment");
         assertThat(column(file, "SELECT count(*) FROM inquiry")).containsExactly("2");
 
-        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 List.of(InquiryMapper.SearchTerm.prefix("låsesmed")), "relevance", false, 10, 1000);
         List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
         assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(2L);
@@ -99,16 +99,16 @@ class QueryIndexUpgradeTest {
         assertThat(column(file, "SELECT term FROM search_terms WHERE term >= 'lekk' AND term < 'lekl'"))
                 .containsExactly("lekkasje", "lekkasjer");
 
-        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjer"))), "relevance", false,
                 10, 1000);
         List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
         assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(1L, 2L);
-        InquiryMapper.Filter everyOne = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
+        InquiryMapper.Filter everyOne = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null, null,
                 "priority", false, 10, 1000);
         List<InquiryRow> byUrgency = database.read(tx -> tx.mapper(InquiryMapper.class).find(everyOne));
         assertThat(byUrgency).extracting(InquiryRow::id).containsExactly(2L, 1L);
-        InquiryMapper.Filter building = new InquiryMapper.Filter(List.of(Status.TODO), null, false, null,
+        InquiryMapper.Filter building = new InquiryMapper.Filter(List.of(Status.TODO), null, false, null, null,
                 List.of(1L), null, null, "priority", false, 10, 1000);
         List<InquiryRow> inBuilding = database.read(tx -> tx.mapper(InquiryMapper.class).find(building));
         assertThat(inBuilding).extracting(InquiryRow::id).containsExactly(1L);
@@ -156,7 +156,7 @@ class QueryIndexUpgradeTest {
                 + " ORDER BY id";
         assertThat(column(file, open)).containsExactly("1", "3");
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(Status.TODO, Status.IN_PROGRESS), null, false,
-                null, null, null, List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje"))), "relevance",
+                null, null, null, null, List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje"))), "relevance",
                 false, 10, 1000);
         List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
         assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactlyInAnyOrder(1L, 3L);

@@ -137,7 +137,7 @@ class QueryPlanTest {
 
     @Test
     void aSearchReadsNoRowOfTheIndexContentToFindItsInquiries() throws SQLException {
-        InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null,
+        InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null, null,
                 List.of(InquiryMapper.SearchTerm.prefix("lekkasje")), "relevance", false, 50, 1000);
 
         // The open ones are read once into a set; each hit's inquiry is its rowid's high half (V006). The page is ids
@@ -154,7 +154,7 @@ class QueryPlanTest {
 
     @Test
     void aSearchAmongFewInquiriesCountsThemInThePassThatRanksThem() throws SQLException {
-        InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null,
+        InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
                 50, 1000);
 
@@ -166,7 +166,7 @@ class QueryPlanTest {
                 .containsPattern("SCALAR SUBQUERY \\d+\nUSE TEMP B-TREE FOR count\\(DISTINCT\\)\nSCAN hit\n");
         assertThat(sql("InquiryMapper.rank", search)).contains("(SELECT count(DISTINCT inquiry_id) FROM hit) AS total");
         // One person's open ones: found by person and status, not among every open one.
-        InquiryMapper.Filter theirs = new InquiryMapper.Filter(OPEN, 7L, false, null, null, null,
+        InquiryMapper.Filter theirs = new InquiryMapper.Filter(OPEN, 7L, false, null, null, null, null,
                 search.searchTerms(), "relevance", false, 50, 1000);
         assertThat(plan("InquiryMapper.rank", theirs))
                 .contains("USING COVERING INDEX inquiry_assignee_status (assignee_id=? AND status=?)")
@@ -178,7 +178,7 @@ class QueryPlanTest {
 
     @Test
     void aSearchRanksTheNewestMatchesReadNewestFirstAndScoresOnlyTheirHits() throws SQLException {
-        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null,
+        InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
                 20, 1000);
 
@@ -225,7 +225,7 @@ class QueryPlanTest {
 
     private static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, List<Long> locationIds,
             Priority priority, String sort, boolean descending) {
-        return new InquiryMapper.Filter(statuses, assigneeId, false, null, locationIds, priority, null, sort,
+        return new InquiryMapper.Filter(statuses, assigneeId, false, null, null, locationIds, priority, null, sort,
                 descending, 50, 1000);
     }
 

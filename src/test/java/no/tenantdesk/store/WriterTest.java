@@ -32,7 +32,7 @@ class WriterTest {
 
     private static long add(Tx tx, String name) {
         return tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(name, name.toLowerCase(Locale.ROOT),
-                name + "@tenant.example", name.toLowerCase(Locale.ROOT) + "@tenant.example", null, ContactRole.TENANT, null,
+                name + "@tenant.example", name.toLowerCase(Locale.ROOT) + "@tenant.example", null, ContactRole.TENANT, null, null,
                 NOW));
     }
 

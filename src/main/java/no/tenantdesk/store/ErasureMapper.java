@@ -1,0 +1,76 @@
+package no.tenantdesk.store;
+
+import java.time.Instant;
+import java.util.List;
+import no.tenantdesk.domain.Removal;
+import org.apache.ibatis.annotations.Param;
+
+/** The rows that hold a person's data, and how `contact forget` rewrites them (and `db prune` removes bytes). */
+public interface ErasureMapper {
+
+    /** A row with several texts (an inquiry's title and description; a task's title, description and note). */
+    record Texts(long id, String first, String second, String third) {}
+
+    record Mail(long id, String sender, String subject, String reason, String rawSha256) {}
+
+    record Outgoing(long id, String recipient, String subject, String rawSha256) {}
+
+    record FileRow(long id, String filename, String addedBy, String sha256) {}
+
+    List<Long> inquiriesOf(@Param("contactId") long contactId);
+
+    /** Open tasks and open inquiries the contact is assigned: a staff member's work, not to be orphaned. */
+    long openAssignments(@Param("contactId") long contactId);
+
+    List<Texts> inquiryTexts(@Param("ids") List<Long> ids);
+
+    /** A comment's body and author (a tenant's mail is written by them). */
+    List<Texts> comments(@Param("ids") List<Long> ids);
+
+    List<Texts> tasks(@Param("ids") List<Long> ids);
+
+    List<FileRow> files(@Param("ids") List<Long> ids);
+
+    /** Events (values, actor) of these inquiries, and events anywhere whose values name the person ({@code like}). */
+    List<Texts> events(@Param("ids") List<Long> ids, @Param("like") String like);
+
+    List<Mail> mails(@Param("ids") List<Long> ids, @Param("senderKey") String senderKey);
+
+    List<Outgoing> outgoing(@Param("ids") List<Long> ids, @Param("recipientKey") String recipientKey);
+
+    void updateInquiry(@Param("id") long id, @Param("title") String title, @Param("description") String description);
+
+    void updateComment(@Param("id") long id, @Param("body") String body, @Param("author") String author);
+
+    void updateTask(@Param("id") long id, @Param("title") String title, @Param("description") String description,
+            @Param("note") String note);
+
+    void updateEvent(@Param("id") long id, @Param("oldValue") String oldValue, @Param("newValue") String newValue,
+            @Param("actor") String actor);
+
+    /** A file's name rewritten and its bytes let go: it points at the empty content from now on. */
+    void removeFile(@Param("id") long id, @Param("filename") String filename, @Param("addedBy") String addedBy,
+            @Param("empty") String empty,
+            @Param("at") Instant at, @Param("by") Removal by);
+
+    void eraseMail(@Param("id") long id, @Param("sender") String sender, @Param("subject") String subject,
+            @Param("reason") String reason, @Param("at") Instant at);
+
+    void eraseOutgoing(@Param("id") long id, @Param("recipient") String recipient, @Param("subject") String subject,
+            @Param("empty") String empty);
+
+    void eraseContact(@Param("id") long id, @Param("name") String name, @Param("nameKey") String nameKey,
+            @Param("at") Instant at);
+
+    /** Places the contact was responsible for get nobody: the next task there goes to the area above. */
+    void releaseLocations(@Param("contactId") long contactId);
+
+    void insertErasure(@Param("contactId") long contactId, @Param("actor") String actor,
+            @Param("inquiries") long inquiries, @Param("mails") long mails, @Param("files") long files,
+            @Param("texts") long texts, @Param("at") Instant at);
+
+    /** Deletes the contents among these that nothing refers to any more, with their pieces; how many went. */
+    int deleteUnused(@Param("hashes") List<String> hashes);
+
+    int deleteUnusedChunks(@Param("hashes") List<String> hashes);
+}

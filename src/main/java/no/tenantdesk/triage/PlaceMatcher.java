@@ -1,0 +1,208 @@
+package no.tenantdesk.triage;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the place a mail is about in its words: the location tree's names and aliases, matched as whole words, case-
+ * and æøå-insensitive ({@link Words}), the parts of a path in any order ("3. etasje, Bygg B" is "Bygg B/3. etasje").
+ * Built once per run from every place: a trie of the names' words, walked from each word of the text for the longest
+ * name that starts there, so a mail is read once whatever the number of places (linear in the text: no name has more
+ * than {@link #LONGEST} words).
+ *
+ * <p>Of the places named, the one with the most of its path named wins ("Bygg B" and "3. etasje" name Bygg B/3.
+ * etasje twice and Bygg A/3. etasje once); a tie between places that are not one inside the other is ambiguous and
+ * names nothing, unless the organization's premises leave one of them.
+ */
+public final class PlaceMatcher {
+
+    /** The most words a name or alias may have. */
+    public static final int LONGEST = 8;
+
+    /** A place of the tree, with its other names. */
+    public record Place(long id, Long parentId, String path, List<String> aliases) {
+
+        public Place {
+            aliases = List.copyOf(aliases);
+        }
+
+        String name() {
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
+    }
+
+    /** The place found, and the words of the text that named it, as written there, from the outermost part in. */
+    public record Found(long id, String path, String matched) {}
+
+    private static final class Node {
+        final Map<String, Node> next = new HashMap<>();
+        /** The places whose name or alias ends here. */
+        List<Long> places;
+    }
+
+    private final Node root = new Node();
+    private final Map<Long, Place> places = new HashMap<>();
+    /** Each place's children, for an organization's region: built once, not for each mail. */
+    private final Map<Long, List<Long>> children = new HashMap<>();
+
+    public PlaceMatcher(Collection<Place> all) {
+        for (Place place : all) {
+            places.put(place.id(), place);
+            if (place.parentId() != null) {
+                children.computeIfAbsent(place.parentId(), k -> new ArrayList<>()).add(place.id());
+            }
+            add(place.name(), place.id());
+            place.aliases().forEach(alias -> add(alias, place.id()));
+        }
+    }
+
+    private void add(String name, long place) {
+        List<Words.Word> words = Words.of(name);
+        if (words.isEmpty() || words.size() > LONGEST) {
+            return;
+        }
+        Node node = root;
+        for (Words.Word word : words) {
+            node = node.next.computeIfAbsent(word.text(), w -> new Node());
+        }
+        if (node.places == null) {
+            node.places = new ArrayList<>(1);
+        }
+        if (!node.places.contains(place)) {
+            node.places.add(place);
+        }
+    }
+
+    /** A name or alias as the matcher compares it: its words, lower case ("Bygg  A." is "bygg a"). */
+    public static String key(String name) {
+        return Words.key(name);
+    }
+
+    public boolean isEmpty() {
+        return places.isEmpty();
+    }
+
+    /**
+     * The place the subject names, else the one subject and text name together.
+     *
+     * @param premises the places the requester's organization rents: with those above and below them, where a tie is
+     *                 broken; empty for none
+     */
+    public Found find(String subject, String text, Collection<Long> premises) {
+        // The region only when a tie needs it: most mail names one place or none.
+        Supplier<Set<Long>> region = () -> premises.isEmpty() ? Set.of() : region(premises);
+        Map<Long, String> inSubject = mentions(subject);
+        Found found = decide(inSubject, region);
+        if (found != null || text.isBlank()) {
+            return found;
+        }
+        Map<Long, String> all = mentions(text);
+        all.putAll(inSubject); // the subject's own words for a place it names
+        return decide(all, region);
+    }
+
+    /** The places at, above and below these ones. */
+    public Set<Long> region(Collection<Long> premises) {
+        Set<Long> region = new HashSet<>();
+        for (long premise : premises) {
+            for (Place at = places.get(premise); at != null; at = parent(at)) {
+                region.add(at.id());
+            }
+            List<Long> below = new ArrayList<>(children.getOrDefault(premise, List.of()));
+            while (!below.isEmpty()) {
+                long id = below.remove(below.size() - 1);
+                if (region.add(id)) {
+                    below.addAll(children.getOrDefault(id, List.of()));
+                }
+            }
+        }
+        return region;
+    }
+
+    /** Each place named in the text, with the words that named it first, as written. */
+    private Map<Long, String> mentions(String text) {
+        Map<Long, String> named = new LinkedHashMap<>();
+        List<Words.Word> words = Words.of(text);
+        for (int i = 0; i < words.size(); ) {
+            Node node = root;
+            List<Long> longest = null;
+            int end = i;
+            for (int j = i; j < words.size() && j - i < LONGEST; j++) {
+                node = node.next.get(words.get(j).text());
+                if (node == null) {
+                    break;
+                }
+                if (node.places != null) {
+                    longest = node.places;
+                    end = j + 1;
+                }
+            }
+            if (longest == null) {
+                i++;
+                continue;
+            }
+            String written = text.substring(words.get(i).start(), words.get(end - 1).end());
+            longest.forEach(place -> named.putIfAbsent(place, written));
+            i = end; // the longest name at a word wins: "Bygg A-fløy" is not also "Bygg A"
+        }
+        return named;
+    }
+
+    private Found decide(Map<Long, String> named, Supplier<Set<Long>> region) {
+        if (named.isEmpty()) {
+            return null;
+        }
+        Found found = best(named, named.keySet());
+        if (found == null) {
+            Set<Long> within = region.get();
+            found = within.isEmpty() ? null
+                    : best(named, named.keySet().stream().filter(within::contains).toList());
+        }
+        return found;
+    }
+
+    /** The candidate with the most of its path named, when only one has that many. */
+    private Found best(Map<Long, String> named, Collection<Long> candidates) {
+        int most = 0;
+        List<Long> top = new ArrayList<>();
+        for (long candidate : candidates) {
+            int anchors = 0;
+            for (Place at = places.get(candidate); at != null; at = parent(at)) {
+                anchors += named.containsKey(at.id()) ? 1 : 0;
+            }
+            if (anchors > most) {
+                most = anchors;
+                top.clear();
+            }
+            if (anchors == most) {
+                top.add(candidate);
+            }
+        }
+        if (top.size() != 1) {
+            return null;
+        }
+        Place place = places.get(top.get(0));
+        List<Place> path = new ArrayList<>();
+        for (Place at = place; at != null; at = parent(at)) {
+            if (named.containsKey(at.id())) {
+                path.add(at);
+            }
+        }
+        path.sort(Comparator.comparingInt(p -> p.path().length()));
+        return new Found(place.id(), place.path(),
+                path.stream().map(p -> named.get(p.id())).distinct().collect(Collectors.joining(", ")));
+    }
+
+    private Place parent(Place place) {
+        return place.parentId() == null ? null : places.get(place.parentId());
+    }
+}

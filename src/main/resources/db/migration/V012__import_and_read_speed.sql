@@ -1,0 +1,3 @@
+-- Nothing to do here. On PostgreSQL this step lets the statement that adds an inquiry write its search row itself,
+-- and adds an index SQLite needs no twin of (postgresql/V012). The number is kept so that both databases count their
+-- schema the same.
