@@ -739,7 +739,7 @@ function _picocli_tenantdesk_fetchmail() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--dry-run' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--watch' '--dry-run' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--account' '--source' '--password-file' '--tls' '--after-import' '--move-to'"
 
   type compopt &>/dev/null && compopt +o default

@@ -17,6 +17,7 @@ import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.mail.in.StopSignal;
 import no.tenantdesk.render.Json;
 import no.tenantdesk.render.JsonSpool;
 import no.tenantdesk.render.TerminalText;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Spec;
             "  TENANTDESK_MAIL_PASSWORD=… tenantdesk fetch-mail --source imaps://drift@imap.example.no/INBOX",
             "  tenantdesk fetch-mail --source maildir:/var/mail/drift --json | jq .created",
             "  tenantdesk fetch-mail --source - < message.eml",
+            "  tenantdesk fetch-mail --watch      # as a service: scripts/systemd/tenantdesk-fetch-mail-watch.service",
             "",
             "Environment:",
             "  TENANTDESK_MAIL_PASSWORD  the password for --source (or --password-file)",
@@ -84,6 +86,12 @@ final class FetchMailCommand implements Callable<Integer> {
     @Option(names = "--move-to", paramLabel = "FOLDER", description = "For --after-import move: the IMAP folder.")
     private String moveTo;
 
+    @Option(names = "--watch",
+            description = "Keep running: import what is waiting, then each new message as it comes (within seconds by"
+                    + " IMAP IDLE or a Maildir's new/ folder; other mailboxes every minute), sending due outbox mail"
+                    + " too, until SIGTERM or SIGINT.")
+    private boolean watch;
+
     @Option(names = "--dry-run",
             description = "Parse and classify, and say what would be filed, without storing anything or marking mail"
                     + " done at the source.")
@@ -96,20 +104,31 @@ final class FetchMailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Mailbox> mailboxes = mailboxes();
+        if (watch) {
+            return FetchWatch.watch(app, spec, mailboxes, dryRun, this::round);
+        }
+        return round(mailboxes, new StopSignal(), null);
+    }
+
+    /**
+     * One run: imports, says what it did, sends due outbox mail. For --watch, {@code failures} collects the mailboxes
+     * that failed (the watch says each failure once, however many rounds it lasts), else they are said here.
+     */
+    int round(List<Mailbox> mailboxes, StopSignal stop, Map<String, String> failures) {
         Output output = app.output(spec);
         Json json = output.json() ? new Json() : null;
         Report report;
         try (JsonSpool messages = json == null ? null : new JsonSpool(json)) {
             Progress progress = new Progress(spec.commandLine().getErr(),
                     app.environment().terminal() && !output.json(), messages);
-            report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress);
+            report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress, stop);
             progress.clear();
             if (json != null) {
                 json.print(output.out(), json(report), "messages", messages);
             }
         }
         if (report.busy()) {
-            if (app.environment().terminal() || app.options().verbose) {
+            if (failures == null && (app.environment().terminal() || app.options().verbose)) {
                 output.note("Another fetch-mail is importing into this database; leaving it to that one.");
             }
             return ExitCodes.OK;
@@ -125,7 +144,9 @@ final class FetchMailCommand implements Callable<Integer> {
         }
         int code = ExitCodes.OK;
         for (SourceResult result : report.sources()) {
-            if (result.failure() != null) {
+            if (result.failure() != null && failures != null) {
+                failures.put(result.name(), TerminalText.line(result.failure().getMessage()));
+            } else if (result.failure() != null) {
                 spec.commandLine().getErr().println("tenantdesk: " + TerminalText.line(result.failure().getMessage()));
                 code = worse(code, ExitCodes.of(result.failure()));
             }

@@ -3,6 +3,7 @@ package no.tenantdesk.mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -61,10 +62,10 @@ public final class ServerSessions {
                     + ": tls: none does not go with " + address.protocol() + "://, which is TLS from the first byte");
         }
         if (!address.tls()) {
-            props.setProperty(p + "starttls.enable", Boolean.toString(tls != Tls.NONE));
+            props.setProperty(p + "starttls.enable", Boolean.toString(startTls(address, tls)));
             // Angus then ends the session before USER, LOGIN or AUTH when the server offers no STARTTLS (or a man in
             // the middle took the offer out of its answer).
-            props.setProperty(p + "starttls.required", Boolean.toString(tls != Tls.NONE && login));
+            props.setProperty(p + "starttls.required", Boolean.toString(startTlsRequired(address, tls, login)));
         }
         if (sslSockets != null) {
             props.put(p + "ssl.socketFactory", sslSockets);
@@ -104,19 +105,62 @@ public final class ServerSessions {
     public static TemporaryFailureException noTls(String name, ServerAddress address, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (offersNoStartTls(t)) {
-                String allow = address.smtp()
-                        ? "tls: none under mail: smtp: in the config file, or TENANTDESK_SMTP_TLS=none"
-                        : "tls: none in the account's settings (with --source: --tls none)";
-                return new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the password"
-                        + " was not sent; use " + address.secureScheme() + " if the server has it, or allow clear text"
-                        + " with " + allow, e);
+                return withoutTls(name, address, e);
             }
         }
         return null;
     }
 
+    /**
+     * Whether an imap://, pop3:// or smtp:// connection upgrades with STARTTLS when the server offers it: always,
+     * unless the settings say {@code tls: none}. For a client of our own (POP3), as {@link #session} tells Angus.
+     */
+    public static boolean startTls(ServerAddress address, Tls tls) {
+        return !address.tls() && tls != Tls.NONE;
+    }
+
+    /** Whether a server that offers no STARTTLS must get no credential: the refusal is {@link #withoutTls}. */
+    public static boolean startTlsRequired(ServerAddress address, Tls tls, boolean login) {
+        return startTls(address, tls) && login;
+    }
+
+    /** The refusal of a server without STARTTLS, said before any credential was sent. */
+    public static TemporaryFailureException withoutTls(String name, ServerAddress address, Throwable cause) {
+        String allow = address.smtp()
+                ? "tls: none under mail: smtp: in the config file, or TENANTDESK_SMTP_TLS=none"
+                : "tls: none in the account's settings (with --source: --tls none)";
+        return new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the password was not"
+                + " sent; use " + address.secureScheme() + " if the server has it, or allow clear text with " + allow,
+                cause);
+    }
+
     /** Whether {@code t} is Angus' refusal of a server without STARTTLS, said before any credential was sent. */
     static boolean offersNoStartTls(Throwable t) {
         return t.getMessage() != null && NO_STARTTLS.stream().anyMatch(t.getMessage()::contains);
+    }
+
+    /** One login by token in a client of our own: null when the server took it, else what it answered. */
+    public interface TokenAttempt {
+        String login(String token) throws IOException;
+    }
+
+    /**
+     * A login by token for a client of our own (POP3), with the rules and words of {@link #login}: {@code attempt}
+     * runs on a connection that is encrypted already, once the server has offered XOAUTH2; a cached token refused is
+     * replaced once.
+     */
+    public static void login(String name, ServerAddress address, BearerTokens tokens, TokenAttempt attempt)
+            throws IOException {
+        TokenLogin.login(name, address, tokens, attempt);
+    }
+
+    /** A token is never sent over this connection: it is not encrypted (pop3:// without STLS, or tls: none). */
+    public static TemporaryFailureException tokenWithoutTls(String name, ServerAddress address) {
+        return TokenLogin.withoutTls(name, address, null);
+    }
+
+    /** A token is never sent to this server: it offers no bearer mechanism we speak. */
+    public static InvalidInputException noTokenMechanism(String name, ServerAddress address) {
+        return TokenLogin.noMechanism(name, address, null);
     }
 }

@@ -1,16 +1,15 @@
 package no.tenantdesk.mail;
 
 import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Provider;
 import jakarta.mail.Service;
 import jakarta.mail.Session;
+import java.io.IOException;
 import java.util.Properties;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TemporaryFailureException;
-import org.eclipse.angus.mail.pop3.POP3Store;
 
 /**
  * A login by OAuth 2.0 token, which {@link ServerSessions} hands every token to: the session settings that keep the
@@ -91,13 +90,46 @@ final class TokenLogin {
         }
     }
 
+    /**
+     * The same login for a client of our own (POP3's {@code Pop3Client}): {@code attempt} sends one token and says
+     * whether the server took it; a cached token refused is replaced once, as above.
+     */
+    static void login(String name, ServerAddress address, BearerTokens tokens, ServerSessions.TokenAttempt attempt)
+            throws IOException {
+        String token = tokens.token();
+        String refusal = attempt.login(token);
+        if (refusal != null && tokens.refused(token)) {
+            token = tokens.token();
+            refusal = attempt.login(token);
+            if (refusal != null) {
+                tokens.refused(token);
+            }
+        }
+        if (refusal != null) {
+            throw refused(name, address, tokens, token, new AuthenticationFailedException(refusal));
+        }
+    }
+
+    /** The refusal of a server without TLS, said before the token was sent. */
+    static TemporaryFailureException withoutTls(String name, ServerAddress address, Throwable cause) {
+        return new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the OAuth 2.0"
+                + " token was not sent; use " + address.secureScheme() + " if the server has it (a token never"
+                + " crosses a network unencrypted)", cause);
+    }
+
+    /** The refusal of a server that offers none of the bearer mechanisms, said before the token was sent. */
+    static InvalidInputException noMechanism(String name, ServerAddress address, Throwable cause) {
+        String spoken = address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
+                : address.smtp() ? "SMTP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
+                : "POP3 (XOAUTH2); use IMAP if the server has it";
+        return new InvalidInputException(
+                name + ": " + TokenImapStore.NO_MECHANISM + " that tenantdesk speaks over " + spoken, cause);
+    }
+
     private static void connect(Service service, String name, ServerAddress address, String token)
             throws MessagingException {
         try {
             service.connect(address.host(), address.port(), address.user(), token);
-            if (service instanceof POP3Store pop3) {
-                confirm(pop3);
-            }
         } catch (MessagingException e) {
             // Angus' words for a server without STARTTLS when it is required ("STLS" for POP3, which calls it a
             // failed login), and for one without the bearer mechanisms (POP3, SMTP; IMAP: TokenImapStore's): all
@@ -105,41 +137,11 @@ final class TokenLogin {
             // Temporary, as for a password: the offer may have been taken out on the way (ServerSessions.noTls).
             String why = String.valueOf(ServerFailures.rootMessage(e));
             if (ServerSessions.offersNoStartTls(e) || why.equals(TokenImapStore.NO_TLS)) {
-                throw new TemporaryFailureException(name + ": the server offers no TLS (STARTTLS), so the OAuth 2.0"
-                        + " token was not sent; use " + address.secureScheme() + " if the server has it (a token never"
-                        + " crosses a network unencrypted)", e);
+                throw withoutTls(name, address, e);
             }
             if (why.equals(TokenImapStore.NO_MECHANISM)
                     || why.equals(NO_COMMON_MECHANISM)) {
-                String spoken = address.imap() ? "IMAP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
-                        : address.smtp() ? "SMTP (OAUTHBEARER, XOAUTH2); log in with a password-file instead"
-                        : "POP3 (XOAUTH2); use IMAP if the server has it";
-                throw new InvalidInputException(
-                        name + ": " + TokenImapStore.NO_MECHANISM + " that tenantdesk speaks over " + spoken, e);
-            }
-            throw e;
-        }
-    }
-
-    /**
-     * Angus' POP3 takes a refused XOAUTH2 for a login: the server's error challenge ends its exchange, and only the
-     * next command fails ("STAT command failed: -ERR [AUTH] Authentication failed."). Opening the inbox once shows a
-     * refusal here, where the token can still be replaced, at the cost of one more POP3 session.
-     */
-    private static void confirm(POP3Store store) throws MessagingException {
-        Folder inbox = store.getFolder("INBOX");
-        try {
-            inbox.open(Folder.READ_ONLY);
-            inbox.close(false);
-        } catch (MessagingException e) {
-            String why = ServerFailures.rootMessage(e);
-            if (why.startsWith("STAT command failed")) {
-                try {
-                    store.close();
-                } catch (MessagingException ignored) {
-                    // Closing after a refusal: nothing to keep.
-                }
-                throw new AuthenticationFailedException(why.substring("STAT command failed: ".length()));
+                throw noMechanism(name, address, e);
             }
             throw e;
         }

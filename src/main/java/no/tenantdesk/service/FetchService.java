@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.TenantdeskException;
@@ -22,6 +23,7 @@ import no.tenantdesk.mail.in.MailSource;
 import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.in.SourceSpec;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.mail.in.StopSignal;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.RunLock;
 import no.tenantdesk.triage.Triage;
@@ -151,6 +153,12 @@ public final class FetchService {
      * piped on stdin never leaves like that: the mail server would take a quiet exit as delivered.
      */
     public Report fetch(List<Mailbox> mailboxes, boolean dryRun, InputStream stdin, Listener listener) {
+        return fetch(mailboxes, dryRun, stdin, listener, new StopSignal());
+    }
+
+    /** The same, ending early between two messages (what was fetched filed and marked done) once {@code stop} stops. */
+    public Report fetch(List<Mailbox> mailboxes, boolean dryRun, InputStream stdin, Listener listener,
+            StopSignal stop) {
         // First: a rule that names an unknown place or person stops the run before any mail is read.
         Triage triage = database.read(tx -> TriageLoader.load(tx, settings.triaging()));
         boolean piped = mailboxes.stream().allMatch(m -> m.uri().equals("-"));
@@ -159,31 +167,75 @@ public final class FetchService {
             return new Report(dryRun, true, List.of(), Map.of(), Map.of());
         }
         scratch.sweep(clock.instant()); // the spool folders of runs that were killed
-        // Other threads parse while this one files and commits. The sources stay on this thread: an IMAP folder is
-        // not safe to share, and a message is marked done only by the thread that committed it.
-        AtomicInteger parsers = new AtomicInteger();
-        ExecutorService parsing = Executors.newFixedThreadPool(PARSERS, work -> {
-            Thread thread = new Thread(work, "tenantdesk-parse-" + parsers.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        try (TemporaryFolder folder = scratch.folder("fetch-");
+        try (Parsing parsing = new Parsing(readers, scratch.folder("fetch-"));
                 Database.Writer writer = database.writer()) {
-            Path spool = folder.path();
             List<SourceResult> results = new ArrayList<>();
             Tally tally = new Tally(listener);
-            MailboxRun.Context context = new MailboxRun.Context(database, writer, parsing,
-                    readers.apply(spool), clock, settings, scratch, triage, dryRun, lock.isPresent(), tally);
             for (Mailbox mailbox : mailboxes) {
-                SourceSpec spec = new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(),
-                        mailbox.tls(), mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null,
-                        listener::warning, mailbox.tokens());
-                results.add(new MailboxRun(spec, sources, context).read());
+                if (stop.stopped()) {
+                    break;
+                }
+                SourceSpec spec = spec(mailbox, stdin, parsing.spool(), listener::warning);
+                MailboxRun run = new MailboxRun(spec, context(writer, parsing, triage, dryRun, lock.isPresent(),
+                        tally, stop));
+                try (MailSource source = sources.apply(spec)) {
+                    results.add(run.read(source));
+                } catch (TenantdeskException e) {
+                    results.add(run.failed(e));
+                }
             }
             return new Report(dryRun, false, results, tally.outcomes, tally.skipped);
         } finally {
-            parsing.shutdownNow();
             lock.ifPresent(RunLock::close);
         }
+    }
+
+    /**
+     * The threads that parse, the spool folder and the reader that every mailbox of a run (or of a watch) shares.
+     * Other threads parse while one files and commits; a source stays on the thread that reads it: an IMAP folder is
+     * not safe to share, and a message is marked done only by the thread that committed it.
+     */
+    static final class Parsing implements AutoCloseable {
+
+        private final ExecutorService threads;
+        private final TemporaryFolder spool;
+        private final MailReader reader;
+
+        Parsing(Function<Path, MailReader> readers, TemporaryFolder spool) {
+            AtomicInteger count = new AtomicInteger();
+            threads = Executors.newFixedThreadPool(PARSERS, work -> {
+                Thread thread = new Thread(work, "tenantdesk-parse-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.spool = spool;
+            reader = readers.apply(spool.path());
+        }
+
+        Path spool() {
+            return spool.path();
+        }
+
+        @Override
+        public void close() {
+            threads.shutdownNow();
+            spool.close();
+        }
+    }
+
+    SourceSpec spec(Mailbox mailbox, InputStream stdin, Path spool, Consumer<String> warnings) {
+        return new SourceSpec(mailbox.name(), mailbox.uri(), mailbox.password(), mailbox.tls(),
+                mailbox.afterImport(), mailbox.moveTo(), SERVER_TIMEOUT, stdin, spool, null, warnings,
+                mailbox.tokens());
+    }
+
+    MailSource open(SourceSpec spec) {
+        return sources.apply(spec);
+    }
+
+    MailboxRun.Context context(Database.Writer writer, Parsing parsing, Triage triage, boolean dryRun, boolean alone,
+            Listener listener, StopSignal stop) {
+        return new MailboxRun.Context(database, writer, parsing.threads, parsing.reader, clock, settings, scratch,
+                triage, dryRun, alone, listener, stop);
     }
 }

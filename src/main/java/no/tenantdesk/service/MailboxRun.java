@@ -17,6 +17,7 @@ import no.tenantdesk.mail.in.MailSource;
 import no.tenantdesk.mail.in.MailSource.Waiting;
 import no.tenantdesk.mail.in.RawMessage;
 import no.tenantdesk.mail.in.SourceSpec;
+import no.tenantdesk.mail.in.StopSignal;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.MailMapper;
@@ -46,10 +47,9 @@ final class MailboxRun {
      */
     record Context(Database database, Database.Writer writer, ExecutorService parsing, MailReader reader,
             Clock clock, MailSettings settings, Scratch scratch, Triage triage, boolean dryRun, boolean alone,
-            FetchService.Listener listener) {}
+            FetchService.Listener listener, StopSignal stop) {}
 
     private final SourceSpec spec;
-    private final Function<SourceSpec, MailSource> sources;
     private final Context run;
     private final List<Read> batch = new ArrayList<>();
     private long batchBytes;
@@ -62,9 +62,8 @@ final class MailboxRun {
     private int listed;
     private int alreadyFetched;
 
-    MailboxRun(SourceSpec spec, Function<SourceSpec, MailSource> sources, Context run) {
+    MailboxRun(SourceSpec spec, Context run) {
         this.spec = spec;
-        this.sources = sources;
         this.run = run;
     }
 
@@ -77,52 +76,60 @@ final class MailboxRun {
     /** What a batch's transaction filed; those another run had filed first are only counted. */
     private record Batch(List<MessageResult> filed, int alreadyFetched) {}
 
-    FetchService.SourceResult read() {
-        try (MailSource source = sources.apply(spec)) {
-            List<Waiting> waiting = source.list();
-            listed = waiting.size();
-            run.listener().listed(spec.name(), listed);
-            Set<String> known = knownKeys(waiting);
-            List<Waiting> done = waiting.stream().filter(w -> known.contains(w.key())).toList();
-            alreadyFetched = done.size();
-            if (!run.dryRun() && !done.isEmpty()) {
-                source.markDone(done); // stored by a run that stopped before it could say so
-            }
-            TenantdeskException skipped = null;
-            try {
-                for (Waiting message : waiting) {
-                    if (known.contains(message.key())) {
-                        continue;
-                    }
-                    RawMessage raw;
-                    try {
-                        raw = source.fetch(message);
-                    } catch (TemporaryFailureException e) {
-                        throw e;
-                    } catch (TenantdeskException e) {
-                        // One message that cannot be downloaded (gone meanwhile, refused by the server) is left at
-                        // the source for the next run, and said; the others go on.
-                        run.listener().warning(e.getMessage());
-                        skipped = e;
-                        continue;
-                    }
-                    parse(source, message, raw);
-                }
-            } finally {
-                // A source that fails midway: what was fetched before is still filed and marked done.
-                try {
-                    while (!ahead.isEmpty()) {
-                        fileNext(source);
-                    }
-                    flush(source);
-                } finally {
-                    discardAhead();
-                }
-            }
-            return new FetchService.SourceResult(spec.name(), listed, alreadyFetched, skipped);
-        } catch (TenantdeskException e) {
-            return new FetchService.SourceResult(spec.name(), listed, alreadyFetched, e);
+    /**
+     * Imports what the open source has waiting. A failure of the source (a lost connection) ends it with an
+     * exception, once what was fetched before it is filed and marked done; {@link #failed} then tells what was done.
+     * A stop signal ends it between two messages the same way, with no exception.
+     */
+    FetchService.SourceResult read(MailSource source) {
+        List<Waiting> waiting = source.list();
+        listed = waiting.size();
+        run.listener().listed(spec.name(), listed);
+        Set<String> known = knownKeys(waiting);
+        List<Waiting> done = waiting.stream().filter(w -> known.contains(w.key())).toList();
+        alreadyFetched = done.size();
+        if (!run.dryRun() && !done.isEmpty()) {
+            source.markDone(done); // stored by a run that stopped before it could say so
         }
+        List<Waiting> wanted = waiting.stream().filter(w -> !known.contains(w.key())).toList();
+        source.willFetch(wanted);
+        TenantdeskException skipped = null;
+        try {
+            for (Waiting message : wanted) {
+                if (run.stop().stopped()) {
+                    break; // what was fetched is filed and marked done below; the rest waits at the source
+                }
+                RawMessage raw;
+                try {
+                    raw = source.fetch(message);
+                } catch (TemporaryFailureException e) {
+                    throw e;
+                } catch (TenantdeskException e) {
+                    // One message that cannot be downloaded (gone meanwhile, refused by the server) is left at
+                    // the source for the next run, and said; the others go on.
+                    run.listener().warning(e.getMessage());
+                    skipped = e;
+                    continue;
+                }
+                parse(source, message, raw);
+            }
+        } finally {
+            // A source that fails midway: what was fetched before is still filed and marked done.
+            try {
+                while (!ahead.isEmpty()) {
+                    fileNext(source);
+                }
+                flush(source);
+            } finally {
+                discardAhead();
+            }
+        }
+        return new FetchService.SourceResult(spec.name(), listed, alreadyFetched, skipped);
+    }
+
+    /** What a read that ended in {@code failure} did before it. */
+    FetchService.SourceResult failed(TenantdeskException failure) {
+        return new FetchService.SourceResult(spec.name(), listed, alreadyFetched, failure);
     }
 
     private Set<String> knownKeys(List<Waiting> waiting) {

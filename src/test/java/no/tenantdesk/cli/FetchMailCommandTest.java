@@ -531,6 +531,15 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void watchingStdinOrADryRunIsAUsageError() {
+        assertThat(cli.runWithInput("Subject: x\r\n\r\nx\r\n", "fetch-mail", "--watch", "--source", "-"))
+                .failedWith(2, "--watch does not go with --source -: a message on stdin comes once");
+        assertThat(cli.run("fetch-mail", "--watch", "--dry-run", "--source", inbox.uri()))
+                .failedWith(2, "--watch does not go with --dry-run: a watch files what comes");
+        assertThat(cli.run("inquiry", "list", "--status", "all", "--json").json()).isEmpty();
+    }
+
+    @Test
     void withNothingToReadItSaysHowToConfigureAMailbox() {
         assertThat(cli.run("fetch-mail")).failedWith(2, "no mailbox to read: give --source SOURCE, or add accounts"
                 + " under mail: in the config file (see config/tenantdesk.yaml)");

@@ -74,7 +74,7 @@ class FetchMailDovecotIT {
     }
 
     /** Messages in a Maildir folder on the server's disk, new and cur. */
-    private static long messagesIn(Path maildir) throws Exception {
+    static long messagesIn(Path maildir) throws Exception {
         long count = 0;
         for (String sub : new String[] {"new", "cur"}) {
             Path dir = maildir.resolve(sub);

@@ -10,12 +10,14 @@ import jakarta.mail.search.AndTerm;
 import jakarta.mail.search.FlagTerm;
 import jakarta.mail.search.SearchTerm;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import no.tenantdesk.domain.InvalidInputException;
@@ -24,19 +26,26 @@ import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.ServerSessions;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * One IMAP folder. Keys are "UIDVALIDITY:UID", which name a message for as long as the folder exists. Bodies are
- * fetched with BODY.PEEK in blocks, so downloading never sets \Seen and never holds a message in memory: only
- * marking messages done changes the mailbox.
+ * fetched with BODY.PEEK, many messages per UID FETCH and large ones in pieces ({@link ImapDownload}), so downloading
+ * never sets \Seen and never holds a large message in memory: only marking messages done changes the mailbox.
  *
  * <p>SEEN lists unseen messages and flags them \Seen; MOVE lists every message and moves it to another folder;
  * DELETE lists every message and expunges it. KEEP lists every message and changes nothing: the service skips the
  * keys it has stored without downloading them, at the cost of a longer list each run.
  */
-final class ImapSource implements MailSource {
+final class ImapSource implements MailSource, MailSource.Watchable {
+
+    /**
+     * Messages per UID FETCH: many small ones per round trip. Bounded so that the command line stays short (a UID set
+     * of scattered UIDs grows with it; servers take 8,000 octets at least), and by bytes so that the spool holds
+     * little of what the service has not asked for yet.
+     */
+    private static final int BATCH_MESSAGES = 500;
+    private static final long BATCH_BYTES = 16L * 1024 * 1024;
 
     private final String name;
     private final AfterImport afterImport;
@@ -45,6 +54,8 @@ final class ImapSource implements MailSource {
     private final IMAPFolder folder;
     private final IMAPFolder target;
     private final long uidValidity;
+    private final Downloads downloads = new Downloads(BATCH_MESSAGES, BATCH_BYTES, ImapDownload.PIECE);
+    private final ImapIdle idle;
 
     private ImapSource(
             String name, AfterImport afterImport, Path spool, IMAPStore store, IMAPFolder folder, IMAPFolder target,
@@ -56,6 +67,7 @@ final class ImapSource implements MailSource {
         this.folder = folder;
         this.target = target;
         this.uidValidity = uidValidity;
+        this.idle = new ImapIdle(folder);
     }
 
     static ImapSource open(String name, ServerAddress address, SourceSpec spec) {
@@ -69,8 +81,6 @@ final class ImapSource implements MailSource {
         Properties extra = new Properties();
         String p = "mail." + address.protocol() + ".";
         extra.setProperty(p + "peek", "true");
-        // Larger blocks than the 16 KiB default: fewer round trips for attachments, still little memory.
-        extra.setProperty(p + "fetchsize", Integer.toString(256 * 1024));
         IMAPStore store = null;
         try {
             store = (IMAPStore) ServerSessions.session(address, spec.tls(), spec.password() != null,
@@ -105,6 +115,7 @@ final class ImapSource implements MailSource {
 
     @Override
     public List<Waiting> list() {
+        idle.listing();
         try {
             SearchTerm term = switch (afterImport) {
                 case SEEN -> new AndTerm(notFlagged(Flags.Flag.SEEN), notFlagged(Flags.Flag.DELETED));
@@ -134,28 +145,41 @@ final class ImapSource implements MailSource {
     }
 
     @Override
+    public void willFetch(List<Waiting> messages) {
+        downloads.plan(messages);
+    }
+
+    /** The message, downloaded with the next ones planned in one exchange when it is not here yet. */
+    @Override
     public RawMessage fetch(Waiting waiting) {
-        long uid = uid(waiting.key());
-        if (uid < 0) {
+        if (uid(waiting.key()) < 0) {
             throw new TenantdeskException(name + ": message " + waiting.key() + " is gone: the folder was recreated"
                     + " since it was listed (its UIDVALIDITY changed)");
         }
-        Path file = null;
+        TenantdeskException gone =
+                new TenantdeskException(name + ": message " + waiting.key() + " is no longer in the folder");
+        RawMessage raw = downloads.take(waiting, gone);
+        if (raw == null) {
+            download(downloads.batchFrom(waiting));
+            raw = downloads.take(waiting, gone);
+        }
+        return raw;
+    }
+
+    private void download(List<Waiting> batch) {
+        Map<Long, String> keys = new HashMap<>();
+        for (Waiting w : batch) {
+            long uid = uid(w.key());
+            if (uid >= 0) {
+                keys.put(uid, w.key());
+            }
+        }
         try {
-            IMAPMessage message = (IMAPMessage) folder.getMessageByUID(uid);
-            if (message == null) {
-                throw new TenantdeskException(name + ": message " + waiting.key() + " is no longer in the folder");
-            }
-            message.setPeek(true);
-            try (InputStream in = message.getMimeStream()) {
-                file = Spool.copy(in, spool);
-            }
-            return RawMessage.spooled(waiting.key(), file);
+            new ImapDownload(folder, spool).fetch(keys.keySet(), (uid, file) -> downloads.arrived(keys.get(uid), file));
         } catch (MessagingException e) {
-            throw Failures.server(name, e);
+            downloads.failed(Failures.server(name, e));
         } catch (IOException e) {
-            Spool.deleteQuietly(file);
-            throw Failures.server(name, e);
+            downloads.failed(Failures.local(name, e));
         }
     }
 
@@ -227,7 +251,40 @@ final class ImapSource implements MailSource {
     }
 
     @Override
+    public void startWatching() {
+        try {
+            idle.start();
+        } catch (MessagingException e) {
+            throw Failures.server(name, e);
+        }
+    }
+
+    @Override
+    public boolean tellsOfNewMail() {
+        try {
+            return idle.available();
+        } catch (MessagingException e) {
+            throw Failures.server(name, e);
+        }
+    }
+
+    /** IDLE where the server has it; else a sleep, after which the next listing asks the server again. */
+    @Override
+    public void awaitMail(Duration max, StopSignal stop) {
+        try {
+            if (idle.available()) {
+                idle.await(max, stop);
+            } else {
+                stop.sleep(max);
+            }
+        } catch (MessagingException e) {
+            throw Failures.server(name, e);
+        }
+    }
+
+    @Override
     public void close() {
+        downloads.close();
         try {
             if (folder.isOpen()) {
                 folder.close(false);

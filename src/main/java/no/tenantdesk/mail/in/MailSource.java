@@ -1,6 +1,7 @@
 package no.tenantdesk.mail.in;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,6 +25,12 @@ public interface MailSource extends Closeable {
      */
     List<Waiting> list();
 
+    /**
+     * The listed messages that will be fetched, in the order they will be asked for: a server source then downloads
+     * several per round trip (IMAP: a range in one UID FETCH; POP3: RETR pipelined) instead of one each.
+     */
+    default void willFetch(List<Waiting> messages) {}
+
     /** Downloads one listed message to a file; the caller closes it once the message is committed. */
     RawMessage fetch(Waiting message);
 
@@ -40,4 +47,30 @@ public interface MailSource extends Closeable {
 
     /** One message waiting at a source; size is the source's estimate, -1 when it does not know. */
     record Waiting(String key, long size) {}
+
+    /**
+     * A source that stays open between imports and learns of new mail on its own connection or folder, for fetch-mail
+     * --watch (IMAP, Maildir). A source that is not watchable is opened anew each time the watch looks (POP3 sees only
+     * the mail that was there when its session began; an mbox is read from its start anyway).
+     */
+    interface Watchable {
+
+        /**
+         * New mail is noticed from now on: what arrives while the next import runs is not missed by the wait after it.
+         */
+        void startWatching();
+
+        /**
+         * Whether the server or the file system tells of new mail as it comes (IMAP IDLE, the Maildir's folders); if
+         * not, the watch waits its poll interval and lists the source again.
+         */
+        boolean tellsOfNewMail();
+
+        /**
+         * Returns once new mail may be waiting, after {@code max} at the latest, and at once when {@code stop} stops.
+         *
+         * @throws no.tenantdesk.domain.TemporaryFailureException when the connection is lost meanwhile
+         */
+        void awaitMail(Duration max, StopSignal stop);
+    }
 }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,7 +27,7 @@ import no.tenantdesk.mail.in.SourceSpec.AfterImport;
  * seen flag. The file itself is handed over, nothing is copied. Marking it done renames it into cur/ with S added,
  * as a mail reader that has shown it would; DELETE removes the file.
  */
-final class MaildirSource implements MailSource {
+final class MaildirSource implements MailSource, MailSource.Watchable {
 
     private static final String INFO = ":2,";
     /** Look-ups of a message that moved before the folders may be listed again; see {@link #relocate}. */
@@ -42,6 +43,8 @@ final class MaildirSource implements MailSource {
     private final Map<String, Path> places = new HashMap<>();
     private int lookupsSinceListing;
     private boolean listedAgain;
+    /** For fetch-mail --watch, once started: new/ watched for deliveries. */
+    private FolderWatch watch;
     /** Folders listed so far: what a test reads to see that marking messages done lists nothing. */
     private int listings;
 
@@ -175,7 +178,30 @@ final class MaildirSource implements MailSource {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        if (watch != null) {
+            watch.close();
+        }
+    }
+
+    @Override
+    public void startWatching() {
+        try {
+            watch = new FolderWatch(root.resolve("new"));
+        } catch (IOException e) {
+            throw Failures.local(name, e);
+        }
+    }
+
+    @Override
+    public boolean tellsOfNewMail() {
+        return true;
+    }
+
+    @Override
+    public void awaitMail(Duration max, StopSignal stop) {
+        watch.await(max, stop);
+    }
 
     int listings() {
         return listings;

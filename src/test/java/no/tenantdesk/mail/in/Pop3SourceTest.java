@@ -20,7 +20,9 @@ import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.in.MailSource.Waiting;
 import no.tenantdesk.mail.in.SourceSpec.AfterImport;
+import no.tenantdesk.mail.in.MailSource.Waiting;
 import no.tenantdesk.testing.GreenMailTls;
+import no.tenantdesk.testing.LatencyProxy;
 import no.tenantdesk.testing.TestCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,16 +109,36 @@ class Pop3SourceTest {
         String big = "Subject: big\r\n\r\n" + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\r\n"
                 .repeat(20_000);
         deliver(big);
-        try (MailSource source = open(null)) {
-            try (RawMessage raw = source.fetch(source.list().get(0))) {
-                assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(big);
-            }
-            // RETR went to Angus' file cache in the spool, not into memory.
-            try (var files = Files.list(spool)) {
-                assertThat(files).isNotEmpty();
-            }
+        try (MailSource source = open(null);
+                RawMessage raw = source.fetch(source.list().get(0))) {
+            assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(big);
+            // RETR went straight into a file in the spool, not into memory.
+            assertThat(raw.file().getParent()).isEqualTo(spool);
         }
         assertThat(spool).isEmptyDirectory();
+    }
+
+    /** GreenMail offers no PIPELINING (its CAPA says UIDL and SASL only): each RETR waits for the last answer. */
+    @Test
+    void aServerWithoutPipeliningGetsOneRetrAtATime() throws Exception {
+        for (int n = 1; n <= 20; n++) {
+            deliver(ImapSourceTest.message(n));
+        }
+        try (LatencyProxy proxy = new LatencyProxy("127.0.0.1", greenMail.getPop3().getPort())) {
+            try (MailSource source = MailSources.open(Specs.clearText("pop3://kari@127.0.0.1:" + proxy.port(),
+                    "secret", null, null, spool, warnings))) {
+                List<Waiting> waiting = source.list();
+                source.willFetch(waiting);
+                for (int n = 1; n <= 20; n++) {
+                    try (RawMessage raw = source.fetch(waiting.get(n - 1))) {
+                        assertThat(Files.readString(raw.file(), US_ASCII)).isEqualTo(ImapSourceTest.message(n));
+                    }
+                }
+            }
+            assertThat(proxy.clientLines()).filteredOn(line -> line.startsWith("RETR ")).hasSize(20);
+            assertThat(proxy.clientReads()).filteredOn(read -> read.contains("RETR "))
+                    .hasSize(20).allSatisfy(read -> assertThat(read).containsOnlyOnce("RETR "));
+        }
     }
 
     @Test
