@@ -41,6 +41,12 @@ public final class PrivateFiles {
         }
     }
 
+    /** A new folder, 0700, whatever the umask; one that exists already is an error. */
+    public static void createFolder(Path folder) throws IOException {
+        Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER));
+        Files.setPosixFilePermissions(folder, FOLDER);
+    }
+
     /** A new empty file, 0600. */
     public static void createFile(Path file) throws IOException {
         Files.createFile(file, PosixFilePermissions.asFileAttribute(FILE));

@@ -51,7 +51,8 @@ public final class Scratch {
             FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
             String name = lockFile.getFileName().toString();
-            Path folder = Files.createDirectory(root.resolve(name.substring(0, name.length() - LOCK.length())));
+            Path folder = root.resolve(name.substring(0, name.length() - LOCK.length()));
+            PrivateFiles.createFolder(folder);
             return new TemporaryFolder(folder, lockFile, lock);
         } catch (IOException e) {
             throw new TenantdeskException("cannot create a temporary folder in " + root + ": " + e.getMessage(), e);

@@ -68,7 +68,7 @@ class PrivateFilesIT extends DaemonTestBase {
 
     /**
      * A message piped in holds fetch-mail in the middle of its run, with its spools open: the folder of the run's
-     * files, the message read so far, and the --json spool.
+     * files (in the program's own scratch folder), the message read so far, and the --json spool.
      */
     @Test
     void theSpoolsOfARunAreTheUsersAlone() throws Exception {
@@ -84,8 +84,10 @@ class PrivateFilesIT extends DaemonTestBase {
         try (var stdin = Files.newOutputStream(fifo)) {
             stdin.write("From: Kari <kari@example.no>\r\nSubject: Heisen\r\n\r\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
-            await("the run's spools", () -> spools(tmp).size() >= 3);
-            for (Path spool : spools(tmp)) {
+            Path scratch = home.resolve(".cache/tenantdesk/tmp");
+            await("the run's spools", () -> spools(tmp).size() + spools(scratch).size() >= 3);
+            assertThat(mode(scratch)).isEqualTo("rwx------");
+            for (Path spool : Stream.concat(spools(tmp).stream(), spools(scratch).stream()).toList()) {
                 assertThat(mode(spool)).as(spool.toString()).isIn("rw-------", "rwx------");
             }
             stdin.write("Heisen står.\r\n".getBytes(StandardCharsets.UTF_8));
@@ -95,10 +97,12 @@ class PrivateFilesIT extends DaemonTestBase {
                 .isZero();
     }
 
-    static List<Path> spools(Path tmp) {
-        try (Stream<Path> files = Files.walk(tmp)) {
-            return files.filter(f -> !f.equals(tmp) && f.getFileName().toString().startsWith("tenantdesk-")
-                    || f.getFileName().toString().startsWith("msg-")).toList();
+    /** The --json spool in Java's temporary folder; the run's folder, its lock and its messages in the scratch one. */
+    static List<Path> spools(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(f -> !f.equals(folder) && (f.getFileName().toString().startsWith("tenantdesk-")
+                    || f.getFileName().toString().startsWith("fetch-")
+                    || f.getFileName().toString().startsWith("msg-"))).toList();
         } catch (IOException e) {
             return List.of();
         }
