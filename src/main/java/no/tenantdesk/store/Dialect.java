@@ -69,7 +69,10 @@ interface Dialect extends AutoCloseable {
     /** The column type of schema_version's times. */
     String timestampType();
 
-    boolean hasTable(Connection connection, String table) throws SQLException;
+    /** Whether the database has this table. */
+    default boolean hasTable(Connection connection, String table) throws SQLException {
+        return tables(connection).contains(table);
+    }
 
     /** The tables of the database's schema, for telling a tenantdesk database from another program's. */
     List<String> tables(Connection connection) throws SQLException;

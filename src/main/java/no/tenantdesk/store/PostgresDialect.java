@@ -245,17 +245,6 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public boolean hasTable(Connection connection, String table) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?")) {
-            statement.setString(1, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getInt(1) > 0;
-            }
-        }
-    }
-
-    @Override
     public List<String> tables(Connection connection) throws SQLException {
         return Dialect.column(connection,
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename");

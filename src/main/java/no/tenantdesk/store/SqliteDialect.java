@@ -265,17 +265,6 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public boolean hasTable(Connection connection, String table) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            statement.setString(1, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getInt(1) > 0;
-            }
-        }
-    }
-
-    @Override
     public List<String> tables(Connection connection) throws SQLException {
         return Dialect.column(connection,
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
