@@ -153,7 +153,7 @@ final class MailFiling {
         MailMapper.Result result = duplicate ? result(MailOutcome.SKIPPED, SkipReason.DUPLICATE.cli())
                 : result(MailOutcome.QUARANTINED, reason);
         String sender = mail == null ? null : mail.from().email();
-        mails.record(MailMapper.NewMail.incoming(
+        keep(MailMapper.NewMail.incoming(
                 new MailMapper.Header(mail == null ? null : mail.messageId(), messageKey, sender,
                         sender == null ? null : sender.toLowerCase(Locale.ROOT), mail == null ? "" : mail.subject(),
                         mail == null ? null : mail.sentAt()),
@@ -317,11 +317,20 @@ final class MailFiling {
             mails.resolve(new MailMapper.Resolved(retry.row(), header, result));
         } else {
             Origin.Source source = (Origin.Source) origin;
-            mails.record(MailMapper.NewMail.incoming(header, source.name(), source.key(), raw, result, now));
+            keep(MailMapper.NewMail.incoming(header, source.name(), source.key(), raw, result, now));
         }
         boolean duplicate = SkipReason.DUPLICATE.cli().equals(result.reason());
         return new Filed(result.outcome(), result.reason(), result.inquiryId(), result.matchedBy(),
                 duplicate ? null : messageKey, madeContact);
+    }
+
+    /** Records a mail read from a source: held back with the batch's other rows where the transaction allows. */
+    private void keep(MailMapper.NewMail mail) {
+        if (tx.behind() != null) {
+            tx.behind().mail(mail);
+        } else {
+            mails.record(mail);
+        }
     }
 
     private static MailMapper.Result result(MailOutcome outcome, String reason) {

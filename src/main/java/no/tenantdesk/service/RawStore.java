@@ -30,7 +30,10 @@ final class RawStore {
 
     Kept put(InboundMail mail) {
         if (mail.rawBytes() != null && mail.rawSize() <= maxRawSize) {
-            new Blobs(tx).put(mail.rawSha256(), mail.rawBytes()); // read by the parser: no file to open here
+            // Read by the parser: no file to open here. Held back with the batch's other small rows, where it may be.
+            if (tx.behind() == null || !tx.behind().blob(mail.rawSha256(), mail.rawBytes())) {
+                new Blobs(tx).put(mail.rawSha256(), mail.rawBytes());
+            }
             return new Kept(new MailMapper.RawRef(mail.rawSha256(), mail.rawSize(), false), mail.rawSha256());
         }
         return put(mail.raw(), mail.rawSize(), mail.rawSha256());

@@ -38,7 +38,12 @@ final class Recorder {
         if (Objects.equals(from, to)) {
             return false;
         }
-        tx.mapper(EventMapper.class).insert(new EventMapper.NewEvent(inquiryId, taskId, actor, field, from, to, now));
+        EventMapper.NewEvent event = new EventMapper.NewEvent(inquiryId, taskId, actor, field, from, to, now);
+        if (tx.behind() != null) {
+            tx.behind().event(event);
+        } else {
+            tx.mapper(EventMapper.class).insert(event);
+        }
         return true;
     }
 

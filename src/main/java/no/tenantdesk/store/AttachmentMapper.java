@@ -26,6 +26,12 @@ public interface AttachmentMapper {
      */
     int insertBlob(@Param("sha256") String sha256, @Param("size") long size, @Param("first") byte[] first);
 
+    /** Contents of one piece each, in one statement ({@link WriteBehind}); those stored already are left. */
+    void insertBlobs(@Param("blobs") List<NewBlob> blobs);
+
+    @SuppressWarnings("ArrayRecordComponent") // written once, never compared
+    record NewBlob(String sha256, long size, byte[] data) {}
+
     void insertChunk(@Param("sha256") String sha256, @Param("seq") long seq, @Param("data") byte[] data);
 
     long insert(NewAttachment attachment);

@@ -19,6 +19,7 @@ public interface ContactMapper {
             Long organizationId,
             Instant createdAt) {}
 
+    @IgnoresHeldRows
     long insert(NewContact contact);
 
     ContactRow byId(long id);

@@ -184,7 +184,9 @@ public final class Database implements AutoCloseable {
         try (SqlSession session = new DefaultSqlSession(configuration,
                 configuration.newExecutor(new BorrowedTransaction(connection), ExecutorType.REUSE), false)) {
             try {
-                T result = work.apply(new Tx(session, this));
+                Tx tx = new Tx(session, this);
+                T result = work.apply(tx);
+                tx.writeOut();
                 if (Thread.currentThread().isInterrupted()) {
                     // The daemon interrupts a run whose user has gone (Ctrl-C): as in a process of its own, what was
                     // not committed then is not committed at all.

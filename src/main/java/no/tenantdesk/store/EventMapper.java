@@ -3,6 +3,7 @@ package no.tenantdesk.store;
 import java.time.Instant;
 import java.util.List;
 import no.tenantdesk.domain.Event;
+import org.apache.ibatis.annotations.Param;
 
 public interface EventMapper {
 
@@ -11,6 +12,9 @@ public interface EventMapper {
             Instant createdAt) {}
 
     void insert(NewEvent event);
+
+    /** Events in one statement, in their order ({@link WriteBehind}). */
+    void insertAll(@Param("events") List<NewEvent> events);
 
     List<Event> byInquiry(long inquiryId);
 }

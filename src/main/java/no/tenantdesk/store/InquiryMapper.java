@@ -76,6 +76,7 @@ public interface InquiryMapper {
             int limit,
             int ranked) {}
 
+    @IgnoresHeldRows
     long insert(NewInquiry inquiry);
 
     /** The newest open inquiry with this title from the contact with this address, or null. */

@@ -53,6 +53,9 @@ public interface MailMapper {
     /** As {@link #insert}, for a caller that needs no id back: a cheaper statement. */
     void record(NewMail mail);
 
+    /** As {@link #record}, many in one statement ({@link WriteBehind}). */
+    void recordAll(@Param("mails") List<NewMail> mails);
+
     /** Which of these keys a source has handed over before. */
     List<String> knownSourceKeys(@Param("source") String source, @Param("keys") Collection<String> keys);
 

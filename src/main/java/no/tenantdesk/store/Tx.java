@@ -1,5 +1,7 @@
 package no.tenantdesk.store;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -12,13 +14,55 @@ public final class Tx {
 
     private final SqlSession session;
     private final Database database;
+    private WriteBehind behind;
 
     Tx(SqlSession session, Database database) {
         this.session = session;
         this.database = database;
     }
 
+    /**
+     * The mapper, which writes the rows held back ({@link #writeBehind}) before each of its statements, except those
+     * that {@link IgnoresHeldRows}.
+     */
     public <M> M mapper(Class<M> type) {
+        database.load(type);
+        M mapper = session.getMapper(type);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
+            if (!method.isAnnotationPresent(IgnoresHeldRows.class)) {
+                writeOut();
+            }
+            try {
+                return method.invoke(mapper, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }));
+    }
+
+    /**
+     * From now until the transaction ends, rows that {@link WriteBehind} takes may be held back and written together.
+     * fetch-mail's batch asks for it; a message filed in a savepoint of its own does not.
+     */
+    public void writeBehind() {
+        if (behind == null) {
+            behind = new WriteBehind(this);
+        }
+    }
+
+    /** Where rows may be held back, or null when they are written at once. */
+    public WriteBehind behind() {
+        return behind;
+    }
+
+    /** Writes the rows held back; before every statement, and before the transaction ends. */
+    void writeOut() {
+        if (behind != null && !behind.isEmpty()) {
+            behind.write(direct(AttachmentMapper.class), direct(EventMapper.class), direct(MailMapper.class));
+        }
+    }
+
+    private <M> M direct(Class<M> type) {
         database.load(type);
         return session.getMapper(type);
     }
@@ -28,6 +72,7 @@ public final class Tx {
      * messages together, and one that fails is quarantined while the others are kept.
      */
     public <T> T savepoint(Supplier<T> work) {
+        writeOut(); // what came before is not this part's to undo
         Connection connection = session.getConnection();
         Savepoint savepoint;
         try {

@@ -424,6 +424,31 @@ class FetchMailCommandTest {
         assertThat(inbox.files("new")).isEmpty();
     }
 
+    /** A batch writes its events, mail records and small raw mails together: one that fails there fails alone too. */
+    @Test
+    void aMessageWhoseHeldBackRowCannotBeStoredIsQuarantinedAndTheRestOfItsBatchKept() throws Exception {
+        inbox.deliverFixture("threading/leak-in-office-204.eml")
+                .deliverFixture("threading/rubbish-collection-no-message-id.eml")
+                .deliverFixture("threading/same-mail-to-and-cc-ours.eml");
+        assertThat(cli.run("inquiry", "list")).succeeded(); // creates the database
+        Sql.refuseInserts(cli.database(), "event", "NEW.actor = 'bjorn@tenant.example'");
+
+        CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--json");
+
+        assertThat(result).exitedWith(4);
+        assertThat(result.json().get("created").asInt()).isEqualTo(2);
+        JsonNode quarantined = cli.run("quarantine", "list", "--json").json();
+        assertThat(quarantined).hasSize(1);
+        assertThat(quarantined.get(0).get("sender").asText()).isEqualTo("bjorn@tenant.example");
+        assertThat(quarantined.get(0).get("reason").asText()).contains("refused by the test");
+        for (JsonNode inquiry : cli.run("inquiry", "list", "--status", "all", "--json").json()) {
+            JsonNode shown = show(inquiry.get("id").asLong());
+            assertThat(shown.get("events").get(0).get("field").asText()).isEqualTo("created");
+            assertThat(shown.get("mails")).hasSize(1);
+        }
+        assertThat(inbox.files("new")).isEmpty();
+    }
+
     @Test
     void aQuarantinedMessageThatStillCannotBeReadStaysQuarantined() {
         inbox.deliverFixture("threading/not-a-message.eml");
