@@ -82,7 +82,8 @@ final class FilingRules {
             return closesTask(mail, answer);
         }
         String senderKey = senderKey(mail);
-        Triage.Decision triaged = triage.decide(mail, stored.sender(senderKey));
+        Triage.Reading reading = parsed.triage() != null ? parsed.triage() : triage.read(mail);
+        Triage.Decision triaged = triage.decide(reading, stored.sender(senderKey));
         if (triaged.rules().skipBy() != null) {
             return new Skip(SkipReason.RULE, triaged);
         }

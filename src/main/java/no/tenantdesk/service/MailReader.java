@@ -9,6 +9,7 @@ import no.tenantdesk.mail.in.Classifier;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.MessageParser;
 import no.tenantdesk.mail.in.RawMessage;
+import no.tenantdesk.triage.Triage;
 
 /**
  * Reads one raw message into an {@link Intake}: parsed and classified, and of a bounce the Message-IDs it returns.
@@ -36,6 +37,14 @@ final class MailReader {
     }
 
     Intake read(RawMessage raw) {
+        return read(raw, null);
+    }
+
+    /**
+     * @param triage the run's, to read the mail for on this thread (a person's mail only: the rest is never triaged);
+     *               null to leave it to the filing
+     */
+    Intake read(RawMessage raw, Triage triage) {
         InboundMail mail = null;
         try {
             mail = parser.parse(raw);
@@ -44,7 +53,8 @@ final class MailReader {
             boolean failure = automatic.equals(Optional.of(SkipReason.BOUNCE)) && Bounces.recognise(mail)
                     .map(notice -> notice.kind() == Bounces.Kind.FAILURE).orElse(false);
             List<String> returned = failure ? Bounces.returnedMessageIds(mail) : List.of();
-            return new Intake.Parsed(raw, mail, automatic, returned);
+            Triage.Reading reading = triage == null || automatic.isPresent() ? null : triage.read(mail);
+            return new Intake.Parsed(raw, mail, automatic, returned, reading);
         } catch (Throwable e) { // Errors too: see the class comment
             if (mail != null) {
                 mail.close();

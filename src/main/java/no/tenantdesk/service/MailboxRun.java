@@ -147,7 +147,7 @@ final class MailboxRun {
         Future<Intake> intake;
         try {
             size = raw.size();
-            intake = run.parsing().submit(() -> run.reader().read(raw));
+            intake = run.parsing().submit(() -> run.reader().read(raw, run.triage()));
         } catch (RuntimeException e) {
             raw.close();
             throw e;

@@ -2,6 +2,7 @@ package no.tenantdesk.triage;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -98,16 +99,38 @@ public final class PlaceMatcher {
      *                 broken; empty for none
      */
     public Found find(String subject, String text, Collection<Long> premises) {
+        return find(mentions(subject, text), premises);
+    }
+
+    /**
+     * The places a subject and a text name, read without the organization's premises: the part of {@link #find}
+     * that reads the text, done for fetch-mail on the threads that parse.
+     *
+     * @param inText with the subject's own words for a place the subject names too
+     */
+    public record Mentions(Map<Long, String> inSubject, Map<Long, String> inText) {
+
+        public Mentions {
+            inSubject = Collections.unmodifiableMap(inSubject);
+            inText = Collections.unmodifiableMap(inText);
+        }
+    }
+
+    public Mentions mentions(String subject, String text) {
+        Map<Long, String> inSubject = mentions(subject);
+        Map<Long, String> inText = text.isBlank() ? Map.of() : mentions(text);
+        if (!inText.isEmpty()) {
+            inText.putAll(inSubject);
+        }
+        return new Mentions(inSubject, inText);
+    }
+
+    /** {@link #find(String, String, Collection)} of the mentions read before. */
+    public Found find(Mentions mentions, Collection<Long> premises) {
         // The region only when a tie needs it: most mail names one place or none.
         Supplier<Set<Long>> region = () -> premises.isEmpty() ? Set.of() : region(premises);
-        Map<Long, String> inSubject = mentions(subject);
-        Found found = decide(inSubject, region);
-        if (found != null || text.isBlank()) {
-            return found;
-        }
-        Map<Long, String> all = mentions(text);
-        all.putAll(inSubject); // the subject's own words for a place it names
-        return decide(all, region);
+        Found found = decide(mentions.inSubject(), region);
+        return found != null || mentions.inText().isEmpty() ? found : decide(mentions.inText(), region);
     }
 
     /** The places at, above and below these ones. */

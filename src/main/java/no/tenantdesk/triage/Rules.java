@@ -2,8 +2,13 @@ package no.tenantdesk.triage;
 
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
+import java.util.stream.Stream;
 import no.tenantdesk.domain.Priority;
 
 /**
@@ -47,23 +52,8 @@ public final class Rules {
             organizations = Set.copyOf(organizations);
         }
 
-        boolean matches(Facts facts) {
-            return (from.isEmpty() || any(from, facts.from(), true))
-                    && (domain.isEmpty() || any(domain, facts.domain(), true))
-                    && (to.isEmpty() || facts.to().stream().anyMatch(address -> any(to, address, true)))
-                    && (subject.isEmpty() || any(subject, facts.subject(), false))
-                    && (body.isEmpty() || any(body, facts.body(), false))
-                    && (organizations.isEmpty() || (facts.organizationId() != null
-                            && organizations.contains(facts.organizationId())));
-        }
-
-        private static boolean any(List<Pattern> patterns, String value, boolean whole) {
-            for (Pattern pattern : patterns) {
-                if (whole ? pattern.matches(value) : pattern.matcher(value).find()) {
-                    return true;
-                }
-            }
-            return false;
+        boolean matchesOrganization(Long organizationId) {
+            return organizations.isEmpty() || (organizationId != null && organizations.contains(organizationId));
         }
     }
 
@@ -92,9 +82,15 @@ public final class Rules {
     }
 
     private final List<Rule> rules;
+    /** Of each subject and body pattern, the words it needs ({@link Literals}). */
+    private final Map<Pattern, List<String>> needs = new HashMap<>();
 
     public Rules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        for (Rule rule : this.rules) {
+            Stream.concat(rule.subject().stream(), rule.body().stream())
+                    .forEach(pattern -> needs.put(pattern, Literals.required(pattern.pattern())));
+        }
     }
 
     public boolean isEmpty() {
@@ -102,6 +98,48 @@ public final class Rules {
     }
 
     public Outcome apply(Facts facts) {
+        return apply(matchingMail(facts), facts.organizationId());
+    }
+
+    /**
+     * Which rules' conditions on the mail itself hold: all but the organization's, which the database decides. The
+     * costly part (patterns over the text), done for fetch-mail on the threads that parse while one files.
+     */
+    public BitSet matchingMail(Facts facts) {
+        String subject = Literals.fold(facts.subject());
+        String body = Literals.fold(facts.body());
+        BitSet holds = new BitSet(rules.size());
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            holds.set(i, (rule.from().isEmpty() || whole(rule.from(), facts.from()))
+                    && (rule.domain().isEmpty() || whole(rule.domain(), facts.domain()))
+                    && (rule.to().isEmpty() || facts.to().stream().anyMatch(address -> whole(rule.to(), address)))
+                    && (rule.subject().isEmpty() || within(rule.subject(), facts.subject(), subject))
+                    && (rule.body().isEmpty() || within(rule.body(), facts.body(), body)));
+        }
+        return holds;
+    }
+
+    private static boolean whole(List<Pattern> patterns, String value) {
+        return patterns.stream().anyMatch(pattern -> pattern.matches(value));
+    }
+
+    /** Any of the patterns found in the text; {@code folded} is the text {@link Literals#fold folded}. */
+    private boolean within(List<Pattern> patterns, String text, String folded) {
+        for (Pattern pattern : patterns) {
+            if (needs.get(pattern).stream().allMatch(folded::contains) && pattern.matcher(text).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same as {@link #apply(Facts)}, from {@link #matchingMail} and the sender's organization. */
+    public Outcome apply(BitSet matchingMail, Long organizationId) {
+        return apply(rule -> matchingMail.get(rule) && rules.get(rule).matchesOrganization(organizationId));
+    }
+
+    private Outcome apply(IntPredicate matches) {
         List<String> matched = new ArrayList<>();
         Priority priority = null;
         String priorityBy = null;
@@ -111,8 +149,9 @@ public final class Rules {
         String locationBy = null;
         boolean thread = false;
         List<TaskPlan> tasks = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (!rule.matches(facts)) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (!matches.test(i)) {
                 continue;
             }
             matched.add(rule.name());

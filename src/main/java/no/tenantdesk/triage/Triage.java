@@ -1,6 +1,7 @@
 package no.tenantdesk.triage;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,24 +95,50 @@ public final class Triage {
         return at < 0 ? "" : address.substring(at + 1).strip().toLowerCase(Locale.ROOT);
     }
 
-    public Decision decide(InboundMail mail, Sender sender) {
+    /**
+     * What triage reads of a mail before it knows the sender as the database does: the sender's own words, which
+     * rules' conditions on the mail hold, the places it names. The costly part, and a pure one: fetch-mail has it
+     * done by the threads that parse, so that the one thread that files does not read every text again.
+     *
+     * @param matchingMail null when there are no rules
+     * @param mentions     null when there are no places
+     */
+    public record Reading(String domain, String ownText, BitSet matchingMail, PlaceMatcher.Mentions mentions) {}
+
+    public Reading read(InboundMail mail) {
         String domain = domain(mail.from().email());
+        String ownText = OwnText.of(mail.text());
+        BitSet matching = null;
+        if (!rules.isEmpty()) {
+            List<String> recipients = new ArrayList<>();
+            mail.to().forEach(a -> recipients.add(a.email()));
+            mail.cc().forEach(a -> recipients.add(a.email()));
+            matching = rules.matchingMail(new Rules.Facts(mail.from().email(), domain, recipients, mail.subject(),
+                    ownText, null));
+        }
+        PlaceMatcher.Mentions mentions = places.isEmpty() ? null
+                : places.mentions(cut(mail.subject(), Rules.SUBJECT), ownText);
+        return new Reading(domain, ownText, matching, mentions);
+    }
+
+    public Decision decide(InboundMail mail, Sender sender) {
+        return decide(read(mail), sender);
+    }
+
+    /** @param reading {@link #read} of the mail, by this triage */
+    public Decision decide(Reading reading, Sender sender) {
+        String domain = reading.domain();
         OrganizationRef owner = domain.isEmpty() || freeMail.isFree(domain) ? null : directory.owner(domain);
         OrganizationRef organization = sender != null && sender.organizationId() != null
                 ? directory.byId().get(sender.organizationId()) : owner;
-        String ownText = OwnText.of(mail.text());
-        List<String> recipients = new ArrayList<>();
-        mail.to().forEach(a -> recipients.add(a.email()));
-        mail.cc().forEach(a -> recipients.add(a.email()));
-        Rules.Outcome outcome = rules.isEmpty() ? Rules.Outcome.NONE : rules.apply(new Rules.Facts(
-                mail.from().email(), domain, recipients, mail.subject(), ownText,
-                organization == null ? null : organization.id()));
-        Location location = outcome.skipBy() != null ? null
-                : location(mail.subject(), ownText, outcome, sender, organization);
+        Rules.Outcome outcome = reading.matchingMail() == null ? Rules.Outcome.NONE
+                : rules.apply(reading.matchingMail(), organization == null ? null : organization.id());
+        Location location = outcome.skipBy() != null ? null : location(reading.mentions(), outcome, sender,
+                organization);
         return new Decision(organization, sender == null ? owner : null, outcome, location);
     }
 
-    private Location location(String subject, String ownText, Rules.Outcome outcome, Sender sender,
+    private Location location(PlaceMatcher.Mentions mentions, Rules.Outcome outcome, Sender sender,
             OrganizationRef organization) {
         if (outcome.location() != null) {
             return new Location(outcome.location().id(), outcome.location().path(), LocationFrom.RULE,
@@ -119,8 +146,8 @@ public final class Triage {
         }
         List<Long> premises = organization == null ? List.of()
                 : directory.premises().getOrDefault(organization.id(), List.of());
-        if (!places.isEmpty()) {
-            PlaceMatcher.Found found = places.find(cut(subject, Rules.SUBJECT), ownText, premises);
+        if (mentions != null) {
+            PlaceMatcher.Found found = places.find(mentions, premises);
             if (found != null) {
                 return new Location(found.id(), found.path(), LocationFrom.TEXT, found.matched());
             }
