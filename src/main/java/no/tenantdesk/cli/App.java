@@ -65,11 +65,10 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class App implements CommandLine.IFactory {
 
-    private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
-
     private final Environment environment;
     private final Resources resources;
     private final GlobalOptions options;
+    private final Settings settings;
     private Config config;
     /** Where warnings go that belong to no one command, such as a database that others can read. */
     private PrintWriter err;
@@ -83,6 +82,7 @@ final class App implements CommandLine.IFactory {
         this.environment = environment;
         this.resources = resources;
         this.options = defaults.copy();
+        this.settings = new Settings(environment, options, this::config);
     }
 
     /** Every command: for help, man pages, completion and the shell. */
@@ -235,11 +235,7 @@ final class App implements CommandLine.IFactory {
 
     /** Who is recorded as having done something: --as, else $TENANTDESK_USER, else the login name. */
     String actor() {
-        if (options.actor != null && !options.actor.isBlank()) {
-            return options.actor.strip();
-        }
-        return environment.get("TENANTDESK_USER") != null ? environment.get("TENANTDESK_USER")
-                : environment.loginName();
+        return settings.get(Settings.USER);
     }
 
     InquiryService inquiries() {
@@ -320,19 +316,16 @@ final class App implements CommandLine.IFactory {
 
     /** The mail server: $TENANTDESK_SMTP_URL, else the config file's; null when neither names one. */
     private SmtpSender transport() {
-        Config.Smtp smtp = config().mail().smtp();
-        String url = environment.get("TENANTDESK_SMTP_URL") != null ? environment.get("TENANTDESK_SMTP_URL")
-                : smtp == null ? null : smtp.url();
+        String url = settings.get(Settings.SMTP_URL);
         if (url == null || url.isBlank()) {
             return null;
         }
-        String password = environment.get("TENANTDESK_SMTP_PASSWORD");
+        Config.Smtp smtp = config().mail().smtp();
+        String password = settings.get(Settings.SMTP_PASSWORD);
         if (password == null && smtp != null && smtp.passwordFile() != null) {
             password = Passwords.read(environment.path(smtp.passwordFile()));
         }
-        Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
-                ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
-                : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
+        Tls tls = settings.get(Settings.SMTP_TLS);
         if (smtp != null) {
             url = ServerAddress.withUser(ServerAddress.withoutPassword(url), url, smtp.user());
         }
@@ -346,8 +339,7 @@ final class App implements CommandLine.IFactory {
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
     private OutgoingMail.Address from() {
-        String from = environment.get("TENANTDESK_MAIL_FROM") != null ? environment.get("TENANTDESK_MAIL_FROM")
-                : config().mail().from();
+        String from = settings.get(Settings.MAIL_FROM);
         if (from == null || from.isBlank()) {
             return null;
         }
@@ -363,7 +355,7 @@ final class App implements CommandLine.IFactory {
 
     Config config() {
         if (config == null) {
-            String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
+            String explicit = settings.get(Settings.CONFIG);
             config = explicit != null ? Config.load(environment.path(explicit), true)
                     : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"),
                             false);
@@ -398,20 +390,15 @@ final class App implements CommandLine.IFactory {
      * and never taken from the command line, where other users see it.
      */
     DatabaseAddress databaseAddress() {
-        if (options.db != null) {
-            return address(options.db, true, null);
-        }
-        if (environment.get("TENANTDESK_DB") != null) {
-            return address(environment.get("TENANTDESK_DB"), false, null);
-        }
-        // Only now the config: reading it loads Jackson, a tenth of a second that --db and TENANTDESK_DB do not pay.
-        Config.DatabaseSetting setting = config().database();
-        if (setting == null) {
-            return new DatabaseAddress.SqliteFile(
+        Settings.Value<String> db = settings.resolve(Settings.DB);
+        return switch (db.origin()) {
+            case OPTION -> address(db.value(), true, null);
+            case VARIABLE -> address(db.value(), false, null);
+            // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
+            case CONFIG -> address(db.value(), false, home(config().database().passwordFile()));
+            case DEFAULT -> new DatabaseAddress.SqliteFile(
                     environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
-        }
-        // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
-        return address(setting.url(), false, setting.passwordFile() == null ? null : home(setting.passwordFile()));
+        };
     }
 
     private DatabaseAddress address(String chosen, boolean onCommandLine, Path passwordFile) {
@@ -426,28 +413,23 @@ final class App implements CommandLine.IFactory {
                     + " PGPASSWORD or the config's database password-file");
         }
         if (server.user() == null) {
-            server = server.withUser(environment.get("PGUSER") != null ? environment.get("PGUSER")
-                    : environment.loginName());
+            server = server.withUser(settings.get(Settings.PGUSER));
         }
-        Path pgPass = environment.get("PGPASSFILE") != null ? environment.path(environment.get("PGPASSFILE"))
-                : home("~/.pgpass");
-        return PgPass.fill(server, passwordFile, environment.get("PGPASSWORD"), pgPass);
+        Settings.Value<String> pgPass = settings.resolve(Settings.PGPASSFILE);
+        return PgPass.fill(server, passwordFile, settings.get(Settings.PGPASSWORD),
+                pgPass.origin() == Settings.Origin.DEFAULT ? home(pgPass.value()) : environment.path(pgPass.value()));
     }
 
-    /** A file name from the config or the environment; "~/" is the user's home folder, as in a shell. */
+    /** A file name from the config or the environment (or null); "~/" is the user's home folder, as in a shell. */
     private Path home(String name) {
+        if (name == null) {
+            return null;
+        }
         return name.startsWith("~/") ? environment.inHome(name.substring(2)) : environment.path(name);
     }
 
     private Duration busyTimeout() {
-        String value = environment.get("TENANTDESK_BUSY_TIMEOUT");
-        if (value == null) {
-            return DEFAULT_BUSY_TIMEOUT;
-        }
-        if (!value.matches("\\d{1,9}")) {
-            throw new InvalidInputException("TENANTDESK_BUSY_TIMEOUT must be milliseconds, not '" + value + "'");
-        }
-        return Duration.ofMillis(Long.parseLong(value));
+        return settings.get(Settings.BUSY_TIMEOUT);
     }
 
 }
