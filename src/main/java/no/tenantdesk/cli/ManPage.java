@@ -269,10 +269,7 @@ final class ManPage {
     static String[] lines(String[] elements) {
         List<String> lines = new ArrayList<>();
         for (String element : elements) {
-            if (element == null) {
-                continue;
-            }
-            lines.addAll(List.of(element.replace("%n", "\n").replace("%%", "%").split("\n", -1)));
+            lines.addAll(HelpSection.lines(element));
         }
         return lines.toArray(String[]::new);
     }
