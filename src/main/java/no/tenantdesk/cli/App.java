@@ -2,10 +2,7 @@ package no.tenantdesk.cli;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.config.Config;
-import no.tenantdesk.domain.ContactRole;
-import no.tenantdesk.domain.InvalidInputException;
-import no.tenantdesk.domain.Priority;
-import no.tenantdesk.domain.Source;
-import no.tenantdesk.domain.Status;
-import no.tenantdesk.domain.TaskKind;
 import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.Tls;
@@ -48,16 +39,9 @@ import no.tenantdesk.service.Scratch;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.store.Database;
-import no.tenantdesk.store.DatabaseAddress;
-import no.tenantdesk.store.PgPass;
-import no.tenantdesk.store.PostgresServer;
 import no.tenantdesk.triage.FreeMail;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The composition root of one run: it holds the environment and the global options, opens the database when a
@@ -65,11 +49,11 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class App implements CommandLine.IFactory {
 
-    private static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
-
     private final Environment environment;
     private final Resources resources;
     private final GlobalOptions options;
+    private final Settings settings;
+    private final DatabaseChoice databaseChoice;
     private Config config;
     /** Where warnings go that belong to no one command, such as a database that others can read. */
     private PrintWriter err;
@@ -83,6 +67,8 @@ final class App implements CommandLine.IFactory {
         this.environment = environment;
         this.resources = resources;
         this.options = defaults.copy();
+        this.settings = new Settings(environment, options, this::config);
+        this.databaseChoice = new DatabaseChoice(environment, settings, this::config);
     }
 
     /** Every command: for help, man pages, completion and the shell. */
@@ -96,7 +82,7 @@ final class App implements CommandLine.IFactory {
      */
     CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
         CommandLine root = new CommandLine(TenantdeskCommand.class, this);
-        Class<?> named = named(root.getCommandSpec(), args);
+        Class<?> named = TenantdeskCommand.named(root.getCommandSpec(), args);
         return configured(root, named == null ? TenantdeskCommand.COMMANDS : List.of(named), out, err);
     }
 
@@ -110,17 +96,7 @@ final class App implements CommandLine.IFactory {
         ErrorHandler errors = new ErrorHandler(options);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
-        commandLine.registerConverter(long.class, App::id);
-        commandLine.registerConverter(Long.class, App::id);
-        commandLine.registerConverter(LocalDate.class, this::date);
-        // "-" is standard input or output, not a file in the user's folder.
-        commandLine.registerConverter(Path.class,
-                name -> name.equals("-") ? Environment.STANDARD_STREAM : environment.path(name));
-        commandLine.registerConverter(Status.class, spelled(Status::parse));
-        commandLine.registerConverter(Priority.class, spelled(Priority::parse));
-        commandLine.registerConverter(Source.class, spelled(Source::parse));
-        commandLine.registerConverter(ContactRole.class, spelled(ContactRole::parse));
-        commandLine.registerConverter(TaskKind.class, spelled(TaskKind::parse));
+        Converters.register(commandLine, environment);
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCodes.LIST) {
             int colon = line.indexOf(':');
@@ -134,75 +110,6 @@ final class App implements CommandLine.IFactory {
     private static void applyToAll(CommandLine commandLine, java.util.function.Consumer<CommandLine> action) {
         action.accept(commandLine);
         commandLine.getSubcommands().values().forEach(sub -> applyToAll(sub, action));
-    }
-
-    /**
-     * The command named by the first argument that is not a global option or its value. Null when there is none or
-     * anything is unusual (help, an unknown option, the shell, whose completion needs every command): then all are
-     * built and picocli has the last word, as ever.
-     */
-    private static Class<?> named(CommandSpec root, String... args) {
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (!arg.startsWith("-")) {
-                for (Class<?> command : TenantdeskCommand.COMMANDS) {
-                    if (command.getAnnotation(Command.class).name().equals(arg)) {
-                        return command == ShellCommand.class ? null : command;
-                    }
-                }
-                return null;
-            }
-            OptionSpec option = root.findOption(arg.split("=", 2)[0]);
-            if (option == null || option.usageHelp() || option.versionHelp()) {
-                return null;
-            }
-            if (option.arity().max() > 0 && !arg.contains("=")) {
-                i++;
-            }
-        }
-        return null;
-    }
-
-    /** Ids as users copy them from mail subjects and tables: "12" or "#12". */
-    private static long id(String text) {
-        String digits = text.startsWith("#") ? text.substring(1) : text;
-        if (!digits.matches("\\d{1,18}")) {
-            throw new TypeConversionException("'" + text + "' is not an id (a whole number)");
-        }
-        return Long.parseLong(digits);
-    }
-
-    /** A due date: 2026-12-01, today, tomorrow, or a number of days or weeks from today (+3, +3d, +2w). */
-    private LocalDate date(String text) {
-        LocalDate today = LocalDate.now(environment.clock().withZone(environment.zone()));
-        String wanted = text.strip().toLowerCase(Locale.ROOT);
-        if (wanted.equals("today")) {
-            return today;
-        }
-        if (wanted.equals("tomorrow")) {
-            return today.plusDays(1);
-        }
-        Matcher relative = Pattern.compile("\\+(\\d{1,4})([dw]?)").matcher(wanted);
-        if (relative.matches()) {
-            int amount = Integer.parseInt(relative.group(1));
-            return relative.group(2).equals("w") ? today.plusWeeks(amount) : today.plusDays(amount);
-        }
-        try {
-            return LocalDate.parse(wanted);
-        } catch (DateTimeParseException e) {
-            throw new TypeConversionException(
-                    "'" + text + "' is not a date (give 2026-12-01, today, tomorrow, +3d or +2w)");
-        }
-    }
-
-    private static <T> ITypeConverter<T> spelled(java.util.function.Function<String, T> parse) {
-        return text -> {
-            try {
-                return parse.apply(text);
-            } catch (InvalidInputException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        };
     }
 
     @Override
@@ -235,11 +142,7 @@ final class App implements CommandLine.IFactory {
 
     /** Who is recorded as having done something: --as, else $TENANTDESK_USER, else the login name. */
     String actor() {
-        if (options.actor != null && !options.actor.isBlank()) {
-            return options.actor.strip();
-        }
-        return environment.get("TENANTDESK_USER") != null ? environment.get("TENANTDESK_USER")
-                : environment.loginName();
+        return settings.get(Settings.USER);
     }
 
     InquiryService inquiries() {
@@ -320,19 +223,16 @@ final class App implements CommandLine.IFactory {
 
     /** The mail server: $TENANTDESK_SMTP_URL, else the config file's; null when neither names one. */
     private SmtpSender transport() {
-        Config.Smtp smtp = config().mail().smtp();
-        String url = environment.get("TENANTDESK_SMTP_URL") != null ? environment.get("TENANTDESK_SMTP_URL")
-                : smtp == null ? null : smtp.url();
+        String url = settings.get(Settings.SMTP_URL);
         if (url == null || url.isBlank()) {
             return null;
         }
-        String password = environment.get("TENANTDESK_SMTP_PASSWORD");
+        Config.Smtp smtp = config().mail().smtp();
+        String password = settings.get(Settings.SMTP_PASSWORD);
         if (password == null && smtp != null && smtp.passwordFile() != null) {
             password = Passwords.read(environment.path(smtp.passwordFile()));
         }
-        Tls tls = environment.get("TENANTDESK_SMTP_TLS") != null
-                ? Tls.parse("TENANTDESK_SMTP_TLS", environment.get("TENANTDESK_SMTP_TLS"))
-                : Tls.parse("mail: smtp: tls", smtp == null ? null : smtp.tls());
+        Tls tls = settings.get(Settings.SMTP_TLS);
         if (smtp != null) {
             url = ServerAddress.withUser(ServerAddress.withoutPassword(url), url, smtp.user());
         }
@@ -346,8 +246,7 @@ final class App implements CommandLine.IFactory {
 
     /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
     private OutgoingMail.Address from() {
-        String from = environment.get("TENANTDESK_MAIL_FROM") != null ? environment.get("TENANTDESK_MAIL_FROM")
-                : config().mail().from();
+        String from = settings.get(Settings.MAIL_FROM);
         if (from == null || from.isBlank()) {
             return null;
         }
@@ -363,7 +262,7 @@ final class App implements CommandLine.IFactory {
 
     Config config() {
         if (config == null) {
-            String explicit = options.config != null ? options.config : environment.get("TENANTDESK_CONFIG");
+            String explicit = settings.get(Settings.CONFIG);
             config = explicit != null ? Config.load(environment.path(explicit), true)
                     : Config.load(environment.xdg("XDG_CONFIG_HOME", ".config").resolve("tenantdesk/tenantdesk.yaml"),
                             false);
@@ -380,74 +279,20 @@ final class App implements CommandLine.IFactory {
     }
 
     private Database database() {
-        return resources.database(databaseAddress(), busyTimeout(), this::warn);
+        return resources.database(databaseChoice.address(), busyTimeout(), this::warn);
     }
 
     /** Another database than the one of this run (db copy --to), its password found as for --db's. */
     Database database(String text, boolean onCommandLine) {
-        return resources.database(address(text, onCommandLine, null), busyTimeout(), this::warn);
+        return resources.database(databaseChoice.address(text, onCommandLine, null), busyTimeout(), this::warn);
     }
 
     private void warn(String line) {
         err.println("tenantdesk: warning: " + line);
     }
 
-    /**
-     * --db, else $TENANTDESK_DB, else the config file's database, else the file in the XDG data folder. A server's
-     * user is the URL's, else $PGUSER, else the login name; its password is found as psql finds it ({@link PgPass}),
-     * and never taken from the command line, where other users see it.
-     */
-    DatabaseAddress databaseAddress() {
-        if (options.db != null) {
-            return address(options.db, true, null);
-        }
-        if (environment.get("TENANTDESK_DB") != null) {
-            return address(environment.get("TENANTDESK_DB"), false, null);
-        }
-        // Only now the config: reading it loads Jackson, a tenth of a second that --db and TENANTDESK_DB do not pay.
-        Config.DatabaseSetting setting = config().database();
-        if (setting == null) {
-            return new DatabaseAddress.SqliteFile(
-                    environment.xdg("XDG_DATA_HOME", ".local/share").resolve("tenantdesk/tenantdesk.db"));
-        }
-        // The config's password file belongs to the config's database, not to one --db or TENANTDESK_DB names.
-        return address(setting.url(), false, setting.passwordFile() == null ? null : home(setting.passwordFile()));
-    }
-
-    private DatabaseAddress address(String chosen, boolean onCommandLine, Path passwordFile) {
-        DatabaseAddress address = DatabaseAddress.parse(chosen, environment::path);
-        if (address instanceof DatabaseAddress.SqliteFile) {
-            return address; // first: a SQLite command loads none of PostgreSQL's classes
-        }
-        PostgresServer server = (PostgresServer) address;
-        if (onCommandLine && server.password() != null) {
-            throw new InvalidInputException(PostgresServer.withoutPassword(chosen) + " holds a password, which any"
-                    + " user of this machine could read on the command line; put it in ~/.pgpass (mode 600),"
-                    + " PGPASSWORD or the config's database password-file");
-        }
-        if (server.user() == null) {
-            server = server.withUser(environment.get("PGUSER") != null ? environment.get("PGUSER")
-                    : environment.loginName());
-        }
-        Path pgPass = environment.get("PGPASSFILE") != null ? environment.path(environment.get("PGPASSFILE"))
-                : home("~/.pgpass");
-        return PgPass.fill(server, passwordFile, environment.get("PGPASSWORD"), pgPass);
-    }
-
-    /** A file name from the config or the environment; "~/" is the user's home folder, as in a shell. */
-    private Path home(String name) {
-        return name.startsWith("~/") ? environment.inHome(name.substring(2)) : environment.path(name);
-    }
-
     private Duration busyTimeout() {
-        String value = environment.get("TENANTDESK_BUSY_TIMEOUT");
-        if (value == null) {
-            return DEFAULT_BUSY_TIMEOUT;
-        }
-        if (!value.matches("\\d{1,9}")) {
-            throw new InvalidInputException("TENANTDESK_BUSY_TIMEOUT must be milliseconds, not '" + value + "'");
-        }
-        return Duration.ofMillis(Long.parseLong(value));
+        return settings.get(Settings.BUSY_TIMEOUT);
     }
 
 }

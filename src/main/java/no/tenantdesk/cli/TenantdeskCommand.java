@@ -4,6 +4,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
@@ -114,5 +115,32 @@ final class TenantdeskCommand implements Runnable {
             String version = TenantdeskCommand.class.getPackage().getImplementationVersion();
             return new String[] {"tenantdesk " + (version == null ? "(development build)" : version)};
         }
+    }
+
+    /**
+     * The command named by the first argument that is not a global option or its value. Null when there is none or
+     * anything is unusual (help, an unknown option, the shell, whose completion needs every command): then all are
+     * built and picocli has the last word, as ever.
+     */
+    static Class<?> named(CommandSpec root, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("-")) {
+                for (Class<?> command : COMMANDS) {
+                    if (command.getAnnotation(Command.class).name().equals(arg)) {
+                        return command == ShellCommand.class ? null : command;
+                    }
+                }
+                return null;
+            }
+            OptionSpec option = root.findOption(arg.split("=", 2)[0]);
+            if (option == null || option.usageHelp() || option.versionHelp()) {
+                return null;
+            }
+            if (option.arity().max() > 0 && !arg.contains("=")) {
+                i++;
+            }
+        }
+        return null;
     }
 }

@@ -1,6 +1,5 @@
 package no.tenantdesk.store;
 
-import java.sql.CallableStatement;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,8 +9,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,8 +16,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import no.tenantdesk.domain.TenantdeskException;
-import org.apache.ibatis.type.BaseTypeHandler;
-import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandlerRegistry;
 
 /**
@@ -171,8 +166,8 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void registerTypes(TypeHandlerRegistry registry) {
-        registry.register(Instant.class, new InstantHandler());
-        registry.register(LocalDate.class, new LocalDateHandler());
+        registry.register(Instant.class, new PostgresTypes.InstantHandler());
+        registry.register(LocalDate.class, new PostgresTypes.LocalDateHandler());
     }
 
     @Override
@@ -279,59 +274,6 @@ final class PostgresDialect implements Dialect {
         for (Deque<Idle> idle : List.of(idleWriters, idleReaders)) {
             idle.forEach(kept -> closeQuietly(kept.connection()));
             idle.clear();
-        }
-    }
-
-    /** An instant as timestamptz, read back in UTC. */
-    static final class InstantHandler extends BaseTypeHandler<Instant> {
-
-        @Override
-        public void setNonNullParameter(PreparedStatement ps, int i, Instant parameter, JdbcType jdbcType)
-                throws SQLException {
-            ps.setObject(i, OffsetDateTime.ofInstant(parameter, ZoneOffset.UTC));
-        }
-
-        @Override
-        public Instant getNullableResult(ResultSet rs, String columnName) throws SQLException {
-            OffsetDateTime time = rs.getObject(columnName, OffsetDateTime.class);
-            return time == null ? null : time.toInstant();
-        }
-
-        @Override
-        public Instant getNullableResult(ResultSet rs, int columnIndex) throws SQLException {
-            OffsetDateTime time = rs.getObject(columnIndex, OffsetDateTime.class);
-            return time == null ? null : time.toInstant();
-        }
-
-        @Override
-        public Instant getNullableResult(CallableStatement cs, int columnIndex) throws SQLException {
-            OffsetDateTime time = cs.getObject(columnIndex, OffsetDateTime.class);
-            return time == null ? null : time.toInstant();
-        }
-    }
-
-    /** A calendar date as date. */
-    static final class LocalDateHandler extends BaseTypeHandler<LocalDate> {
-
-        @Override
-        public void setNonNullParameter(PreparedStatement ps, int i, LocalDate parameter, JdbcType jdbcType)
-                throws SQLException {
-            ps.setObject(i, parameter);
-        }
-
-        @Override
-        public LocalDate getNullableResult(ResultSet rs, String columnName) throws SQLException {
-            return rs.getObject(columnName, LocalDate.class);
-        }
-
-        @Override
-        public LocalDate getNullableResult(ResultSet rs, int columnIndex) throws SQLException {
-            return rs.getObject(columnIndex, LocalDate.class);
-        }
-
-        @Override
-        public LocalDate getNullableResult(CallableStatement cs, int columnIndex) throws SQLException {
-            return cs.getObject(columnIndex, LocalDate.class);
         }
     }
 }

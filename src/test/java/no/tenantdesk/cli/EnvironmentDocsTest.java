@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every environment variable the program reads is one a user can look up: a term of its own in tenantdesk(1)'s
- * ENVIRONMENT section (generated from HelpSections, which --help shows too) and named in the README.
+ * Every environment variable the program reads is one a user can look up: declared in {@link Settings}, whose table
+ * writes tenantdesk(1)'s and --help's Environment section, named in the README, and, when a config key gives the
+ * same setting, named beside that key in the documented example config.
  */
 class EnvironmentDocsTest {
 
@@ -24,8 +25,14 @@ class EnvironmentDocsTest {
 
     static final Pattern READ = Pattern.compile("(?:get|getenv)\\(\"([A-Z][A-Z0-9_]+)\"\\)");
 
+    static Set<String> declared() {
+        Set<String> declared = new TreeSet<>();
+        Settings.ALL.forEach(setting -> declared.add(setting.variable()));
+        return declared;
+    }
+
     @Test
-    void everyVariableTheProgramReadsIsDocumented() throws IOException {
+    void everyVariableTheCodeReadsByNameIsDeclaredInSettings() throws IOException {
         Set<String> read = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -36,16 +43,35 @@ class EnvironmentDocsTest {
             }
         }
         read.removeAll(THE_SYSTEMS);
+
+        assertThat(read).isNotEmpty();
+        assertThat(declared()).as("variables read by name, to declare in Settings.ALL").containsAll(read);
+    }
+
+    @Test
+    void everySettingIsATermOfTheManPagesEnvironmentAndNamedInTheReadme() throws IOException {
         String page = Files.readString(Path.of("man/tenantdesk.1"));
         String environment = page.substring(page.indexOf(".SH \"ENVIRONMENT\""));
         environment = environment.substring(0, environment.indexOf(".SH ", 1));
         String readme = Files.readString(Path.of("README.md"));
 
-        assertThat(read).contains("TENANTDESK_DB", "TENANTDESK_SMTP_URL");
-        for (String variable : read) {
-            assertThat(environment).as("%s as a term in HelpSections' Environment (then mvn process-classes)",
-                    variable).containsPattern("\\n\\\\fB([A-Z_, ]*, )?" + variable + "(, [A-Z_, ]*)?\\\\fR\\n");
+        assertThat(declared()).contains("TENANTDESK_DB", "TENANTDESK_SMTP_URL", "PGPASSWORD");
+        for (String variable : declared()) {
+            assertThat(environment).as("%s in man/tenantdesk.1 (mvn process-classes writes it)", variable)
+                    .contains(".TP\n\\fB" + variable + "\\fR\n");
             assertThat(readme).as("%s in the README's Configuration", variable).contains("`" + variable);
+        }
+    }
+
+    @Test
+    void aVariableThatWinsOverAConfigKeyIsNamedInTheExampleConfig() throws IOException {
+        String example = Files.readString(Path.of("config/tenantdesk.yaml"));
+
+        for (Settings.Setting<?> setting : Settings.ALL) {
+            if (setting.configKey() != null) {
+                String key = setting.configKey().substring(setting.configKey().lastIndexOf(' ') + 1);
+                assertThat(example).as(setting.configKey()).contains(key + " ").contains(setting.variable());
+            }
         }
     }
 }

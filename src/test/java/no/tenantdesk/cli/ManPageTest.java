@@ -35,7 +35,7 @@ class ManPageTest {
     }
 
     static String roff(String text) {
-        return ManPage.escape(text);
+        return Roff.escape(text);
     }
 
     @Test
@@ -144,11 +144,11 @@ class ManPageTest {
 
     @Test
     void escapesWhatRoffWouldReadAsMarkup() {
-        assertThat(ManPage.escape("-o -")).isEqualTo("\\-o \\-");
-        assertThat(ManPage.escape("C:\\temp")).isEqualTo("C:\\etemp");
-        assertThat(ManPage.escape(".hidden")).isEqualTo("\\&.hidden");
-        assertThat(ManPage.escape("'quoted'")).isEqualTo("\\&'quoted'");
-        assertThat(ManPage.escape("Bygg A/2. etasje")).isEqualTo("Bygg A/2. etasje");
+        assertThat(Roff.escape("-o -")).isEqualTo("\\-o \\-");
+        assertThat(Roff.escape("C:\\temp")).isEqualTo("C:\\etemp");
+        assertThat(Roff.escape(".hidden")).isEqualTo("\\&.hidden");
+        assertThat(Roff.escape("'quoted'")).isEqualTo("\\&'quoted'");
+        assertThat(Roff.escape("Bygg A/2. etasje")).isEqualTo("Bygg A/2. etasje");
     }
 
     @Test

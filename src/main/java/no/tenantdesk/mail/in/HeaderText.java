@@ -116,7 +116,7 @@ final class HeaderText {
     private static byte[] wordBytes(String encoding, String text) {
         if (encoding.equalsIgnoreCase("b")) {
             byte[] encoded = text.getBytes(StandardCharsets.ISO_8859_1);
-            try (InputStream in = new TransferDecoding.Base64(new ByteArrayInputStream(encoded), encoded.length + 4)) {
+            try (InputStream in = new Base64Decoder(new ByteArrayInputStream(encoded), encoded.length + 4)) {
                 return in.readAllBytes();
             } catch (IOException e) {
                 throw new IllegalStateException("reading from memory cannot fail", e);

@@ -2,7 +2,6 @@ package no.tenantdesk.mail.in;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -179,7 +178,7 @@ final class PartReader {
         byte[] bytes;
         int length;
         try (InputStream in = decoded(node)) {
-            Bounded out = new Bounded(MAX_TEXT_BYTES);
+            BoundedBuffer out = new BoundedBuffer(MAX_TEXT_BYTES);
             if (!out.copy(in, chunk)) {
                 return false;
             }
@@ -279,30 +278,5 @@ final class PartReader {
         }
         id = id.strip();
         return id.isEmpty() ? null : id;
-    }
-
-    /** Collects bytes up to a limit and says whether everything fitted. */
-    private static final class Bounded extends ByteArrayOutputStream {
-
-        private final int limit;
-
-        Bounded(int limit) {
-            super(1024);
-            this.limit = limit;
-        }
-
-        boolean copy(InputStream in, byte[] chunk) throws IOException {
-            for (int n; (n = in.read(chunk)) >= 0; ) {
-                if (count + n > limit) {
-                    return false;
-                }
-                write(chunk, 0, n);
-            }
-            return true;
-        }
-
-        byte[] buffer() {
-            return buf;
-        }
     }
 }

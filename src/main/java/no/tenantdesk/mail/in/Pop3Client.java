@@ -1,13 +1,8 @@
 package no.tenantdesk.mail.in;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.TenantdeskException;
@@ -49,22 +42,12 @@ final class Pop3Client implements Closeable {
     private static final int WINDOW = 64;
 
     private final String name;
-    private Socket socket;
+    private Pop3Connection connection;
     private Pop3Input in;
-    private OutputStream out;
     private Set<String> capabilities = Set.of();
 
     private Pop3Client(String name) {
         this.name = name;
-    }
-
-    /** A server's -ERR: not a broken connection, an answer. */
-    static final class Refusal extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Refusal(String command, String reply) {
-            super(command + " refused: " + ServerFailures.oneLine(reply));
-        }
     }
 
     /** Connects, upgrades to TLS as the rule says, and logs in. */
@@ -98,18 +81,13 @@ final class Pop3Client implements Closeable {
 
     private void connect(ServerAddress address, Tls tls, boolean token, Duration timeout, SSLSocketFactory sslSockets)
             throws IOException {
-        int port = address.port() > 0 ? address.port() : address.tls() ? 995 : 110;
-        Socket plain = new Socket();
-        socket = plain;
-        plain.connect(new InetSocketAddress(address.host(), port), (int) timeout.toMillis());
-        plain.setSoTimeout((int) timeout.toMillis());
-        // Each command goes out whole when flushed: Nagle's algorithm would hold a pipelined RETR back for an ACK.
-        plain.setTcpNoDelay(true);
+        connection = Pop3Connection.open(address.host(), address.port() > 0 ? address.port()
+                : address.tls() ? 995 : 110, timeout);
         if (address.tls()) {
-            socket = tls(plain, address.host(), port, sslSockets);
+            connection.startTls(sslSockets);
         }
-        streams();
-        status("greeting");
+        in = connection.in();
+        connection.status("greeting");
         capabilities = capabilities();
         if (ServerSessions.startTls(address, tls)) {
             if (!capabilities.contains("STLS")) {
@@ -117,38 +95,23 @@ final class Pop3Client implements Closeable {
                 throw token ? ServerSessions.tokenWithoutTls(name, address)
                         : ServerSessions.withoutTls(name, address, null);
             }
-            command("STLS");
-            status("STLS");
-            socket = tls(plain, address.host(), port, sslSockets);
-            streams();
+            connection.command("STLS");
+            connection.status("STLS");
+            connection.startTls(sslSockets);
+            in = connection.in();
             capabilities = capabilities(); // RFC 2595: what was said before TLS is forgotten
         }
-    }
-
-    private static Socket tls(Socket plain, String host, int port, SSLSocketFactory factory) throws IOException {
-        SSLSocket ssl = (SSLSocket) factory.createSocket(plain, host, port, true);
-        SSLParameters parameters = ssl.getSSLParameters();
-        // The certificate must name the host we asked for, as Angus' checkserveridentity checks it for IMAP.
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        ssl.setSSLParameters(parameters);
-        ssl.startHandshake();
-        return ssl;
-    }
-
-    private void streams() throws IOException {
-        in = new Pop3Input(socket.getInputStream());
-        out = new BufferedOutputStream(socket.getOutputStream(), 8192);
     }
 
     private void login(String user, String password) throws IOException {
         if (password == null) {
             throw new TenantdeskException(name + ": login failed (no password given)");
         }
-        command("USER " + user);
+        connection.command("USER " + user);
         if (!in.line().startsWith("+OK")) {
             throw new TenantdeskException(name + ": login failed");
         }
-        command("PASS " + password);
+        connection.command("PASS " + password);
         if (!in.line().startsWith("+OK")) {
             throw new TenantdeskException(name + ": login failed");
         }
@@ -165,11 +128,11 @@ final class Pop3Client implements Closeable {
             throw ServerSessions.noTokenMechanism(name, address);
         }
         ServerSessions.login(name, address, tokens, token -> {
-            command("AUTH " + TokenSasl.XOAUTH2 + " "
+            connection.command("AUTH " + TokenSasl.XOAUTH2 + " "
                     + Base64.getEncoder().encodeToString(TokenSasl.xoauth2(address.user(), token)));
             String reply = in.line();
             if (reply.startsWith("+ ") || reply.equals("+")) {
-                command("");
+                connection.command("");
                 reply = in.line();
             }
             return reply.startsWith("+OK") ? null : reply.replaceFirst("^-ERR ?", "");
@@ -182,7 +145,7 @@ final class Pop3Client implements Closeable {
      * from before RFC 2449.
      */
     private Set<String> capabilities() throws IOException {
-        command("CAPA");
+        connection.command("CAPA");
         if (!in.line().startsWith("+OK")) {
             return Set.of();
         }
@@ -208,11 +171,11 @@ final class Pop3Client implements Closeable {
 
     List<Listed> list() {
         try {
-            command("UIDL");
+            connection.command("UIDL");
             if (!pipelining()) {
                 return listed(uidl(), sizes());
             }
-            command("LIST");
+            connection.command("LIST");
             return listed(uidl(), sizes());
         } catch (IOException e) {
             throw failure(e);
@@ -235,9 +198,9 @@ final class Pop3Client implements Closeable {
 
     private Map<Integer, Long> sizes() throws IOException {
         if (!pipelining()) {
-            command("LIST");
+            connection.command("LIST");
         }
-        status("LIST");
+        connection.status("LIST");
         Map<Integer, Long> sizes = new LinkedHashMap<>();
         for (String line : in.lines()) {
             String[] words = line.strip().split(" ", -1);
@@ -253,46 +216,50 @@ final class Pop3Client implements Closeable {
     }
 
     /**
-     * RETR for each of these messages, a window of them in flight with PIPELINING; each one goes to {@code arrived}
-     * in a spool file as soon as it is whole. A message the server refuses (deleted by another session) is left out.
+     * RETR for each of these messages; each one goes to {@code arrived} in a spool file as soon as it is whole. A
+     * message the server refuses (deleted by another session) is left out.
      */
     void retrieve(List<Integer> numbers, Path spool, BiConsumer<Integer, Path> arrived) {
-        try {
-            int window = pipelining() ? WINDOW : 1;
-            int sent = 0;
-            for (int received = 0; received < numbers.size(); received++) {
-                while (sent < numbers.size() && sent - received < window) {
-                    write("RETR " + numbers.get(sent++));
-                }
-                out.flush();
-                if (!in.line().startsWith("+OK")) {
-                    continue;
-                }
-                Path file = Spool.newFile(spool);
-                try (OutputStream message = Files.newOutputStream(file)) {
-                    in.copyMultiline(message);
-                } catch (IOException | RuntimeException e) {
-                    Spool.deleteQuietly(file);
-                    throw e;
-                }
-                arrived.accept(numbers.get(received), file);
+        pipelined("RETR", numbers, number -> {
+            if (!in.line().startsWith("+OK")) {
+                return;
             }
-        } catch (IOException e) {
-            throw failure(e);
-        }
+            Path file = Spool.newFile(spool);
+            try (OutputStream message = Files.newOutputStream(file)) {
+                in.copyMultiline(message);
+            } catch (IOException | RuntimeException e) {
+                Spool.deleteQuietly(file);
+                throw e;
+            }
+            arrived.accept(number, file);
+        });
     }
 
     /** DELE for each; the server deletes them when the session ends with QUIT. */
     void delete(List<Integer> numbers) {
+        pipelined("DELE", numbers, number -> in.line()); // -ERR: deleted already, in this session or by another
+    }
+
+    /** Reads the reply to one command of {@link #pipelined}. */
+    @FunctionalInterface
+    private interface Reply {
+        void read(int number) throws IOException;
+    }
+
+    /**
+     * The command for each message number, a window of them in flight with PIPELINING, one at a time without; each
+     * reply is read in order as it comes.
+     */
+    private void pipelined(String command, List<Integer> numbers, Reply reply) {
         try {
             int window = pipelining() ? WINDOW : 1;
             int sent = 0;
             for (int received = 0; received < numbers.size(); received++) {
                 while (sent < numbers.size() && sent - received < window) {
-                    write("DELE " + numbers.get(sent++));
+                    connection.write(command + " " + numbers.get(sent++));
                 }
-                out.flush();
-                in.line(); // -ERR: deleted already, in this session or by another
+                connection.flush();
+                reply.read(numbers.get(received));
             }
         } catch (IOException e) {
             throw failure(e);
@@ -302,8 +269,8 @@ final class Pop3Client implements Closeable {
     /** QUIT: the server deletes what DELE marked now, and only now. */
     void quit() {
         try {
-            command("QUIT");
-            status("QUIT");
+            connection.command("QUIT");
+            connection.status("QUIT");
         } catch (IOException e) {
             throw failure(e);
         } finally {
@@ -316,39 +283,19 @@ final class Pop3Client implements Closeable {
         closeSocket();
     }
 
-    private void command(String command) throws IOException {
-        write(command);
-        out.flush();
-    }
-
-    private void write(String command) throws IOException {
-        out.write((command + "\r\n").getBytes(UTF_8));
-    }
-
-    private void status(String what) throws IOException {
-        String reply = in.line();
-        if (!reply.startsWith("+OK")) {
-            throw new Refusal(what, reply);
-        }
-    }
-
     private void closeSocket() {
-        try {
-            if (socket != null) {
-                socket.close();
-            }
-        } catch (IOException e) {
-            // gone either way
+        if (connection != null) {
+            connection.close();
         }
     }
 
     /** One line for stderr, and whether trying again may help, as for every mail server. */
     TenantdeskException failure(IOException e) {
-        if (e instanceof Refusal) {
+        if (e instanceof Pop3Connection.Refusal) {
             return new TenantdeskException(name + ": " + e.getMessage(), e);
         }
-        TenantdeskException connection = ServerFailures.connection(name, e, t -> false);
-        return connection != null ? connection
+        TenantdeskException lost = ServerFailures.connection(name, e, t -> false);
+        return lost != null ? lost
                 : new TenantdeskException(name + ": " + ServerFailures.oneLine(ServerFailures.rootMessage(e)), e);
     }
 }

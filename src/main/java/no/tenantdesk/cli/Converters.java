@@ -1,0 +1,86 @@
+package no.tenantdesk.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import no.tenantdesk.domain.ContactRole;
+import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Source;
+import no.tenantdesk.domain.Status;
+import no.tenantdesk.domain.TaskKind;
+import picocli.CommandLine;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * How the commands read their arguments: ids as users copy them, due dates in words, "-" as a stream, and the users'
+ * own spellings of statuses, priorities and kinds. A word that is none of these is a one-line error, never a guess.
+ */
+final class Converters {
+
+    private static final Pattern RELATIVE = Pattern.compile("\\+(\\d{1,4})([dw]?)");
+
+    private Converters() {}
+
+    /** Registers them on the command and the subcommands it has now. */
+    static void register(CommandLine commandLine, Environment environment) {
+        commandLine.registerConverter(long.class, Converters::id);
+        commandLine.registerConverter(Long.class, Converters::id);
+        commandLine.registerConverter(LocalDate.class,
+                text -> date(text, LocalDate.now(environment.clock().withZone(environment.zone()))));
+        // "-" is standard input or output, not a file in the user's folder.
+        commandLine.registerConverter(Path.class,
+                name -> name.equals("-") ? Environment.STANDARD_STREAM : environment.path(name));
+        commandLine.registerConverter(Status.class, spelled(Status::parse));
+        commandLine.registerConverter(Priority.class, spelled(Priority::parse));
+        commandLine.registerConverter(Source.class, spelled(Source::parse));
+        commandLine.registerConverter(ContactRole.class, spelled(ContactRole::parse));
+        commandLine.registerConverter(TaskKind.class, spelled(TaskKind::parse));
+    }
+
+    /** Ids as users copy them from mail subjects and tables: "12" or "#12". */
+    static long id(String text) {
+        String digits = text.startsWith("#") ? text.substring(1) : text;
+        if (!digits.matches("\\d{1,18}")) {
+            throw new TypeConversionException("'" + text + "' is not an id (a whole number)");
+        }
+        return Long.parseLong(digits);
+    }
+
+    /** A due date: 2026-12-01, today, tomorrow, or a number of days or weeks from today (+3, +3d, +2w). */
+    static LocalDate date(String text, LocalDate today) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        if (wanted.equals("today")) {
+            return today;
+        }
+        if (wanted.equals("tomorrow")) {
+            return today.plusDays(1);
+        }
+        Matcher relative = RELATIVE.matcher(wanted);
+        if (relative.matches()) {
+            int amount = Integer.parseInt(relative.group(1));
+            return relative.group(2).equals("w") ? today.plusWeeks(amount) : today.plusDays(amount);
+        }
+        try {
+            return LocalDate.parse(wanted);
+        } catch (DateTimeParseException e) {
+            throw new TypeConversionException(
+                    "'" + text + "' is not a date (give 2026-12-01, today, tomorrow, +3d or +2w)");
+        }
+    }
+
+    private static <T> ITypeConverter<T> spelled(Function<String, T> parse) {
+        return text -> {
+            try {
+                return parse.apply(text);
+            } catch (InvalidInputException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        };
+    }
+}
