@@ -44,6 +44,7 @@ import no.tenantdesk.service.OutboxService;
 import no.tenantdesk.service.RuleService;
 import no.tenantdesk.service.QuarantineService;
 import no.tenantdesk.service.ReplyService;
+import no.tenantdesk.service.RetentionService;
 import no.tenantdesk.service.Scratch;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
@@ -252,6 +253,17 @@ final class App implements CommandLine.IFactory {
 
     ExportService exports() {
         return new ExportService(database(), environment.clock());
+    }
+
+    RetentionService retention() {
+        return new RetentionService(database(), environment.clock());
+    }
+
+    /** The config's retention: how long the bytes of done inquiries are kept (for ever unless it says). */
+    RetentionService.Policy retentionPolicy() {
+        Config.Retention retention = config().retention();
+        return new RetentionService.Policy(retention.rawMailPeriod().orElse(null),
+                retention.filesPeriod().orElse(null));
     }
 
     ErasureService erasures() {
