@@ -48,6 +48,7 @@ import no.tenantdesk.service.RetentionService;
 import no.tenantdesk.service.Scratch;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
+import no.tenantdesk.service.TemporaryFolder;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.DatabaseAddress;
 import no.tenantdesk.store.PgPass;
@@ -288,6 +289,11 @@ final class App implements CommandLine.IFactory {
 
     QuarantineService quarantine() {
         return new QuarantineService(database(), environment.clock(), mailSettings(), scratch());
+    }
+
+    /** A folder of this run's own in the program's scratch folder, private, removed when closed (or swept). */
+    TemporaryFolder temporaryFolder(String prefix) {
+        return scratch().folder(prefix);
     }
 
     private Scratch scratch() {
