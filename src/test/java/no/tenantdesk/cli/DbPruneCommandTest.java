@@ -131,6 +131,27 @@ class DbPruneCommandTest {
     }
 
     @Test
+    void aBatchThatFailsHalfWayChangesNothingAndTheNextRunDoesItAll() throws Exception {
+        retention("retention:\n  raw-mail: 1 week\n  files: 1 week\n");
+        String before = Sql.column(cli.database(), "SELECT count(*) || '/' || sum(size) FROM blob").get(0);
+        // Inquiries 1 and 3 are one batch; the database fails on the second one's note, after the first one's rows.
+        Sql.refuseInserts(cli.database(), "event", "NEW.inquiry_id = 3 AND NEW.field = 'retention'");
+
+        assertThat(cli.run("db", "prune")).failedWith(1, "refused by the test");
+
+        assertThat(Sql.column(cli.database(), "SELECT count(*) FROM mail_message WHERE removed_at IS NOT NULL"
+                + " OR raw_sha256 IS NULL")).containsExactly("0");
+        assertThat(Sql.column(cli.database(), "SELECT count(*) FROM attachment WHERE removed_at IS NOT NULL"))
+                .containsExactly("0");
+        assertThat(Sql.column(cli.database(), "SELECT count(*) || '/' || sum(size) FROM blob"))
+                .containsExactly(before);
+
+        Sql.allowInserts(cli.database(), "event");
+        assertThat(cli.run("db", "prune")).succeeded().printed("Removed from 2 inquiries",
+                "the raw bytes of 2 mails and the bytes of 2 files");
+    }
+
+    @Test
     void aRetentionThatIsNoTimeIsOneLineAndExit2() throws Exception {
         retention("retention:\n  raw-mail: three years\n");
         assertThat(cli.run("db", "prune")).failedWith(2, "retention: raw-mail: 'three years' is not a time");
