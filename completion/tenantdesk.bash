@@ -205,6 +205,7 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db info" ];    then _picocli_tenantdesk_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db backup" ];    then _picocli_tenantdesk_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db restore" ];    then _picocli_tenantdesk_db; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db prune" ];    then _picocli_tenantdesk_db; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db copy" ];    then _picocli_tenantdesk_db; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -259,9 +260,11 @@ function _complete_tenantdesk() {
   local cmds48=(db info)
   local cmds49=(db backup)
   local cmds50=(db restore)
-  local cmds51=(db copy)
+  local cmds51=(db prune)
+  local cmds52=(db copy)
 
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_tenantdesk_db_prune; return $?; fi
   if CompWordsContainsArray "${cmds50[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
   if CompWordsContainsArray "${cmds49[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
   if CompWordsContainsArray "${cmds48[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
@@ -924,7 +927,7 @@ function _picocli_tenantdesk_db() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="info backup restore copy"
+  local commands="info backup restore prune copy"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -2390,6 +2393,39 @@ function _picocli_tenantdesk_db_restore() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `prune` subcommand.
+function _picocli_tenantdesk_db_prune() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--dry-run' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

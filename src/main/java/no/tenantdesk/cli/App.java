@@ -35,9 +35,11 @@ import no.tenantdesk.service.OutboxService;
 import no.tenantdesk.service.RuleService;
 import no.tenantdesk.service.QuarantineService;
 import no.tenantdesk.service.ReplyService;
+import no.tenantdesk.service.RetentionService;
 import no.tenantdesk.service.Scratch;
 import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
+import no.tenantdesk.service.TemporaryFolder;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.triage.FreeMail;
 import picocli.CommandLine;
@@ -157,6 +159,17 @@ final class App implements CommandLine.IFactory {
         return new ExportService(database(), environment.clock());
     }
 
+    RetentionService retention() {
+        return new RetentionService(database(), environment.clock());
+    }
+
+    /** The config's retention: how long the bytes of done inquiries are kept (for ever unless it says). */
+    RetentionService.Policy retentionPolicy() {
+        Config.Retention retention = config().retention();
+        return new RetentionService.Policy(retention.rawMailPeriod().orElse(null),
+                retention.filesPeriod().orElse(null));
+    }
+
     ErasureService erasures() {
         return new ErasureService(database(), environment.clock());
     }
@@ -179,6 +192,11 @@ final class App implements CommandLine.IFactory {
 
     QuarantineService quarantine() {
         return new QuarantineService(database(), environment.clock(), mailSettings(), scratch());
+    }
+
+    /** A folder of this run's own in the program's scratch folder, private, removed when closed (or swept). */
+    TemporaryFolder temporaryFolder(String prefix) {
+        return scratch().folder(prefix);
     }
 
     private Scratch scratch() {

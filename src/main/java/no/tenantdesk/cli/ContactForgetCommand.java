@@ -2,9 +2,13 @@ package no.tenantdesk.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.service.ErasureService;
+import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.ErasureService.Erased;
 import no.tenantdesk.service.ErasureService.Plan;
 import picocli.CommandLine.Command;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Spec;
     "recorded, without the erased data. Later mail from the same address makes a new",
     "contact. Asks first on a terminal; a script gives --yes. A staff member assigned open",
     "tasks or inquiries is refused until the work is given to someone else. It cannot be",
-    "undone: back up first (db backup), and know that older backups still hold the data."},
+    "undone: back up first (db backup), and know that older backups still hold the data.",
+    "Other people's inquiries that still mention the name, address or number are listed",
+    "afterwards for review, not changed: they are those people's cases."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk contact forget kari@leietaker.example",
@@ -40,6 +46,13 @@ final class ContactForgetCommand implements Callable<Integer> {
 
     @Option(names = "--yes", description = "Do not ask: for scripts, where nobody can answer.")
     private boolean yes;
+
+    /** --json: what was erased, and the inquiries of others to review. */
+    record Result(long contactId, String marker, long inquiries, long mails, long files, long texts,
+            List<Long> stillMentionedIn) {}
+
+    /** Inquiries listed per trace: enough to review by hand; more says to search. */
+    private static final int MENTIONS = 100;
 
     ContactForgetCommand(App app) {
         this.app = app;
@@ -64,13 +77,36 @@ final class ContactForgetCommand implements Callable<Integer> {
             }
         }
         Erased erased = erasures.forget(plan.contactId(), app.actor());
+        List<Long> mentioned = mentions(plan);
         if (output.json()) {
-            output.json(erased);
+            output.json(new Result(erased.contactId(), erased.marker(), erased.inquiries(), erased.mails(),
+                    erased.files(), erased.texts(), mentioned));
             return ExitCodes.OK;
         }
         output.done("Erased contact #" + erased.contactId() + ": now " + erased.marker() + "; " + erased.mails()
                 + " mails and " + erased.files() + " files without their bytes, mentions replaced in "
                 + erased.texts() + " texts of " + erased.inquiries() + " inquiries.");
+        if (!mentioned.isEmpty()) {
+            output.note("Other people's inquiries still mention the name, address or number (not changed: they are"
+                    + " those people's cases, and a namesake is not the person): " + mentioned.stream()
+                    .map(id -> "#" + id).collect(Collectors.joining(", ")) + ". Review them (inquiry show ID).");
+        }
         return ExitCodes.OK;
+    }
+
+    /**
+     * After the erasure, the inquiries of others that the search still finds by her name, address or number: told to
+     * the operator, who decides (a neighbour's complaint about her may be needed for that neighbour's case, and the
+     * search cannot tell her from a namesake), never rewritten here.
+     */
+    private List<Long> mentions(Plan plan) {
+        Set<Long> ids = new TreeSet<>();
+        for (String trace : new String[] {plan.name(), plan.email(), plan.phone()}) {
+            if (trace != null && !trace.isBlank()) {
+                app.inquiries().search(trace, InquiryService.StatusFilter.ALL, MENTIONS).hits()
+                        .forEach(hit -> ids.add(hit.inquiry().id()));
+            }
+        }
+        return List.copyOf(ids);
     }
 }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Function;
+import no.tenantdesk.service.Scratch;
+import no.tenantdesk.service.TemporaryFolder;
 
 /**
  * What a run gets from the world outside its arguments: environment variables, standard input, the raw standard
@@ -91,6 +94,16 @@ public record Environment(
      */
     public Path scratchFolder() {
         return xdg("XDG_CACHE_HOME", ".cache").resolve("tenantdesk/tmp");
+    }
+
+    /**
+     * Runs {@code work} with a new folder of its own in the scratch folder: private (0700), locked while it runs,
+     * removed with everything in it afterwards; one that a killed process leaves is swept by the next fetch-mail.
+     */
+    public <T> T inTemporaryFolder(String prefix, Function<Path, T> work) {
+        try (TemporaryFolder folder = new Scratch(scratchFolder(), null).folder(prefix)) {
+            return work.apply(folder.path());
+        }
     }
 
     /** Where Java makes temporary files by default, and where versions before the scratch folder left theirs. */

@@ -27,6 +27,7 @@ import no.tenantdesk.service.FetchService.Report;
 import no.tenantdesk.service.FetchService.SourceResult;
 import no.tenantdesk.service.MessageResult;
 import no.tenantdesk.service.OutboxService;
+import no.tenantdesk.service.TemporaryFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,7 +119,9 @@ final class FetchMailCommand implements Callable<Integer> {
         Output output = app.output(spec);
         Json json = output.json() ? new Json() : null;
         Report report;
-        try (JsonSpool messages = json == null ? null : new JsonSpool(json)) {
+        // The --json list waits in a folder of the run's own, private and locked: one a kill leaves is swept.
+        try (TemporaryFolder folder = json == null ? null : app.temporaryFolder("fetch-json-");
+                JsonSpool messages = json == null ? null : new JsonSpool(json, folder.path())) {
             Progress progress = new Progress(spec.commandLine().getErr(),
                     app.environment().terminal() && !output.json(), messages);
             report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress, stop);

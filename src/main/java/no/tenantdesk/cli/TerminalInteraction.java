@@ -1,10 +1,14 @@
 package no.tenantdesk.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -66,9 +70,16 @@ public class TerminalInteraction implements Interaction {
     public String edit(String template) {
         String editor = variable("VISUAL") != null ? variable("VISUAL")
                 : variable("EDITOR") != null ? variable("EDITOR") : "vi";
-        Path file = null;
+        // The text (a tenant's name, a note about them) and the editor's own swap files stay in a folder of this
+        // run's own, private, which goes with them; one that a kill leaves is swept by the next fetch-mail.
+        Environment environment = new Environment(variables, InputStream.nullInputStream(),
+                OutputStream.nullOutputStream(), false, Clock.systemUTC(), ZoneOffset.UTC, this);
+        return environment.inTemporaryFolder("edit-", folder -> edit(editor, folder.resolve("tenantdesk.txt"),
+                template));
+    }
+
+    private static String edit(String editor, Path file, String template) {
         try {
-            file = Files.createTempFile("tenantdesk-", ".txt");
             Files.writeString(file, template, StandardCharsets.UTF_8);
             // As git runs it: through sh, so that EDITOR may hold arguments ("code --wait").
             int code = new ProcessBuilder("sh", "-c", editor + " \"$@\"", editor, file.toString())
@@ -83,14 +94,6 @@ public class TerminalInteraction implements Interaction {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InvalidInputException("interrupted while waiting for the editor: nothing stored");
-        } finally {
-            if (file != null) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    // a temporary file left behind is no reason to lose the text
-                }
-            }
         }
     }
 

@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.domain.InvalidInputException;
@@ -29,17 +31,64 @@ import no.tenantdesk.triage.RuleConfig;
  * written, not the day it was needed. A missing default file means defaults; a missing file the user named is an
  * error.
  */
-public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules) {
+public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules, Retention retention) {
 
     // First: the defaults below are checked with it while this class is still being initialised.
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|sec|m|min|h|d)");
+    private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})\\s*(y|years?|months?|w|weeks?|d|days?)");
 
-    public static final Config DEFAULTS = new Config(null, null, null);
+    public static final Config DEFAULTS = new Config(null, null, null, null);
 
     public Config {
         mail = mail == null ? Mail.DEFAULTS : mail;
         rules = rules == null ? List.of() : RuleConfig.checked(rules);
+        retention = retention == null ? Retention.NONE : retention;
+    }
+
+    /**
+     * How long after an inquiry is done `db prune` keeps the raw bytes of its mails and its files, like "3 years";
+     * absent: for ever (nothing is pruned unless the config says so).
+     */
+    public record Retention(String rawMail, String files) {
+
+        public static final Retention NONE = new Retention(null, null);
+
+        public Retention {
+            period("raw-mail", rawMail); // fails on load
+            period("files", files);
+        }
+
+        public Optional<Period> rawMailPeriod() {
+            return Optional.ofNullable(period("raw-mail", rawMail));
+        }
+
+        public Optional<Period> filesPeriod() {
+            return Optional.ofNullable(period("files", files));
+        }
+    }
+
+    /** "3 years", "18 months", "6 weeks", "90 days"; null stays null. */
+    static Period period(String key, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = PERIOD.matcher(text.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("retention: " + key + ": '" + text
+                    + "' is not a time (like 3 years, 18 months or 90 days)");
+        }
+        int amount = Integer.parseInt(m.group(1));
+        if (amount == 0) {
+            throw new IllegalArgumentException("retention: " + key + ": 0 would remove the bytes of every done"
+                    + " inquiry at once; leave the setting out to keep them for ever");
+        }
+        return switch (m.group(2).charAt(0)) {
+            case 'y' -> Period.ofYears(amount);
+            case 'm' -> Period.ofMonths(amount);
+            case 'w' -> Period.ofWeeks(amount);
+            default -> Period.ofDays(amount);
+        };
     }
 
     /**

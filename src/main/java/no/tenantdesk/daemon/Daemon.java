@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +32,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import jdk.net.ExtendedSocketOptions;
 import no.tenantdesk.cli.Environment;
 import no.tenantdesk.cli.Main;
@@ -149,10 +148,16 @@ public final class Daemon {
      * code loaded and compiled: unwarmed, it took longer than a command in a JVM of its own. Until the daemon
      * listens, commands run in their own JVM, as before it was started.
      */
-    private static void warmUp() throws IOException {
-        Path scratch = Files.createTempDirectory("tenantdesk-daemon-warm-up");
-        try {
-            Path config = Files.createFile(scratch.resolve("none.yaml"));
+    private static void warmUp() {
+        // In a folder of the daemon's own, private, under the user's scratch folder: not in the shared /tmp, and one
+        // that a killed daemon leaves is swept by the next fetch-mail.
+        Environment.system().inTemporaryFolder("daemon-warm-up-", scratch -> {
+            Path config = scratch.resolve("none.yaml");
+            try {
+                Files.createFile(config);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             Environment environment = new Environment(Map.of("TENANTDESK_DB", scratch.resolve("warm-up.db").toString(),
                     "TENANTDESK_CONFIG", config.toString(), "TENANTDESK_USER", "warm-up", "HOME", scratch.toString()),
                     InputStream.nullInputStream(), OutputStream.nullOutputStream(), false, Clock.systemUTC(),
@@ -164,11 +169,8 @@ public final class Daemon {
                     Main.runResident(environment, resources, nowhere, nowhere, args);
                 }
             }
-        } finally {
-            try (Stream<Path> files = Files.walk(scratch)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
+            return null;
+        });
     }
 
     /**

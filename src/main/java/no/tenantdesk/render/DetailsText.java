@@ -101,6 +101,7 @@ public final class DetailsText {
         for (Event e : details.events()) {
             String subject = e.taskId() == null ? "" : "task #" + e.taskId() + " ";
             String what = e.field().equals("created") ? "created the inquiry (" + e.to() + ")"
+                    : e.field().equals("retention") ? "retention: " + TerminalText.line(e.to())
                     : e.from() == null && e.taskId() != null
                     ? "created " + e.field() + " #" + e.taskId() + ": " + TerminalText.line(e.to())
                     : subject + e.field() + ": " + shortValue(e.from()) + " → " + shortValue(e.to());

@@ -11,8 +11,9 @@ import no.tenantdesk.domain.TenantdeskException;
 
 /**
  * A list too long to hold until it is printed (every message of a fetch-mail run, for --json): its elements wait in
- * a temporary file, one line of JSON each, so that a run's memory does not grow with the mailbox. Closing it removes
- * the file.
+ * a temporary file, one line of JSON each, so that a run's memory does not grow with the mailbox. The file is made in
+ * the folder given (the run's own, private one: the lines hold tenants' names and subjects). Closing it removes the
+ * file.
  */
 public final class JsonSpool implements AutoCloseable {
 
@@ -20,10 +21,10 @@ public final class JsonSpool implements AutoCloseable {
     private final Path file;
     private final BufferedWriter lines;
 
-    public JsonSpool(Json json) {
+    public JsonSpool(Json json, Path folder) {
         this.json = json;
         try {
-            this.file = Files.createTempFile("tenantdesk-", ".jsonl");
+            this.file = Files.createTempFile(folder, "messages-", ".jsonl");
             this.lines = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new TenantdeskException("cannot create a temporary file: " + e.getMessage(), e);

@@ -5,10 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import no.tenantdesk.domain.Attachment;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.NotFoundException;
+import no.tenantdesk.domain.Removal;
 import no.tenantdesk.store.AttachmentMapper;
 import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.Database;
@@ -53,7 +55,10 @@ public final class AttachmentService {
             }
             if (attachment.removed()) {
                 throw new NotFoundException("attachment " + id + " (" + attachment.filename() + ") has no bytes any"
-                        + " more: removed " + attachment.removedAt() + " (" + attachment.removedBy() + ")");
+                        + " more: removed on " + attachment.removedAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                        + (attachment.removedBy() == Removal.RETENTION
+                                ? " by retention (db prune: its inquiry was done longer ago than files are kept)"
+                                : " by the erasure of the person who sent it (contact forget)"));
             }
             return attachment;
         });

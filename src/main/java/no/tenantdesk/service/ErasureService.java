@@ -36,7 +36,8 @@ public final class ErasureService {
     }
 
     /** What an erasure of this contact takes, for the question before it. */
-    public record Plan(long contactId, String name, String email, long inquiries, long mails, long files) {}
+    public record Plan(long contactId, String name, String email, String phone, long inquiries, long mails,
+            long files) {}
 
     /** What it did: {@code texts} is the number of texts in which a mention was replaced. */
     public record Erased(long contactId, String marker, long inquiries, long mails, long files, long texts) {}
@@ -47,7 +48,7 @@ public final class ErasureService {
             ErasureMapper rows = tx.mapper(ErasureMapper.class);
             List<Long> inquiries = rows.inquiriesOf(contact.id());
             String key = contact.email() == null ? null : Lookup.Keys.email(contact.email());
-            return new Plan(contact.id(), contact.name(), contact.email(), inquiries.size(),
+            return new Plan(contact.id(), contact.name(), contact.email(), contact.phone(), inquiries.size(),
                     rows.mails(orNone(inquiries), key).size(), rows.files(orNone(inquiries)).size());
         });
     }

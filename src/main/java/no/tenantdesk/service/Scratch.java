@@ -44,7 +44,7 @@ public final class Scratch {
     }
 
     /** A new folder for one run, locked until closed. */
-    TemporaryFolder folder(String prefix) {
+    public TemporaryFolder folder(String prefix) {
         try {
             PrivateFiles.createFolders(root);
             Path lockFile = Files.createTempFile(root, prefix, LOCK);

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
  * A folder for the files of one run (downloaded mail, attachments to send), removed with all in it when closed. Its
  * lock (see {@link Scratch}) says that the run still lives.
  */
-final class TemporaryFolder implements AutoCloseable {
+public final class TemporaryFolder implements AutoCloseable {
 
     private final Path path;
     private final Path lockFile;
@@ -23,7 +23,7 @@ final class TemporaryFolder implements AutoCloseable {
         this.lock = lock;
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

@@ -38,7 +38,9 @@ class CommentEditorTest {
     }
 
     private TerminalInteraction person(Map<String, String> variables) {
-        return new TerminalInteraction(variables, () -> {
+        Map<String, String> all = new java.util.HashMap<>(variables);
+        all.put("XDG_CACHE_HOME", folder.resolve("cache").toString());
+        return new TerminalInteraction(all, () -> {
             throw new AssertionError("the terminal was opened");
         });
     }
@@ -57,6 +59,21 @@ class CommentEditorTest {
         assertThat(result).succeeded().printed("internal, not sent");
         assertThat(cli.run("inquiry", "show", id, "--json").json().at("/comments/0/body").asText())
                 .isEqualTo("Sjekket loftet\nlinje to");
+    }
+
+    @Test
+    void theTextWaitsInAPrivateFolderOfTheProgramsOwnThatGoesWithIt() throws IOException {
+        Path editor = editor("editor", "printf 'Notat om Kari\\n' > \"$1\"; echo \"$1\" > \"$0.path\";"
+                + " stat -c %a \"$(dirname \"$1\")\" > \"$0.mode\"");
+
+        assertThat(cli.runOnTerminal(person(Map.of("EDITOR", editor.toString())), "comment", id)).succeeded();
+
+        Path file = Path.of(Files.readString(folder.resolve("editor.path")).strip());
+        assertThat(file.startsWith(folder.resolve("cache/tenantdesk/tmp"))).as(file.toString()).isTrue();
+        assertThat(file).doesNotExist();
+        assertThat(file.getParent()).doesNotExist();
+        assertThat(Files.readString(folder.resolve("editor.mode")).strip()).isEqualTo("700");
+        assertThat(comments()).contains("Notat om Kari");
     }
 
     @Test

@@ -102,6 +102,25 @@ class ContactForgetCommandTest {
     }
 
     @Test
+    void anotherTenantsInquiryThatNamesHerIsListedForReviewAndLeftAsItIs() {
+        cli.run("comment", String.valueOf(other), "-m", "Ola sier at Kari Nordmann i 3B spiller høy musikk.");
+
+        CommandResult erased = cli.run("contact", "forget", "1", "--yes");
+
+        assertThat(erased).succeeded().saidOnStderr("still mention", "#" + other);
+        assertThat(cli.run("inquiry", "show", String.valueOf(other), "--json").json().toString())
+                .contains("Kari Nordmann i 3B");
+    }
+
+    @Test
+    void inJsonTheInquiriesToReviewAreListed() {
+        cli.run("comment", String.valueOf(other), "-m", "Naboen (kari@leietaker.example) klager.");
+
+        assertThat(cli.run("contact", "forget", "1", "--yes", "--json").json().get("stillMentionedIn").toString())
+                .isEqualTo("[" + other + "]");
+    }
+
+    @Test
     void laterMailFromTheSameAddressMakesANewContact() {
         cli.run("contact", "forget", "1", "--yes");
 

@@ -29,6 +29,8 @@ class ConfigTest {
                 .isEqualTo("postgresql://kari@db.eiendom.example:5432/tenantdesk?sslmode=verify-full");
         assertThat(config.database().passwordFile()).isEqualTo("~/.config/tenantdesk/database.password");
         assertThat(config.mail().addresses()).containsExactly("drift@eiendom.example");
+        assertThat(config.retention().rawMailPeriod()).contains(java.time.Period.ofYears(3));
+        assertThat(config.retention().filesPeriod()).contains(java.time.Period.ofYears(5));
         assertThat(config.mail().maxAttachmentBytes()).isEqualTo(25L * 1024 * 1024);
         assertThat(config.mail().reopenDone()).isTrue();
         assertThat(config.mail().freeMailDomains()).containsExactly("epost.example", "webmail.*");
@@ -77,6 +79,21 @@ class ConfigTest {
         assertThat(mail.acknowledgement().enabled()).isTrue();
         assertThat(mail.acknowledgement().template()).startsWith("Hei,").contains("sak {id}.");
         assertThat(mail.acknowledgement().intervalDuration()).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(config.retention().rawMailPeriod()).isEmpty();
+        assertThat(config.retention().filesPeriod()).isEmpty();
+    }
+
+    @Test
+    void retentionTimesAreReadAsPeopleWriteThem() {
+        assertThat(Config.period("files", "3 years")).isEqualTo(java.time.Period.ofYears(3));
+        assertThat(Config.period("files", "1 Year")).isEqualTo(java.time.Period.ofYears(1));
+        assertThat(Config.period("files", "18months")).isEqualTo(java.time.Period.ofMonths(18));
+        assertThat(Config.period("files", "26 weeks")).isEqualTo(java.time.Period.ofWeeks(26));
+        assertThat(Config.period("files", "90 d")).isEqualTo(java.time.Period.ofDays(90));
+        for (String bad : new String[] {"3", "three years", "3 decades", "-1 year", "99999 days", "P3Y"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Config.period("raw-mail", bad))
+                    .hasMessage("retention: raw-mail: '" + bad + "' is not a time (like 3 years, 18 months or 90 days)");
+        }
     }
 
     @Test

@@ -85,24 +85,30 @@ class PrivateFilesIT extends DaemonTestBase {
             stdin.write("From: Kari <kari@example.no>\r\nSubject: Heisen\r\n\r\n".getBytes(StandardCharsets.UTF_8));
             stdin.flush();
             Path scratch = home.resolve(".cache/tenantdesk/tmp");
-            await("the run's spools", () -> spools(tmp).size() + spools(scratch).size() >= 3);
+            await("the run's spools", () -> spools(scratch).stream()
+                    .anyMatch(f -> f.getFileName().toString().startsWith("messages-")) && spools(scratch).size() >= 5);
             assertThat(mode(scratch)).isEqualTo("rwx------");
-            for (Path spool : Stream.concat(spools(tmp).stream(), spools(scratch).stream()).toList()) {
-                assertThat(mode(spool)).as(spool.toString()).isIn("rw-------", "rwx------");
+            for (Path spool : spools(scratch)) {
+                // The files themselves may have the umask's modes: their folders are the user's alone.
+                assertThat(mode(spool.getFileName().toString().startsWith("fetch-") ? spool : spool.getParent()))
+                        .as(spool.toString()).isIn("rw-------", "rwx------");
             }
+            assertThat(spools(tmp)).as("nothing of the run in Java's temporary folder").isEmpty();
             stdin.write("Heisen står.\r\n".getBytes(StandardCharsets.UTF_8));
         }
         assertThat(fetch.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(fetch.exitValue()).as(new String(fetch.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
                 .isZero();
+        assertThat(spools(home.resolve(".cache/tenantdesk/tmp"))).as("what the run left").isEmpty();
     }
 
-    /** The --json spool in Java's temporary folder; the run's folder, its lock and its messages in the scratch one. */
+    /** The run's folders, their locks, its messages and the --json spool, in the scratch folder (or anywhere). */
     static List<Path> spools(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> !f.equals(folder) && (f.getFileName().toString().startsWith("tenantdesk-")
                     || f.getFileName().toString().startsWith("fetch-")
-                    || f.getFileName().toString().startsWith("msg-"))).toList();
+                    || f.getFileName().toString().startsWith("msg-")
+                    || f.getFileName().toString().startsWith("messages-"))).toList();
         } catch (IOException e) {
             return List.of();
         }

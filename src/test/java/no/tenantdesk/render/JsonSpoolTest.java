@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 /** fetch-mail --json spools its messages to a file; what it prints must be what printing the whole list printed. */
 class JsonSpoolTest {
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path folder;
+
     /** Its fields of the kinds fetch-mail's messages have: an enum spelt as the CLI spells it, a time, a list. */
     record Message(String subject, long inquiryId, List<String> omitted, MailOutcome outcome, Instant at) {}
 
@@ -36,13 +39,14 @@ class JsonSpoolTest {
         json.print(new PrintWriter(expected), whole);
 
         StringWriter spooled = new StringWriter();
-        try (JsonSpool list = new JsonSpool(json)) {
+        try (JsonSpool list = new JsonSpool(json, folder)) {
             messages.forEach(list::add);
             json.print(new PrintWriter(spooled), head, "messages", list);
         }
 
         assertThat(spooled.toString()).isEqualTo(expected.toString()).contains("\\u202e", "\"threaded\"",
                 "\"2026-11-27T08:00:00.123Z\"");
+        assertThat(folder).isEmptyDirectory();
     }
 
     @Test
@@ -55,7 +59,7 @@ class JsonSpoolTest {
         json.print(new PrintWriter(expected), whole);
 
         StringWriter spooled = new StringWriter();
-        try (JsonSpool list = new JsonSpool(json)) {
+        try (JsonSpool list = new JsonSpool(json, folder)) {
             json.print(new PrintWriter(spooled), Map.of("created", 0L), "messages", list);
         }
 
