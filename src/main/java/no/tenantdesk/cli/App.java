@@ -41,6 +41,7 @@ import no.tenantdesk.service.TaskNoticeService;
 import no.tenantdesk.service.TaskService;
 import no.tenantdesk.service.TemporaryFolder;
 import no.tenantdesk.store.Database;
+import no.tenantdesk.store.DatabaseAddress;
 import no.tenantdesk.triage.FreeMail;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -297,7 +298,12 @@ final class App implements CommandLine.IFactory {
     }
 
     private Database database() {
-        return resources.database(databaseChoice.address(), busyTimeout(), this::warn);
+        return resources.database(databaseAddress(), busyTimeout(), this::warn);
+    }
+
+    /** This run's database: --db, else the variable, the config, the default file. */
+    DatabaseAddress databaseAddress() {
+        return databaseChoice.address();
     }
 
     /** Another database than the one of this run (db copy --to), its password found as for --db's. */
