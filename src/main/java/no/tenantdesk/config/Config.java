@@ -29,17 +29,18 @@ import no.tenantdesk.triage.RuleConfig;
  * written, not the day it was needed. A missing default file means defaults; a missing file the user named is an
  * error.
  */
-public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules) {
+public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules, SlaSettings sla) {
 
     // First: the defaults below are checked with it while this class is still being initialised.
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|sec|m|min|h|d)");
 
-    public static final Config DEFAULTS = new Config(null, null, null);
+    public static final Config DEFAULTS = new Config(null, null, null, null);
 
     public Config {
         mail = mail == null ? Mail.DEFAULTS : mail;
         rules = rules == null ? List.of() : RuleConfig.checked(rules);
+        sla = sla == null ? SlaSettings.DEFAULTS : sla;
     }
 
     /**
