@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.config.Config;
+import no.tenantdesk.service.Deadlines;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Priority;
@@ -243,7 +244,7 @@ final class App implements CommandLine.IFactory {
     }
 
     InquiryService inquiries() {
-        return new InquiryService(database(), environment.clock());
+        return new InquiryService(database(), environment.clock(), deadlines());
     }
 
     TaskService tasks() {
@@ -294,7 +295,12 @@ final class App implements CommandLine.IFactory {
                     mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
         return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement,
-                new MailSettings.Triaging(config().rules(), mail.freeMailDomains(), mail.doneWords()));
+                new MailSettings.Triaging(config().rules(), mail.freeMailDomains(), mail.doneWords()), deadlines());
+    }
+
+    /** The config's sla: (Norway's holidays are read on the first deadline counted, not here). */
+    Deadlines deadlines() {
+        return new Deadlines(config().sla().policy());
     }
 
     OrganizationService organizations() {
@@ -311,7 +317,7 @@ final class App implements CommandLine.IFactory {
     }
 
     ReplyService replies() {
-        return new ReplyService(database(), environment.clock(), from(), outbox());
+        return new ReplyService(database(), environment.clock(), from(), outbox(), deadlines());
     }
 
     TaskNoticeService taskNotices() {

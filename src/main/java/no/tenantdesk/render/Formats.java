@@ -56,6 +56,27 @@ public final class Formats {
         return Duration.between(instant, now).abs().toDays() < 7 ? age(instant) : date(instant);
     }
 
+    /**
+     * The time left to a deadline or past it, in Norwegian as the office says it: "om 45 min", "om 2 t", "om 3 d",
+     * "20 min over", "5 t over", "3 d over"; "-" for none. Hours up to two days, then days.
+     */
+    public String due(Instant deadline) {
+        if (deadline == null) {
+            return "-";
+        }
+        long seconds = Duration.between(now, deadline).toSeconds();
+        long abs = Math.abs(seconds);
+        String amount = abs < 3600 ? Math.max(1, abs / 60) + " min"
+                : abs < 48 * 3600 ? abs / 3600 + " t"
+                : abs / 86_400 + " d";
+        return seconds >= 0 ? "om " + amount : amount + " over";
+    }
+
+    /** How long is left to {@code deadline}: negative when it has passed. */
+    public Duration left(Instant deadline) {
+        return Duration.between(now, deadline);
+    }
+
     public String date(Instant instant) {
         return instant == null ? "-" : instant.atZone(zone).toLocalDate().toString();
     }
