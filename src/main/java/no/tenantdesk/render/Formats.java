@@ -2,8 +2,10 @@ package no.tenantdesk.render;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.LocationRef;
@@ -70,6 +72,27 @@ public final class Formats {
                 : abs < 48 * 3600 ? abs / 3600 + " t"
                 : abs / 86_400 + " d";
         return seconds >= 0 ? "om " + amount : amount + " over";
+    }
+
+    /**
+     * A task's due date, and how late when it has passed for a task still open: "2026-12-04 (3 d over)", "2026-12-07
+     * (i dag)"; the date alone when it is ahead or the task is done; "-" for none.
+     */
+    public String dueDate(LocalDate due, boolean open) {
+        if (due == null) {
+            return "-";
+        }
+        long late = ChronoUnit.DAYS.between(due, today());
+        return !open || late < 0 ? due.toString() : due + (late == 0 ? " (i dag)" : " (" + late + " d over)");
+    }
+
+    /** Past {@code due} (a date, due by its end), as {@link Palette#due} colours it: negative when late. */
+    public Duration left(LocalDate due) {
+        return Duration.between(now, due.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private LocalDate today() {
+        return now.atZone(zone).toLocalDate();
     }
 
     /** How long is left to {@code deadline}: negative when it has passed. */

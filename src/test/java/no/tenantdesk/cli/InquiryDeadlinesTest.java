@@ -125,6 +125,18 @@ class InquiryDeadlinesTest {
     }
 
     @Test
+    void aTaskPastItsDueDateSaysHowLateTheSameWay() {
+        long id = cli.create("inquiry", "create", "--title", "Lekkasje");
+        cli.run("task", "create", String.valueOf(id), "--title", "Tett taket", "--due", "2026-11-28");
+        cli.run("task", "create", String.valueOf(id), "--title", "Mal taket", "--due", "2026-12-10");
+
+        CommandResult result = cli.run("task", "list");
+
+        assertThat(line(result, "Tett taket")).contains("2026-11-28 (3 d over)");
+        assertThat(line(result, "Mal taket")).contains("2026-12-10").doesNotContain("over");
+    }
+
+    @Test
     void theConfigsHoursAndTargetsCount() throws Exception {
         config("""
                 sla:
