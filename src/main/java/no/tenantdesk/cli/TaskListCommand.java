@@ -70,7 +70,8 @@ final class TaskListCommand implements Callable<Integer> {
             boolean open = t.status() != Status.DONE;
             table.row(t.id(), t.inquiryId(), t.kind().cli(), palette.status(t.status()), palette.priority(t.priority()),
                     t.title(), Formats.name(t.assignee()),
-                    palette.due(formats.dueDate(t.due(), open), t.due() == null || !open ? null : formats.left(t.due())),
+                    palette.due(formats.dueDate(t.due(), open),
+                            t.due() == null || !open ? null : formats.left(t.due())),
                     t.attachments().size());
         }
         output.table(table);
