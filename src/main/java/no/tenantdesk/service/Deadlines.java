@@ -1,6 +1,7 @@
 package no.tenantdesk.service;
 
 import java.time.Instant;
+import java.util.List;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.sla.SlaPolicy;
@@ -82,7 +83,8 @@ public final class Deadlines {
      */
     public int sweep(Tx tx, Instant now) {
         InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
-        for (var batch = inquiries.withoutDeadlines(BATCH); !batch.isEmpty(); batch = inquiries.withoutDeadlines(BATCH)) {
+        List<InquiryMapper.Deadlines> batch;
+        while (!(batch = inquiries.withoutDeadlines(BATCH)).isEmpty()) {
             for (InquiryMapper.Deadlines d : batch) {
                 InquiryMapper.Deadlines counted = counted(d, false);
                 write(tx, counted, passed(counted, now));
@@ -90,7 +92,7 @@ public final class Deadlines {
         }
         Recorder recorder = new Recorder(tx, "tenantdesk", now);
         int events = 0;
-        for (var batch = inquiries.passed(now, BATCH); !batch.isEmpty(); batch = inquiries.passed(now, BATCH)) {
+        while (!(batch = inquiries.passed(now, BATCH)).isEmpty()) {
             for (InquiryMapper.Deadlines d : batch) {
                 int passed = passed(d, now);
                 if ((passed & ~d.lateNoted() & RESPOND_NOTED) != 0) {

@@ -109,7 +109,9 @@ public final class InquiryService {
         PRIORITY, DUE, CREATED, UPDATED, ID, TITLE, STATUS
     }
 
-    /** {@code sort} null: by relevance when searching, else by priority. {@code overdue}: only those past a deadline. */
+    /**
+     * {@code sort} null: by relevance when searching, else by priority. {@code overdue}: only those past a deadline.
+     */
     public record Query(
             StatusFilter status,
             boolean overdue,

@@ -28,7 +28,8 @@ public record OfficeHours(ZoneId zone, Set<DayOfWeek> days, LocalTime from, Loca
                 throw new IllegalArgumentException("the office hours have no days");
             }
             if (!from.isBefore(to)) {
-                throw new IllegalArgumentException("the office hours end (" + to + ") before they begin (" + from + ")");
+                throw new IllegalArgumentException(
+                        "the office hours end (" + to + ") before they begin (" + from + ")");
             }
         }
     }
