@@ -83,8 +83,8 @@ public final class Deadlines {
      */
     public int sweep(Tx tx, Instant now) {
         InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
-        List<InquiryMapper.Deadlines> batch;
-        while (!(batch = inquiries.withoutDeadlines(BATCH)).isEmpty()) {
+        for (List<InquiryMapper.Deadlines> batch = inquiries.withoutDeadlines(BATCH); !batch.isEmpty();
+                batch = inquiries.withoutDeadlines(BATCH)) {
             for (InquiryMapper.Deadlines d : batch) {
                 InquiryMapper.Deadlines counted = counted(d, false);
                 write(tx, counted, passed(counted, now));
@@ -92,7 +92,8 @@ public final class Deadlines {
         }
         Recorder recorder = new Recorder(tx, "tenantdesk", now);
         int events = 0;
-        while (!(batch = inquiries.passed(now, BATCH)).isEmpty()) {
+        for (List<InquiryMapper.Deadlines> batch = inquiries.passed(now, BATCH); !batch.isEmpty();
+                batch = inquiries.passed(now, BATCH)) {
             for (InquiryMapper.Deadlines d : batch) {
                 int passed = passed(d, now);
                 if ((passed & ~d.lateNoted() & RESPOND_NOTED) != 0) {
