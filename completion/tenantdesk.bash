@@ -1066,7 +1066,7 @@ function _picocli_tenantdesk_inquiry_list() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--overdue' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--status' '--assignee' '--tenant' '--org' '--location' '--priority' '--search' '--limit' '--sort'"
   local STATUS_option_args=("todo" "in-progress" "done" "open" "all" "to-do" "pågår" "fullført") # --status values
   local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
@@ -2193,7 +2193,7 @@ function _picocli_tenantdesk_outbox_send() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--now' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.config.Config;
+import no.tenantdesk.service.Deadlines;
 import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.ServerAddress;
 import no.tenantdesk.mail.Tls;
@@ -149,7 +150,7 @@ final class App implements CommandLine.IFactory {
     }
 
     InquiryService inquiries() {
-        return new InquiryService(database(), environment.clock());
+        return new InquiryService(database(), environment.clock(), deadlines());
     }
 
     TaskService tasks() {
@@ -216,7 +217,12 @@ final class App implements CommandLine.IFactory {
                     mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
         }
         return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement,
-                new MailSettings.Triaging(config().rules(), mail.freeMailDomains(), mail.doneWords()));
+                new MailSettings.Triaging(config().rules(), mail.freeMailDomains(), mail.doneWords()), deadlines());
+    }
+
+    /** The config's sla: (Norway's holidays are read on the first deadline counted, not here). */
+    Deadlines deadlines() {
+        return new Deadlines(config().sla().policy());
     }
 
     OrganizationService organizations() {
@@ -233,7 +239,7 @@ final class App implements CommandLine.IFactory {
     }
 
     ReplyService replies() {
-        return new ReplyService(database(), environment.clock(), from(), outbox());
+        return new ReplyService(database(), environment.clock(), from(), outbox(), deadlines());
     }
 
     TaskNoticeService taskNotices() {

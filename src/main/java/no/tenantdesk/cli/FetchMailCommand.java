@@ -140,6 +140,9 @@ final class FetchMailCommand implements Callable<Integer> {
             output.done(summary(report));
         }
         sendOutbox();
+        if (!dryRun) {
+            app.inquiries().sweepDeadlines(); // cron's run: a deadline's event is at most one interval late
+        }
         long quarantined = report.count(MailOutcome.QUARANTINED);
         if (quarantined > 0) {
             output.note(quarantined + (quarantined == 1 ? " message" : " messages")

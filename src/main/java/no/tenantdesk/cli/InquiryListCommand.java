@@ -1,5 +1,6 @@
 package no.tenantdesk.cli;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -24,12 +25,15 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = {
     "List inquiries: by default the open ones, most urgent and oldest first.",
-    "--location includes every place below it; --assignee none lists the unassigned ones."},
+    "--location includes every place below it; --assignee none lists the unassigned ones.",
+    "DUE is the deadline still to meet (the first reply, then done; config sla:), as time left or late:"
+        + " \"om 2 t\", \"3 d over\"."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk inquiry list",
             "  tenantdesk inquiry list --status all --location 'Bygg A' --search lekkasje",
             "  tenantdesk inquiry list --assignee none --sort -created --limit 10",
+            "  tenantdesk inquiry list --overdue --sort due",
             "  tenantdesk inquiry list --json | jq -r '.[].title'",
             HelpSections.INQUIRY_JSON,
         })
@@ -68,13 +72,17 @@ final class InquiryListCommand implements Callable<Integer> {
                     + " ranked among the 1,000 newest that match (see search --help)."})
     private String search;
 
+    @Option(names = "--overdue", description = "Only those past a deadline: no reply in time, or not done in time.")
+    private boolean overdue;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
             description = "At most N (default ${DEFAULT-VALUE}).")
     private int limit;
 
     // No default value: with --search, no --sort means by relevance, so the command must see whether it was given.
     @Option(names = "--sort", paramLabel = "FIELD",
-            description = "priority, created, updated, id, title or status; -FIELD reverses"
+            description = "priority, due (the nearest deadline first), created, updated, id, title or status;"
+                    + " -FIELD reverses"
                     + " (default priority; with --search, relevance).")
     private String sort;
 
@@ -86,8 +94,8 @@ final class InquiryListCommand implements Callable<Integer> {
     public Integer call() {
         boolean descending = sort != null && sort.startsWith("-");
         Sort field = sort == null ? null : sortField(descending ? sort.substring(1) : sort);
-        InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(spec, status), assignee,
-                tenant, organization, location, priority, search, field, descending, limit));
+        InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(spec, status),
+                overdue, assignee, tenant, organization, location, priority, search, field, descending, limit));
         Output output = app.output(spec);
         output.cut(page.inquiries().size(), page.total());
         if (page.ranked() > 0 && page.ranked() < page.total()) {
@@ -98,15 +106,19 @@ final class InquiryListCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (page.inquiries().isEmpty()) {
-            output.note("No " + (status.equals("all") ? "" : status + " ") + "inquiries.");
+            output.note("No " + (overdue ? "overdue " : "") + (status.equals("all") ? "" : status + " ")
+                    + "inquiries.");
             return ExitCodes.OK;
         }
         Formats formats = output.formats();
         Palette palette = output.palette();
-        Table table = new Table().column("ID").column("STATUS").column("PRIORITY").flexible("TITLE", 16)
-                .flexible("TENANT", 8).flexible("LOCATION", 8).flexible("ASSIGNEE", 8).column("CREATED");
+        Table table = new Table().column("ID").column("STATUS").column("PRIORITY").column("DUE")
+                .flexible("TITLE", 16).flexible("TENANT", 8).flexible("LOCATION", 8).flexible("ASSIGNEE", 8)
+                .column("CREATED");
         for (Inquiry i : page.inquiries()) {
-            table.row(i.id(), palette.status(i.status()), palette.priority(i.priority()), i.title(),
+            Instant due = i.sla() == null ? null : i.sla().due(i.status());
+            table.row(i.id(), palette.status(i.status()), palette.priority(i.priority()),
+                    palette.due(formats.due(due), due == null ? null : formats.left(due)), i.title(),
                     Formats.name(i.requester()), Formats.path(i.location()), Formats.name(i.assignee()),
                     formats.recent(i.createdAt()));
         }
@@ -139,7 +151,7 @@ final class InquiryListCommand implements Callable<Integer> {
             return Sort.valueOf(field.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid value for option '--sort': unknown field '"
-                    + field + "' (valid: priority, created, updated, id, title, status)");
+                    + field + "' (valid: priority, due, created, updated, id, title, status)");
         }
     }
 

@@ -136,7 +136,7 @@ final class ShellCompleter implements Completer {
 
     private List<Candidate> inquiries() {
         List<Inquiry> inquiries = app.inquiries().list(new InquiryService.Query(InquiryService.StatusFilter.ALL,
-                null, null, null, null, null, null, InquiryService.Sort.ID, true, INQUIRIES)).inquiries();
+                false, null, null, null, null, null, null, InquiryService.Sort.ID, true, INQUIRIES)).inquiries();
         return inquiries.stream().map(i -> new Candidate(String.valueOf(i.id()), String.valueOf(i.id()), null,
                 TerminalText.line(i.title()), null, null, true)).toList();
     }

@@ -65,10 +65,14 @@ final class TaskListCommand implements Callable<Integer> {
         Table table = new Table().column("ID").column("INQUIRY").column("KIND").column("STATUS").column("PRIORITY")
                 .flexible("TITLE", 16).flexible("ASSIGNEE", 8).column("DUE").column("FILES");
         Palette palette = output.palette();
+        Formats formats = output.formats();
         for (Task t : tasks) {
+            boolean open = t.status() != Status.DONE;
             table.row(t.id(), t.inquiryId(), t.kind().cli(), palette.status(t.status()), palette.priority(t.priority()),
-                    t.title(),
-                    Formats.name(t.assignee()), Formats.orDash(t.due()), t.attachments().size());
+                    t.title(), Formats.name(t.assignee()),
+                    palette.due(formats.dueDate(t.due(), open),
+                            t.due() == null || !open ? null : formats.left(t.due())),
+                    t.attachments().size());
         }
         output.table(table);
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package no.tenantdesk.domain;
 import java.time.Instant;
 import java.util.Objects;
 
+/** @param sla its deadlines; null for an inquiry made before there were any, until they are counted */
 public record Inquiry(
         long id,
         String title,
@@ -17,7 +18,8 @@ public record Inquiry(
         ContactRef assignee,
         Instant createdAt,
         Instant updatedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Sla sla) {
 
     public Inquiry {
         Objects.requireNonNull(title, "title");

@@ -15,6 +15,7 @@ import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.LocationRef;
 import no.tenantdesk.domain.Organization;
 import no.tenantdesk.domain.OutboxMessage;
+import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.Task;
 
 /** The long forms for people: an inquiry's whole story, a task, a contact. */
@@ -42,6 +43,11 @@ public final class DetailsText {
         field(out, "Source", i.source().cli());
         field(out, "Created", formats.timeAndAge(i.createdAt()));
         field(out, "Updated", formats.timeAndAge(i.updatedAt()));
+        if (i.sla() != null) {
+            boolean open = i.status() != Status.DONE;
+            deadline(out, "Respond", i.sla().respondBy(), i.sla().respondedAt(), open);
+            deadline(out, "Resolve", i.sla().resolveBy(), open ? null : i.closedAt(), open);
+        }
         if (!i.description().isBlank()) {
             heading(out, "Description");
             indented(out, i.description(), "  ");
@@ -77,7 +83,7 @@ public final class DetailsText {
     private void taskSummary(PrintWriter out, Task task) {
         out.println("  #" + task.id() + " " + task.kind().cli() + " [" + palette.status(task.status()) + "] "
                 + TerminalText.line(task.title()) + " → " + TerminalText.line(Formats.name(task.assignee()))
-                + (task.due() == null ? "" : ", due " + task.due()));
+                + (task.due() == null ? "" : ", due " + formats.dueDate(task.due(), task.status() != Status.DONE)));
         if (task.completionNote() != null) {
             indented(out, "Note: " + task.completionNote(), "     ");
         }
@@ -123,7 +129,9 @@ public final class DetailsText {
         field(out, "Status", palette.status(task.status()), closed(task.closedAt()));
         field(out, "Priority", palette.priority(task.priority()));
         field(out, "Assignee", Formats.label(task.assignee()));
-        field(out, "Due", Formats.orDash(task.due()));
+        boolean open = task.status() != Status.DONE;
+        field(out, "Due", palette.due(formats.dueDate(task.due(), open),
+                task.due() == null || !open ? null : formats.left(task.due())));
         field(out, "Created", formats.timeAndAge(task.createdAt()) + " by " + task.createdBy());
         if (!task.description().isBlank()) {
             heading(out, "Description");
@@ -196,6 +204,17 @@ public final class DetailsText {
     }
 
     /** A "  Name      value" line; plain parts are made terminal-safe, styled ones are already. */
+    /** "2026-12-02 09:00 (om 3 t)" while it runs; "(met 2026-12-01 10:12)" or "(met … , late)" once met. */
+    private void deadline(PrintWriter out, String name, Instant by, Instant met, boolean open) {
+        if (met != null) {
+            field(out, name, formats.time(by), " (met " + formats.time(met) + (met.isAfter(by) ? ", late)" : ")"));
+        } else if (open) {
+            field(out, name, formats.time(by), " (", palette.due(formats.due(by), formats.left(by)), ")");
+        } else {
+            field(out, name, formats.time(by));
+        }
+    }
+
     private static void field(PrintWriter out, String name, Object... parts) {
         StringBuilder value = new StringBuilder();
         for (Object part : parts) {

@@ -2,8 +2,10 @@ package no.tenantdesk.render;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.LocationRef;
@@ -54,6 +56,48 @@ public final class Formats {
             return "-";
         }
         return Duration.between(instant, now).abs().toDays() < 7 ? age(instant) : date(instant);
+    }
+
+    /**
+     * The time left to a deadline or past it, in Norwegian as the office says it: "om 45 min", "om 2 t", "om 3 d",
+     * "20 min over", "5 t over", "3 d over"; "-" for none. Hours up to two days, then days.
+     */
+    public String due(Instant deadline) {
+        if (deadline == null) {
+            return "-";
+        }
+        long seconds = Duration.between(now, deadline).toSeconds();
+        long abs = Math.abs(seconds);
+        String amount = abs < 3600 ? Math.max(1, abs / 60) + " min"
+                : abs < 48 * 3600 ? abs / 3600 + " t"
+                : abs / 86_400 + " d";
+        return seconds >= 0 ? "om " + amount : amount + " over";
+    }
+
+    /**
+     * A task's due date, and how late when it has passed for a task still open: "2026-12-04 (3 d over)", "2026-12-07
+     * (i dag)"; the date alone when it is ahead or the task is done; "-" for none.
+     */
+    public String dueDate(LocalDate due, boolean open) {
+        if (due == null) {
+            return "-";
+        }
+        long late = ChronoUnit.DAYS.between(due, today());
+        return !open || late < 0 ? due.toString() : due + (late == 0 ? " (i dag)" : " (" + late + " d over)");
+    }
+
+    /** Past {@code due} (a date, due by its end), as {@link Palette#due} colours it: negative when late. */
+    public Duration left(LocalDate due) {
+        return Duration.between(now, due.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    private LocalDate today() {
+        return now.atZone(zone).toLocalDate();
+    }
+
+    /** How long is left to {@code deadline}: negative when it has passed. */
+    public Duration left(Instant deadline) {
+        return Duration.between(now, deadline);
     }
 
     public String date(Instant instant) {

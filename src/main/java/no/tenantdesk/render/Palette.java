@@ -47,6 +47,14 @@ public final class Palette {
         });
     }
 
+    /** A deadline's time left: red once passed, yellow within a working day's eight hours. */
+    public Styled due(String text, java.time.Duration left) {
+        return styled(text, left == null ? null
+                : left.isNegative() ? "1;31"
+                : left.compareTo(java.time.Duration.ofHours(8)) <= 0 ? "33"
+                : null);
+    }
+
     public Styled dim(String text) {
         return styled(text, "2");
     }

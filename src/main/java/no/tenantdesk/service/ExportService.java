@@ -13,6 +13,7 @@ import no.tenantdesk.domain.NotFoundException;
 import no.tenantdesk.domain.SafeNames;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.files.PrivateFiles;
+import no.tenantdesk.sla.SlaPolicy;
 import no.tenantdesk.store.Blobs;
 import no.tenantdesk.store.ContactRow;
 import no.tenantdesk.store.Database;
@@ -43,7 +44,8 @@ public final class ExportService {
         prepare(folder);
         Written written = writeBytes(who, folder);
         // Each inquiry's story as `inquiry show` tells it, one read each (a person may have asked hundreds).
-        InquiryService inquiries = new InquiryService(database, clock);
+        // Only reads: no deadline is counted, so the config's targets are not needed.
+        InquiryService inquiries = new InquiryService(database, clock, new Deadlines(SlaPolicy.defaults()));
         List<InquiryDetails> details = new ArrayList<>();
         for (long id : written.inquiries()) {
             details.add(inquiries.show(id));

@@ -2,6 +2,7 @@ package no.tenantdesk.service;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -62,10 +63,12 @@ public final class InquiryService {
 
     private final Database database;
     private final Clock clock;
+    private final Deadlines deadlines;
 
-    public InquiryService(Database database, Clock clock) {
+    public InquiryService(Database database, Clock clock, Deadlines deadlines) {
         this.database = database;
         this.clock = clock;
+        this.deadlines = deadlines;
     }
 
     public record NewInquiry(
@@ -103,12 +106,15 @@ public final class InquiryService {
     }
 
     public enum Sort {
-        PRIORITY, CREATED, UPDATED, ID, TITLE, STATUS
+        PRIORITY, DUE, CREATED, UPDATED, ID, TITLE, STATUS
     }
 
-    /** {@code sort} null: by relevance when searching, else by priority. */
+    /**
+     * {@code sort} null: by relevance when searching, else by priority. {@code overdue}: only those past a deadline.
+     */
     public record Query(
             StatusFilter status,
+            boolean overdue,
             String assignee,
             String tenant,
             String organization,
@@ -144,21 +150,24 @@ public final class InquiryService {
                     : locationId != null ? LocationFrom.REQUESTER : null;
             ContactRow assignee = request.assignee() == null ? null : lookup.assignable(request.assignee());
             Source source = request.source() == null ? Source.PHONE : request.source();
+            Priority priority = request.priority() == null ? Priority.NORMAL : request.priority();
             long id = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
                     title,
                     request.description() == null ? "" : request.description().strip(),
                     Status.TODO,
-                    request.priority() == null ? Priority.NORMAL : request.priority(),
+                    priority,
                     source,
                     requester == null ? null : requester.id(),
                     locationId,
                     locationFrom,
                     locationFrom == LocationFrom.REQUESTER ? requester.name() : null,
                     assignee == null ? null : assignee.id(),
-                    recorder.now()));
+                    recorder.now(),
+                    deadlines.respondBy(priority, recorder.now()),
+                    deadlines.resolveBy(priority, recorder.now())));
             recorder.event(id, null, "created", null, source.cli()); // who took the call: the audit starts here
             recorder.attach(id, null, null, files);
-            return lookup.inquiry(id).toInquiry();
+            return lookup.inquiry(id).toInquiry(recorder.now());
         });
     }
 
@@ -189,7 +198,7 @@ public final class InquiryService {
             Lookup lookup = new Lookup(tx);
             Recorder recorder = new Recorder(tx, actor, clock.instant());
             InquiryRow row = lookup.inquiryForChange(id);
-            Inquiry before = row.toInquiry();
+            Inquiry before = row.toInquiry(recorder.now());
 
             String newTitle = title == null ? before.title() : title;
             String description = changes.description() == null ? before.description() : changes.description().strip();
@@ -216,7 +225,10 @@ public final class InquiryService {
                         moved ? LocationFrom.OPERATOR : row.locationFrom(),
                         moved ? null : row.locationMatched(), idOf(assignee), recorder.now(), row.closedAt()));
             }
-            return lookup.inquiry(id).toInquiry();
+            if (priority != before.priority()) {
+                deadlines.repriced(tx, id);
+            }
+            return lookup.inquiry(id).toInquiry(recorder.now());
         });
     }
 
@@ -231,21 +243,25 @@ public final class InquiryService {
                 recorder.touch(id);
             }
             if (row.status() == status) {
-                return new StatusChange(lookup.inquiry(id).toInquiry(), row.status(), false);
+                return new StatusChange(lookup.inquiry(id).toInquiry(recorder.now()), row.status(), false);
             }
-            moveStatus(tx, recorder, row, status);
-            return new StatusChange(lookup.inquiry(id).toInquiry(), row.status(), true);
+            moveStatus(tx, recorder, row, status, deadlines);
+            return new StatusChange(lookup.inquiry(id).toInquiry(recorder.now()), row.status(), true);
         });
     }
 
-    /** The one way an inquiry's status moves: with its event; done stamps the closing time, any other clears it. */
-    static void moveStatus(Tx tx, Recorder recorder, InquiryRow row, Status status) {
+    /**
+     * The one way an inquiry's status moves: with its event and its deadlines; done stamps the closing time, any other
+     * clears it.
+     */
+    static void moveStatus(Tx tx, Recorder recorder, InquiryRow row, Status status, Deadlines deadlines) {
         recorder.event(row.id(), null, "status", row.status().cli(), status.cli());
         InquiryMapper.Fields fields = row.fields();
         tx.mapper(InquiryMapper.class).update(new InquiryMapper.Fields(row.id(), fields.title(), fields.description(),
                 status, fields.priority(), fields.requesterId(), fields.locationId(), fields.locationFrom(),
                 fields.locationMatched(), fields.assigneeId(), recorder.now(),
                 status == Status.DONE ? recorder.now() : null));
+        deadlines.statusMoved(tx, row.id(), row.status(), status, recorder.now());
     }
 
     /** An internal comment: kept with the inquiry, never sent to anyone. */
@@ -268,7 +284,7 @@ public final class InquiryService {
 
     public InquiryDetails show(long id) {
         return database.read(tx -> {
-            Inquiry inquiry = new Lookup(tx).inquiry(id).toInquiry();
+            Inquiry inquiry = new Lookup(tx).inquiry(id).toInquiry(clock.instant());
             List<Attachment> attachments = tx.mapper(AttachmentMapper.class).byInquiry(id);
             Map<Long, List<Attachment>> byComment = attachments.stream()
                     .filter(a -> a.commentId() != null)
@@ -290,14 +306,25 @@ public final class InquiryService {
         });
     }
 
+    /**
+     * Records the deadlines passed since the last sweep, as events (and counts those of inquiries made before there
+     * were deadlines). Run by every list and every fetch-mail: a deadline's event is at most one cron interval late,
+     * and exact for anyone who looks.
+     */
+    public int sweepDeadlines() {
+        return deadlines.sweep(database, clock.instant());
+    }
+
     public Page list(Query query) {
         if (query.limit() < 1) {
             throw new InvalidInputException("--limit must be at least 1");
         }
+        sweepDeadlines();
         List<String> words = query.search() == null ? null : searchWords(query.search());
         if (words != null && words.isEmpty()) {
             return new Page(List.of(), 0, 0);
         }
+        Instant now = clock.instant();
         return database.read(tx -> {
             List<InquiryMapper.SearchTerm> searchTerms = words == null ? null : searchTerms(tx, words);
             Lookup lookup = new Lookup(tx);
@@ -313,8 +340,8 @@ public final class InquiryService {
             int ranked = ranked(query.limit());
             InquiryMapper.Filter filter = new InquiryMapper.Filter(query.status().statuses(), assigneeId, unassigned,
                     requesterId, organizationId, locationIds, query.priority(), searchTerms, sort, query.descending(),
-                    query.limit(), ranked);
-            Found found = find(tx.mapper(InquiryMapper.class), filter);
+                    query.limit(), ranked, query.overdue() ? now : null);
+            Found found = find(tx.mapper(InquiryMapper.class), filter, now);
             long total = found.total();
             return new Page(found.page(), total, sort.equals("relevance") ? Math.min(ranked, total) : 0);
         });
@@ -323,9 +350,9 @@ public final class InquiryService {
     /** A page of inquiries, and how many the filter finds in all. */
     private record Found(List<Inquiry> page, long total) {}
 
-    private static Found find(InquiryMapper inquiries, InquiryMapper.Filter filter) {
+    private static Found find(InquiryMapper inquiries, InquiryMapper.Filter filter, Instant now) {
         if (!filter.sort().equals("relevance")) {
-            List<Inquiry> page = inquiries.find(filter).stream().map(InquiryRow::toInquiry).toList();
+            List<Inquiry> page = inquiries.find(filter).stream().map(row -> row.toInquiry(now)).toList();
             return new Found(page, page.size() < filter.limit() ? page.size() : inquiries.count(filter));
         }
         // The page's ids, best first, mostly with the count: the pass that ranks the hits counts them too, where
@@ -336,7 +363,7 @@ public final class InquiryService {
         }
         Map<Long, InquiryRow> rows = inquiries.byIds(ranking.stream().map(InquiryMapper.Ranked::id).toList())
                 .stream().collect(Collectors.toMap(InquiryRow::id, row -> row));
-        List<Inquiry> page = ranking.stream().map(r -> rows.get(r.id()).toInquiry()).toList();
+        List<Inquiry> page = ranking.stream().map(r -> rows.get(r.id()).toInquiry(now)).toList();
         Long counted = ranking.get(0).total();
         long total = page.size() < filter.limit() ? page.size() : counted != null ? counted : inquiries.count(filter);
         return new Found(page, total);
@@ -359,9 +386,9 @@ public final class InquiryService {
         return database.read(tx -> {
             List<InquiryMapper.SearchTerm> searchTerms = searchTerms(tx, words);
             InquiryMapper.Filter filter = new InquiryMapper.Filter(status.statuses(), null, false, null, null, null,
-                    null, searchTerms, "relevance", false, limit, ranked(limit));
+                    null, searchTerms, "relevance", false, limit, ranked(limit), null);
             InquiryMapper inquiries = tx.mapper(InquiryMapper.class);
-            Found found = find(inquiries, filter);
+            Found found = find(inquiries, filter, clock.instant());
             List<Inquiry> page = found.page();
             if (page.isEmpty()) {
                 return new SearchPage(List.of(), 0, 0);

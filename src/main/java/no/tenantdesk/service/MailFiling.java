@@ -172,7 +172,7 @@ final class MailFiling {
         tx.mapper(InquiryMapper.class).lock(answer.inquiryId());
         InquiryRow row = tx.mapper(InquiryMapper.class).byId(answer.inquiryId());
         if (row.status() == Status.DONE && settings.reopenDone()) {
-            InquiryService.moveStatus(tx, recorder, row, Status.TODO);
+            InquiryService.moveStatus(tx, recorder, row, Status.TODO, settings.deadlines());
         } else {
             recorder.touch(answer.inquiryId());
         }
@@ -192,7 +192,9 @@ final class MailFiling {
                 decision.title(), body(mail), Status.TODO, triage.priority(), Source.EMAIL, requester.id(),
                 location == null ? null : location.id(), location == null ? null : location.from(),
                 location == null ? null : location.matched(),
-                rules.assignee() == null ? null : rules.assignee().id(), recorder.now()));
+                rules.assignee() == null ? null : rules.assignee().id(), recorder.now(),
+                settings.deadlines().respondBy(triage.priority(), recorder.now()),
+                settings.deadlines().resolveBy(triage.priority(), recorder.now())));
         recorder.event(inquiryId, null, "created", null, Source.EMAIL.cli());
         // What the rules set, each an event by the rule, so the timeline says why the inquiry is urgent and whose.
         if (rules.priority() != null) {
@@ -255,7 +257,7 @@ final class MailFiling {
                 recorder.now()));
         InquiryRow row = tx.mapper(InquiryMapper.class).byId(answer.inquiryId());
         if (row.status() == Status.TODO) {
-            InquiryService.moveStatus(tx, recorder, row, Status.IN_PROGRESS);
+            InquiryService.moveStatus(tx, recorder, row, Status.IN_PROGRESS, settings.deadlines());
         } else {
             recorder.touch(answer.inquiryId());
         }

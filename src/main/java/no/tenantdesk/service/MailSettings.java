@@ -7,6 +7,7 @@ import no.tenantdesk.triage.DoneReply;
 import no.tenantdesk.triage.RuleConfig;
 import no.tenantdesk.mail.out.OutgoingMail;
 import no.tenantdesk.mail.out.Receipt;
+import no.tenantdesk.sla.SlaPolicy;
 
 /**
  * How fetch-mail files mail, from the configuration.
@@ -14,13 +15,21 @@ import no.tenantdesk.mail.out.Receipt;
  * @param ownAddresses    our mailboxes' addresses: mail From them is our own, come back
  * @param reopenDone      whether a tenant's answer moves a Done inquiry back to todo
  * @param acknowledgement the receipt for a new inquiry; null when there is no mail server or receipts are off
+ * @param deadlines       the config's sla: for new inquiries and reopened ones
  */
 public record MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone,
-        Acknowledgement acknowledgement, Triaging triaging) {
+        Acknowledgement acknowledgement, Triaging triaging, Deadlines deadlines) {
 
     public MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone,
             Acknowledgement acknowledgement) {
         this(maxAttachmentSize, ownAddresses, reopenDone, acknowledgement, Triaging.NONE);
+    }
+
+    /** With the default deadlines (office hours in Oslo, Norway's holidays): for tests and tools without a config. */
+    public MailSettings(long maxAttachmentSize, Set<String> ownAddresses, boolean reopenDone,
+            Acknowledgement acknowledgement, Triaging triaging) {
+        this(maxAttachmentSize, ownAddresses, reopenDone, acknowledgement, triaging,
+                new Deadlines(SlaPolicy.defaults()));
     }
 
     /**

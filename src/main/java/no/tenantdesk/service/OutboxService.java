@@ -11,6 +11,7 @@ import java.util.List;
 import no.tenantdesk.domain.CommentKind;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.OutboxMessage;
+import no.tenantdesk.domain.OutboxState;
 import no.tenantdesk.domain.TenantdeskException;
 import no.tenantdesk.mail.out.Envelope;
 import no.tenantdesk.mail.out.SendOutcome;
@@ -79,6 +80,36 @@ public final class OutboxService {
             }
             attempts.add(sendClaimed(id));
         }
+    }
+
+    /**
+     * Tries every queued message at once, whatever its back-off (after the mail server was fixed), as {@code postqueue
+     * -f} does: each once, oldest first, and none another sender is sending at this moment. A message that fails
+     * again waits its next back-off as before.
+     */
+    public List<Attempt> sendAllNow() {
+        requireTransport();
+        Instant now = clock.instant();
+        List<Long> queued = database.read(tx -> tx.mapper(OutboxMapper.class).queued());
+        List<Attempt> attempts = new ArrayList<>();
+        for (long id : queued) {
+            boolean claimed = database.write(tx ->
+                    tx.mapper(OutboxMapper.class).claimNow(id, now, now.plus(CLAIM)) == 1);
+            if (claimed) {
+                attempts.add(sendClaimed(id));
+            }
+        }
+        return attempts;
+    }
+
+    /** The queued messages that wait for their back-off at {@code now}, soonest first. */
+    public List<OutboxMessage> waiting() {
+        Instant now = clock.instant();
+        return list(false).stream()
+                .filter(m -> m.state() == OutboxState.QUEUED && m.nextAttemptAt() != null
+                        && m.nextAttemptAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(OutboxMessage::nextAttemptAt))
+                .toList();
     }
 
     /** Tries one message now; null when it is not due or another sender has it. */

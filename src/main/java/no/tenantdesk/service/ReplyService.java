@@ -28,13 +28,16 @@ public final class ReplyService {
     private final Clock clock;
     private final OutgoingMail.Address from;
     private final OutboxService outbox;
+    private final Deadlines deadlines;
 
     /** @param from null when no mail server is configured: then there is no replying */
-    public ReplyService(Database database, Clock clock, OutgoingMail.Address from, OutboxService outbox) {
+    public ReplyService(Database database, Clock clock, OutgoingMail.Address from, OutboxService outbox,
+            Deadlines deadlines) {
         this.database = database;
         this.clock = clock;
         this.from = from;
         this.outbox = outbox;
+        this.deadlines = deadlines;
     }
 
     /** The stored reply, and what sending it did (null when another sender got to it first). */
@@ -64,13 +67,15 @@ public final class ReplyService {
             List<Attachment> stored = recorder.attach(inquiryId, commentId, null, files);
             Status before = row.status();
             if (status != null && status != before) {
-                InquiryService.moveStatus(tx, recorder, row, status);
+                InquiryService.moveStatus(tx, recorder, row, status, deadlines);
             } else {
                 recorder.touch(inquiryId);
             }
             Outbox box = new Outbox(tx, recorder.now(), from, outbox.scratch());
             long outboxId = box.queue(OutboxKind.REPLY, inquiryId, commentId, null,
                     mail(tx, box, row, requester, body, attachments));
+            // Queued is answered: the operator has answered; a mail server's delay is the outbox's to report.
+            deadlines.replied(tx, inquiryId, recorder.now());
             Comment comment = new Comment(commentId, null, CommentKind.REPLY, actor, body, recorder.now(), stored);
             return new Queued(comment, outboxId, status != null && status != before ? before : null);
         });

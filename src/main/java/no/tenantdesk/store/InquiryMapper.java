@@ -22,7 +22,9 @@ public interface InquiryMapper {
             LocationFrom locationFrom,
             String locationMatched,
             Long assigneeId,
-            Instant createdAt) {}
+            Instant createdAt,
+            Instant respondBy,
+            Instant resolveBy) {}
 
     /** The columns an operator can change; written whole, read back whole. */
     record Fields(
@@ -58,7 +60,7 @@ public interface InquiryMapper {
     /**
      * What `inquiry list` asks for. Empty lists and nulls mean "any". {@code searchTerms} are the words of a search,
      * each matched as the beginning of a word, all of them required. {@code sort} is one of priority, created,
-     * updated, id, title, status ({@link #find}), or relevance (with search terms, {@link #rank}); the order is
+     * updated, id, title, status, due ({@link #find}), or relevance (with search terms, {@link #rank}); the order is
      * stable (ties broken by id). By relevance, only the newest {@code ranked} matching inquiries are scored (see
      * searchHits in the XML).
      */
@@ -74,7 +76,8 @@ public interface InquiryMapper {
             String sort,
             boolean descending,
             int limit,
-            int ranked) {}
+            int ranked,
+            Instant overdueAt) {}
 
     @IgnoresHeldRows
     long insert(NewInquiry inquiry);
@@ -94,6 +97,28 @@ public interface InquiryMapper {
 
     void touch(@Param("id") long id,
             @Param("updatedAt") Instant updatedAt);
+
+    /**
+     * An inquiry's deadlines as stored (V015), with what counting them needs.
+     *
+     * @param lateNoted which passed deadlines have their event: 1 the response, 2 the resolution
+     */
+    record Deadlines(long id, Priority priority, Status status, Instant createdAt, Instant respondBy,
+            Instant resolveBy, Instant resolveFrom, Instant respondedAt, int lateNoted) {}
+
+    Deadlines deadlines(long id);
+
+    /** Writes them, and due_at: the deadline still to meet, null when done. */
+    void setDeadlines(@Param("id") long id, @Param("respondBy") Instant respondBy,
+            @Param("resolveBy") Instant resolveBy, @Param("resolveFrom") Instant resolveFrom,
+            @Param("respondedAt") Instant respondedAt, @Param("dueAt") Instant dueAt,
+            @Param("lateNoted") int lateNoted);
+
+    /** Open inquiries made before deadlines existed, that have none yet, at most {@code limit}. */
+    List<Deadlines> withoutDeadlines(int limit);
+
+    /** Open inquiries with a deadline passed by {@code now} and not yet recorded, earliest first. */
+    List<Deadlines> passed(@Param("now") Instant now, @Param("limit") int limit);
 
     /** A page sorted by anything but relevance, with its rows. */
     List<InquiryRow> find(Filter filter);

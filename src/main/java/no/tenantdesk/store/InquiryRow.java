@@ -6,6 +6,7 @@ import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.LocationFrom;
 import no.tenantdesk.domain.LocationRef;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.Sla;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 
@@ -32,9 +33,13 @@ public record InquiryRow(
         String assigneeOrganizationName,
         Instant createdAt,
         Instant updatedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        Instant respondBy,
+        Instant resolveBy,
+        Instant respondedAt) {
 
-    public Inquiry toInquiry() {
+    /** {@code now}: the moment its deadlines are judged at (Sla.breached). */
+    public Inquiry toInquiry(Instant now) {
         return new Inquiry(
                 id,
                 title,
@@ -51,7 +56,8 @@ public record InquiryRow(
                         assigneeOrganizationId, assigneeOrganizationName),
                 createdAt,
                 updatedAt,
-                closedAt);
+                closedAt,
+                Sla.of(respondBy, resolveBy, respondedAt, closedAt, now));
     }
 
     public InquiryMapper.Fields fields() {

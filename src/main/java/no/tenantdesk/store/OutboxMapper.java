@@ -45,6 +45,15 @@ public interface OutboxMapper {
      */
     Long claimNext(@Param("now") Instant now, @Param("until") Instant until);
 
+    /**
+     * Takes a queued message whatever its back-off, for one sender until {@code until}: 1 when it is now ours, 0 when
+     * another sender holds it at {@code now} or it is no longer queued.
+     */
+    int claimNow(@Param("id") long id, @Param("now") Instant now, @Param("until") Instant until);
+
+    /** Every queued message's id, oldest first. */
+    List<Long> queued();
+
     /** The stored bytes of the message, and its envelope. */
     record Envelope(String rawSha256, String sender, String recipient) {}
 

@@ -21,6 +21,7 @@ class LayersTest {
                 .layer("domain").definedBy("no.tenantdesk.domain..")
                 .layer("files").definedBy("no.tenantdesk.files..")
                 .layer("triage").definedBy("no.tenantdesk.triage..")
+                .layer("sla").definedBy("no.tenantdesk.sla..")
                 .layer("config").definedBy("no.tenantdesk.config..")
                 .layer("render").definedBy("no.tenantdesk.render..")
                 .layer("store").definedBy("no.tenantdesk.store..")
@@ -32,13 +33,15 @@ class LayersTest {
                 .whereLayer("files").mayNotAccessAnyLayer()
                 // Decisions on parsed mail, pure; the config's rules are its values, as written and checked.
                 .whereLayer("triage").mayOnlyAccessLayers("domain", "mail")
-                .whereLayer("config").mayOnlyAccessLayers("domain", "triage")
+                // Working-time arithmetic and the holiday calendar, pure; the config's sla: is made into its policy.
+                .whereLayer("sla").mayOnlyAccessLayers("domain")
+                .whereLayer("config").mayOnlyAccessLayers("domain", "triage", "sla")
                 .whereLayer("render").mayOnlyAccessLayers("domain")
                 .whereLayer("store").mayOnlyAccessLayers("domain", "files")
                 .whereLayer("mail").mayOnlyAccessLayers("domain", "files")
-                .whereLayer("service").mayOnlyAccessLayers("domain", "files", "store", "mail", "triage")
+                .whereLayer("service").mayOnlyAccessLayers("domain", "files", "store", "mail", "triage", "sla")
                 .whereLayer("cli").mayOnlyAccessLayers("domain", "files", "config", "render", "store", "mail",
-                        "service", "triage")
+                        "service", "triage", "sla")
                 .whereLayer("daemon").mayOnlyAccessLayers("files", "cli")
                 .because("a rule lives in service and is reached from cli: a store or mail class that needs a service"
                         + " or a command has its arrow backwards (move the decision up into service, or pass what"
@@ -51,7 +54,7 @@ class LayersTest {
         classes().should().resideInAnyPackage("no.tenantdesk.domain..", "no.tenantdesk.files..",
                         "no.tenantdesk.config..", "no.tenantdesk.render..", "no.tenantdesk.store..",
                         "no.tenantdesk.mail..", "no.tenantdesk.service..", "no.tenantdesk.cli..",
-                        "no.tenantdesk.daemon..", "no.tenantdesk.triage..")
+                        "no.tenantdesk.daemon..", "no.tenantdesk.triage..", "no.tenantdesk.sla..")
                 .because("LayersTest places each package; give a new one its place (and its arrows) there")
                 .check(PRODUCTION);
     }

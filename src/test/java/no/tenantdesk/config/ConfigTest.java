@@ -28,6 +28,9 @@ class ConfigTest {
         assertThat(config.database().url())
                 .isEqualTo("postgresql://kari@db.eiendom.example:5432/tenantdesk?sslmode=verify-full");
         assertThat(config.database().passwordFile()).isEqualTo("~/.config/tenantdesk/database.password");
+        assertThat(config.sla().closed()).containsExactly("2026-12-24", "2026-12-31");
+        assertThat(config.sla().policy().targets(no.tenantdesk.domain.Priority.LOW).resolve())
+                .isEqualTo(no.tenantdesk.sla.Span.days(10));
         assertThat(config.mail().addresses()).containsExactly("drift@eiendom.example");
         assertThat(config.retention().rawMailPeriod()).contains(java.time.Period.ofYears(3));
         assertThat(config.retention().filesPeriod()).contains(java.time.Period.ofYears(5));

@@ -78,6 +78,9 @@ class ReplyAndOutboxIT {
         assertThat(text(reply)).contains("Rørleggeren kommer i morgen kl. 8.");
         JsonNode inquiry = cli.run("inquiry", "show", "1", "--json").json();
         assertThat(inquiry.get("status").asText()).isEqualTo("in-progress");
+        // The first reply meets the first deadline; the resolution's is still to meet.
+        assertThat(inquiry.get("sla").get("respondedAt").asText()).isEqualTo("2026-11-27T08:00:00Z");
+        assertThat(inquiry.get("sla").get("breached")).isEmpty();
         JsonNode comment = inquiry.get("comments").get(0);
         assertThat(comment.get("kind").asText()).isEqualTo("reply");
         assertThat(comment.get("author").asText()).isEqualTo("operator");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import no.tenantdesk.sla.SlaPolicy;
 import no.tenantdesk.domain.Event;
 import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.Status;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How an inquiry's status moves, in the service that owns the rule (the CLI tests keep the command's contract). */
 class InquiryStatusTest {
+
+    static final Deadlines DEADLINES = new Deadlines(SlaPolicy.defaults());
 
     static final Instant CREATED = Instant.parse("2026-11-28T08:00:00Z");
 
@@ -40,7 +43,7 @@ class InquiryStatusTest {
     }
 
     InquiryService at(Instant now) {
-        return new InquiryService(database, Clock.fixed(now, ZoneOffset.UTC));
+        return new InquiryService(database, Clock.fixed(now, ZoneOffset.UTC), DEADLINES);
     }
 
     long newInquiry() {

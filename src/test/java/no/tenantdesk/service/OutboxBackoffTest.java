@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import no.tenantdesk.sla.SlaPolicy;
 import no.tenantdesk.domain.Comment;
 import no.tenantdesk.domain.CommentKind;
 import no.tenantdesk.domain.OutboxMessage;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutboxBackoffTest {
 
+    static final Deadlines DEADLINES = new Deadlines(SlaPolicy.defaults());
+
     static final Instant REPLIED = Instant.parse("2026-11-28T08:00:00Z");
     static final SmtpSender NOBODY_LISTENS = new SmtpSender(SmtpSettings.parse("smtp://127.0.0.1:1", null)
             .withTimeout(Duration.ofSeconds(5)));
@@ -47,10 +50,11 @@ class OutboxBackoffTest {
     @BeforeEach
     void aReplyThatCouldNotBeSent() {
         database = TestDatabase.open(folder);
-        inquiry = new InquiryService(database, at(REPLIED)).create(new InquiryService.NewInquiry("Heisen står", null,
+        inquiry = new InquiryService(database, at(REPLIED), DEADLINES).create(new InquiryService.NewInquiry(
+                "Heisen står", null,
                 "kari@tenant.example", null, null, null, null, List.of()), "lise").id();
         ReplyService replies = new ReplyService(database, at(REPLIED),
-                new OutgoingMail.Address("Drift", "drift@eiendom.example"), outbox(REPLIED));
+                new OutgoingMail.Address("Drift", "drift@eiendom.example"), outbox(REPLIED), DEADLINES);
         replies.reply(inquiry, "Vi sender en tekniker i morgen.", List.of(), null, "lise");
     }
 
@@ -90,12 +94,39 @@ class OutboxBackoffTest {
         }
 
         Instant gaveUp = now;
-        List<Comment> system = new InquiryService(database, at(now)).show(inquiry).comments().stream()
+        List<Comment> system = new InquiryService(database, at(now), DEADLINES).show(inquiry).comments().stream()
                 .filter(c -> c.kind() == CommentKind.SYSTEM).toList();
         assertThat(system).singleElement().satisfies(comment -> {
             assertThat(comment.body()).startsWith("The reply to kari@tenant.example was not sent: ");
             assertThat(comment.createdAt()).isEqualTo(gaveUp);
         });
         assertThat(outbox(now.plus(Duration.ofDays(30))).sendDue()).as("given up for good").isEmpty();
+    }
+
+    @Test
+    void sendingNowTriesAWaitingMessageAtOnceAndItWaitsItsNextBackOffAfter() {
+        Instant fixed = REPLIED.plusSeconds(10); // the first wait is a minute
+        assertThat(outbox(fixed).sendDue()).as("waiting").isEmpty();
+        assertThat(outbox(fixed).waiting()).singleElement()
+                .satisfies(m -> assertThat(m.nextAttemptAt()).isEqualTo(REPLIED.plus(Duration.ofMinutes(1))));
+
+        List<OutboxService.Attempt> attempts = outbox(fixed).sendAllNow();
+
+        assertThat(attempts).singleElement().satisfies(a -> {
+            assertThat(a.sent()).isFalse(); // nobody listens still
+            assertThat(a.message().attempts()).isEqualTo(2);
+            assertThat(a.message().nextAttemptAt()).isEqualTo(fixed.plus(Duration.ofMinutes(5)));
+        });
+    }
+
+    @Test
+    void sendingNowLeavesAMessageAnotherSenderIsSendingAtThisMoment() {
+        Instant other = REPLIED.plus(Duration.ofMinutes(1));
+        Long taken = database.write(tx -> tx.mapper(no.tenantdesk.store.OutboxMapper.class)
+                .claimNext(other, other.plus(Duration.ofMinutes(10))));
+        assertThat(taken).isNotNull();
+
+        assertThat(outbox(other.plusSeconds(30)).sendAllNow()).isEmpty();
+        assertThat(outbox(other.plus(Duration.ofMinutes(11))).sendAllNow()).as("its claim ran out").hasSize(1);
     }
 }

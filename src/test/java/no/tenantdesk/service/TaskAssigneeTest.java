@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import no.tenantdesk.sla.SlaPolicy;
 import no.tenantdesk.domain.ContactRef;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * area above it; nobody when no one is. Checked in the service that owns the rule.
  */
 class TaskAssigneeTest {
+
+    static final Deadlines DEADLINES = new Deadlines(SlaPolicy.defaults());
 
     @TempDir
     Path folder;
@@ -55,7 +58,8 @@ class TaskAssigneeTest {
     }
 
     long inquiryAt(String location) {
-        return new InquiryService(database, clock).create(new InquiryService.NewInquiry("Lekkasje", null, null,
+        return new InquiryService(database, clock, DEADLINES).create(new InquiryService.NewInquiry(
+                "Lekkasje", null, null,
                 location, null, null, null, List.of()), "lise").id();
     }
 

@@ -54,7 +54,7 @@ class MapperRoundTripIT {
     void inquiryRoundTripsWithCliSpelledEnumsAndMillisecondInstants() throws SQLException {
         long id = database.write(tx -> tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
                 "Lekkasje", "Vann i taket", Status.IN_PROGRESS, Priority.URGENT, Source.WALK_IN, null, null, null, null, null,
-                CREATED)));
+                CREATED, null, null)));
 
         InquiryRow row = database.read(tx -> tx.mapper(InquiryMapper.class).byId(id));
 
@@ -93,7 +93,7 @@ class MapperRoundTripIT {
         assertThat(none.requesterId()).isNull();
         assertThat(none.locationId()).isNull();
         assertThat(none.assigneeId()).isNull();
-        assertThat(none.toInquiry().requester()).isNull();
+        assertThat(none.toInquiry(java.time.Instant.EPOCH).requester()).isNull();
         assertThat(all.requesterId()).isEqualTo(tenant);
         assertThat(all.requesterName()).isEqualTo("Kari Nordmann");
         assertThat(all.locationPath()).isEqualTo("Bygg A");
@@ -323,7 +323,7 @@ class MapperRoundTripIT {
         assertThatThrownBy(() -> database.write(tx -> {
             insertContactIn(tx, "Kari", "kari@example.no", ContactRole.TENANT, null);
             return tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
-                    "T", "", Status.TODO, Priority.NORMAL, Source.PHONE, 4242L, null, null, null, null, CREATED));
+                    "T", "", Status.TODO, Priority.NORMAL, Source.PHONE, 4242L, null, null, null, null, CREATED, null, null));
         })).isInstanceOf(TenantdeskException.class);
 
         assertThat(raw("SELECT count(*) FROM contact")).isEqualTo("0");
@@ -342,7 +342,7 @@ class MapperRoundTripIT {
 
     private long insertInquiry(Long requester, Long location, Long assignee, Instant createdAt) {
         return database.write(tx -> tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
-                "Inquiry", "", Status.TODO, Priority.NORMAL, Source.PHONE, requester, location, null, null, assignee, createdAt)));
+                "Inquiry", "", Status.TODO, Priority.NORMAL, Source.PHONE, requester, location, null, null, assignee, createdAt, null, null)));
     }
 
     private long insertContact(String name, String email, ContactRole role, Long location) {

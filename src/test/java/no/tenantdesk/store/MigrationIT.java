@@ -68,7 +68,7 @@ class MigrationIT {
         Path file = folder.resolve("tenantdesk.db");
         long id = Database.open(file, BUSY_TIMEOUT).write(tx -> tx.mapper(InquiryMapper.class).insert(
                 new InquiryMapper.NewInquiry("Lekkasje", "", Status.TODO, Priority.HIGH, Source.EMAIL, null, null, null, null,
-                        null, Instant.parse("2026-11-27T07:01:50.123Z"))));
+                        null, Instant.parse("2026-11-27T07:01:50.123Z"), null, null)));
 
         Database reopened = Database.open(file, BUSY_TIMEOUT);
 

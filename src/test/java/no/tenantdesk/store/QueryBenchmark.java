@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import no.tenantdesk.service.Deadlines;
+import no.tenantdesk.sla.SlaPolicy;
 import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Status;
@@ -74,6 +76,8 @@ import org.sqlite.SQLiteDataSource;
 @Measurement(iterations = 3, time = 2)
 public class QueryBenchmark {
 
+    static final Deadlines DEADLINES = new Deadlines(SlaPolicy.defaults());
+
     static final String STORE = "no.tenantdesk.store.";
 
     /** The database file, or a PostgreSQL server's URL (postgresql://USER@HOST[:PORT]/NAME; PGPASSWORD if any). */
@@ -112,7 +116,7 @@ public class QueryBenchmark {
 
         static Figures of(String db) throws SQLException {
             Database database = Database.open(address(db), Duration.ofSeconds(10));
-            InquiryService inquiries = new InquiryService(database, Clock.systemUTC());
+            InquiryService inquiries = new InquiryService(database, Clock.systemUTC(), DEADLINES);
             TaskService tasks = new TaskService(database, Clock.systemUTC());
             try (Connection c = connect(db)) {
                 // The worst cases of each kind: the busiest staff member, tenant and task assignee, the longest story.
@@ -139,10 +143,10 @@ public class QueryBenchmark {
                 list(figures, inquiries, "inquiry list", open(null, null, null, null, null, null, false), filter(
                         List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, null, null, "priority", false));
                 list(figures, inquiries, "inquiry list --status all",
-                        new Query(StatusFilter.ALL, null, null, null, null, null, null, null, false, 50),
+                        new Query(StatusFilter.ALL, false, null, null, null, null, null, null, null, false, 50),
                         filter(List.of(), null, null, null, null, null, "priority", false));
                 list(figures, inquiries, "inquiry list --status all --sort -created",
-                        new Query(StatusFilter.ALL, null, null, null, null, null, null, Sort.CREATED, true, 50),
+                        new Query(StatusFilter.ALL, false, null, null, null, null, null, null, Sort.CREATED, true, 50),
                         filter(List.of(), null, null, null, null, null, "created", true));
                 list(figures, inquiries, "inquiry list --assignee X", open(assignee, null, null, null, null, null,
                         false), filter(List.of(Status.TODO, Status.IN_PROGRESS), assigneeId, null, null, null, null,
@@ -162,7 +166,7 @@ public class QueryBenchmark {
                         filter(List.of(Status.TODO, Status.IN_PROGRESS), null, null, null, Priority.URGENT, null,
                                 "priority", false));
                 list(figures, inquiries, "inquiry list --status done --sort updated",
-                        new Query(StatusFilter.DONE, null, null, null, null, null, null, Sort.UPDATED, false, 50),
+                        new Query(StatusFilter.DONE, false, null, null, null, null, null, null, Sort.UPDATED, false, 50),
                         filter(List.of(Status.DONE), null, null, null, null, null, "updated", false));
                 list(figures, inquiries, "inquiry list --search lekkasje",
                         open(null, null, null, null, "lekkasje", null, false),
@@ -272,13 +276,13 @@ public class QueryBenchmark {
 
     static Query open(String assignee, String tenant, String location, Priority priority, String search, Sort sort,
             boolean descending) {
-        return new Query(StatusFilter.OPEN, assignee, tenant, null, location, priority, search, sort, descending, 50);
+        return new Query(StatusFilter.OPEN, false, assignee, tenant, null, location, priority, search, sort, descending, 50);
     }
 
     static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, Long requesterId, List<Long> locationIds,
             Priority priority, List<InquiryMapper.SearchTerm> searchTerms, String sort, boolean descending) {
         return new InquiryMapper.Filter(statuses, assigneeId, false, requesterId, null, locationIds, priority, searchTerms,
-                sort, descending, 50, InquiryService.RANKED);
+                sort, descending, 50, InquiryService.RANKED, null);
     }
 
     /** A word of a search as InquiryService asks for it: the index's words that begin with it (V007). */
@@ -321,7 +325,7 @@ public class QueryBenchmark {
     static void search(List<Figure> figures, InquiryService service, String word,
             List<InquiryMapper.SearchTerm> terms) {
         InquiryMapper.Filter filter = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
-                terms, "relevance", false, 20, InquiryService.RANKED);
+                terms, "relevance", false, 20, InquiryService.RANKED, null);
         Map<String, Object> matches = new HashMap<>();
         matches.put("searchTerms", terms);
         matches.put("inquiryIds", List.of(1L, 2L, 3L));

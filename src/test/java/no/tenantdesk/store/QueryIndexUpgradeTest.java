@@ -55,8 +55,9 @@ class QueryIndexUpgradeTest {
 
         assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiry'"
                 + " AND name NOT LIKE 'sqlite_%' ORDER BY name")).containsExactly("inquiry_assignee_status",
-                        "inquiry_created", "inquiry_location_status_priority", "inquiry_open", "inquiry_requester",
-                        "inquiry_status_priority", "inquiry_status_updated", "inquiry_urgency_created");
+                        "inquiry_created", "inquiry_due", "inquiry_location_status_priority", "inquiry_open",
+                        "inquiry_requester", "inquiry_status_priority", "inquiry_status_updated",
+                        "inquiry_urgency_created", "inquiry_without_deadlines");
         // Each text's rowid: its inquiry << 32, then its own id * 8 + its kind, as the triggers now write them.
         assertThat(column(file, "SELECT (rowid >> 32) || ' ' || (rowid & 4294967295) || ' ' || field"
                 + " FROM search_index ORDER BY rowid")).containsExactly("1 8 title", "1 9 description",
@@ -64,7 +65,7 @@ class QueryIndexUpgradeTest {
         assertThat(column(file, "SELECT count(*) FROM inquiry")).containsExactly("2");
 
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
-                List.of(InquiryMapper.SearchTerm.prefix("låsesmed")), "relevance", false, 10, 1000);
+                List.of(InquiryMapper.SearchTerm.prefix("låsesmed")), "relevance", false, 10, 1000, null);
         List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
         assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(2L);
         execute(file, "UPDATE comment SET body = 'Rørlegger bestilt' WHERE id = 7");
@@ -101,15 +102,15 @@ class QueryIndexUpgradeTest {
 
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjer"))), "relevance", false,
-                10, 1000);
+                10, 1000, null);
         List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
         assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactly(1L, 2L);
         InquiryMapper.Filter everyOne = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null, null,
-                "priority", false, 10, 1000);
+                "priority", false, 10, 1000, null);
         List<InquiryRow> byUrgency = database.read(tx -> tx.mapper(InquiryMapper.class).find(everyOne));
         assertThat(byUrgency).extracting(InquiryRow::id).containsExactly(2L, 1L);
         InquiryMapper.Filter building = new InquiryMapper.Filter(List.of(Status.TODO), null, false, null, null,
-                List.of(1L), null, null, "priority", false, 10, 1000);
+                List.of(1L), null, null, "priority", false, 10, 1000, null);
         List<InquiryRow> inBuilding = database.read(tx -> tx.mapper(InquiryMapper.class).find(building));
         assertThat(inBuilding).extracting(InquiryRow::id).containsExactly(1L);
     }
@@ -157,7 +158,7 @@ class QueryIndexUpgradeTest {
         assertThat(column(file, open)).containsExactly("1", "3");
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(Status.TODO, Status.IN_PROGRESS), null, false,
                 null, null, null, null, List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje"))), "relevance",
-                false, 10, 1000);
+                false, 10, 1000, null);
         List<InquiryMapper.Ranked> found = database.read(tx -> tx.mapper(InquiryMapper.class).rank(search));
         assertThat(found).extracting(InquiryMapper.Ranked::id).containsExactlyInAnyOrder(1L, 3L);
         // Closing one takes it out of the index, opening one puts it in.

@@ -138,7 +138,7 @@ class QueryPlanTest {
     @Test
     void aSearchReadsNoRowOfTheIndexContentToFindItsInquiries() throws SQLException {
         InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null, null,
-                List.of(InquiryMapper.SearchTerm.prefix("lekkasje")), "relevance", false, 50, 1000);
+                List.of(InquiryMapper.SearchTerm.prefix("lekkasje")), "relevance", false, 50, 1000, null);
 
         // The open ones are read once into a set; each hit's inquiry is its rowid's high half (V006). The page is ids
         // only: no inquiry row is read to rank it.
@@ -156,7 +156,7 @@ class QueryPlanTest {
     void aSearchAmongFewInquiriesCountsThemInThePassThatRanksThem() throws SQLException {
         InquiryMapper.Filter search = new InquiryMapper.Filter(OPEN, null, false, null, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
-                50, 1000);
+                50, 1000, null);
 
         // Every hit of an open inquiry is in "hit": the count is read from it, not from the index a second time. The
         // open inquiries it keeps are read from their own index, in id order (V008).
@@ -167,7 +167,7 @@ class QueryPlanTest {
         assertThat(sql("InquiryMapper.rank", search)).contains("(SELECT count(DISTINCT inquiry_id) FROM hit) AS total");
         // One person's open ones: found by person and status, not among every open one.
         InquiryMapper.Filter theirs = new InquiryMapper.Filter(OPEN, 7L, false, null, null, null, null,
-                search.searchTerms(), "relevance", false, 50, 1000);
+                search.searchTerms(), "relevance", false, 50, 1000, null);
         assertThat(plan("InquiryMapper.rank", theirs))
                 .contains("USING COVERING INDEX inquiry_assignee_status (assignee_id=? AND status=?)")
                 .doesNotContain("inquiry_open");
@@ -180,7 +180,7 @@ class QueryPlanTest {
     void aSearchRanksTheNewestMatchesReadNewestFirstAndScoresOnlyTheirHits() throws SQLException {
         InquiryMapper.Filter search = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
                 List.of(new InquiryMapper.SearchTerm("lekk", List.of("lekkasje", "lekkasjen"))), "relevance", false,
-                20, 1000);
+                20, 1000, null);
 
         String plan = plan("InquiryMapper.rank", search);
         // "ranked": the index's rows newest first (its ORDER BY rowid DESC taken by FTS5, no sort), up to 1,000
@@ -226,7 +226,7 @@ class QueryPlanTest {
     private static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, List<Long> locationIds,
             Priority priority, String sort, boolean descending) {
         return new InquiryMapper.Filter(statuses, assigneeId, false, null, null, locationIds, priority, null, sort,
-                descending, 50, 1000);
+                descending, 50, 1000, null);
     }
 
     private String sql(String statement, Object parameter) {

@@ -100,7 +100,7 @@ class WriteBehindIT {
 
             // All of them, counted as inquiry list --status all counts them (on PostgreSQL, from the tally).
             long inquiries = database.read(tx -> tx.mapper(InquiryMapper.class).count(new InquiryMapper.Filter(
-                    List.of(), null, false, null, null, null, null, null, "id", false, 50, 1000)));
+                    List.of(), null, false, null, null, null, null, null, "id", false, 50, 1000, null)));
             assertThat(inquiries).isZero();
         }
     }
@@ -110,7 +110,7 @@ class WriteBehindIT {
                 "kari" + System.nanoTime() + "@example.no", "kari" + System.nanoTime() + "@example.no", null,
                 ContactRole.TENANT, null, null, NOW));
         return tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry("Lekkasje", "Det drypper",
-                Status.TODO, Priority.NORMAL, Source.EMAIL, contact, null, null, null, null, NOW));
+                Status.TODO, Priority.NORMAL, Source.EMAIL, contact, null, null, null, null, NOW, null, null));
     }
 
     private static EventMapper.NewEvent event(long inquiry, String field) {
