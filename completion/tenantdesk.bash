@@ -1129,7 +1129,7 @@ function _picocli_tenantdesk_inquiry_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--full' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
