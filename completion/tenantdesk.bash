@@ -175,6 +175,7 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry list" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry show" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry update" ];    then _picocli_tenantdesk_inquiry; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry merge" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task create" ];    then _picocli_tenantdesk_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task list" ];    then _picocli_tenantdesk_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task show" ];    then _picocli_tenantdesk_task; return $?; fi
@@ -229,69 +230,71 @@ function _complete_tenantdesk() {
   local cmds18=(inquiry list)
   local cmds19=(inquiry show)
   local cmds20=(inquiry update)
-  local cmds21=(task create)
-  local cmds22=(task list)
-  local cmds23=(task show)
-  local cmds24=(task status)
-  local cmds25=(task notify)
-  local cmds26=(attachment add)
-  local cmds27=(attachment list)
-  local cmds28=(attachment get)
-  local cmds29=(contact add)
-  local cmds30=(contact list)
-  local cmds31=(contact show)
-  local cmds32=(contact update)
-  local cmds33=(contact export)
-  local cmds34=(contact forget)
-  local cmds35=(location add)
-  local cmds36=(location list)
-  local cmds37=(location update)
-  local cmds38=(org add)
-  local cmds39=(org list)
-  local cmds40=(org show)
-  local cmds41=(org update)
-  local cmds42=(rules test)
-  local cmds43=(mail login)
-  local cmds44=(outbox list)
-  local cmds45=(outbox send)
-  local cmds46=(quarantine list)
-  local cmds47=(quarantine retry)
-  local cmds48=(db info)
-  local cmds49=(db backup)
-  local cmds50=(db restore)
-  local cmds51=(db copy)
+  local cmds21=(inquiry merge)
+  local cmds22=(task create)
+  local cmds23=(task list)
+  local cmds24=(task show)
+  local cmds25=(task status)
+  local cmds26=(task notify)
+  local cmds27=(attachment add)
+  local cmds28=(attachment list)
+  local cmds29=(attachment get)
+  local cmds30=(contact add)
+  local cmds31=(contact list)
+  local cmds32=(contact show)
+  local cmds33=(contact update)
+  local cmds34=(contact export)
+  local cmds35=(contact forget)
+  local cmds36=(location add)
+  local cmds37=(location list)
+  local cmds38=(location update)
+  local cmds39=(org add)
+  local cmds40=(org list)
+  local cmds41=(org show)
+  local cmds42=(org update)
+  local cmds43=(rules test)
+  local cmds44=(mail login)
+  local cmds45=(outbox list)
+  local cmds46=(outbox send)
+  local cmds47=(quarantine list)
+  local cmds48=(quarantine retry)
+  local cmds49=(db info)
+  local cmds50=(db backup)
+  local cmds51=(db restore)
+  local cmds52=(db copy)
 
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_rules_test; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_contact_export; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_rules_test; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_contact_export; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_inquiry_merge; return $?; fi
   if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
@@ -357,7 +360,7 @@ function _picocli_tenantdesk_inquiry() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="create list show update"
+  local commands="create list show update merge"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -1202,6 +1205,42 @@ function _picocli_tenantdesk_inquiry_update() {
       return $?
       ;;
     '--assignee')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `merge` subcommand.
+function _picocli_tenantdesk_inquiry_merge() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--into'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--into')
       return
       ;;
   esac

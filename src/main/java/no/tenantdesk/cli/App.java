@@ -39,6 +39,7 @@ import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.MailSettings;
+import no.tenantdesk.service.MergeService;
 import no.tenantdesk.service.OrganizationService;
 import no.tenantdesk.service.OutboxService;
 import no.tenantdesk.service.RuleService;
@@ -244,6 +245,10 @@ final class App implements CommandLine.IFactory {
 
     InquiryService inquiries() {
         return new InquiryService(database(), environment.clock());
+    }
+
+    MergeService merges() {
+        return new MergeService(database(), environment.clock());
     }
 
     TaskService tasks() {

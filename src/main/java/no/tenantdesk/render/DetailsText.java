@@ -34,6 +34,10 @@ public final class DetailsText {
         Inquiry i = details.inquiry();
         out.println(palette.bold("Inquiry " + i.id() + ": " + i.title()));
         field(out, "Status", palette.status(i.status()), closed(i.closedAt()));
+        if (details.mergedInto() != null) {
+            field(out, "Merged", "into #" + details.mergedInto() + ": its story is there now (inquiry show "
+                    + details.mergedInto() + ")");
+        }
         field(out, "Priority", palette.priority(i.priority()));
         field(out, "Tenant", Formats.label(i.requester()));
         if (i.requester() != null && i.requester().organization() != null) {

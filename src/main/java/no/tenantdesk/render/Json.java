@@ -162,6 +162,7 @@ public final class Json {
             node.set("events", mapper.valueToTree(details.events()));
             node.set("mails", mapper.valueToTree(details.mails()));
             node.set("outbox", mapper.valueToTree(details.outbox()));
+            node.put("mergedInto", details.mergedInto());
             return node;
         }
         if (value instanceof SearchHit hit) {

@@ -26,7 +26,8 @@ public final class Database implements AutoCloseable {
     /** Every mapper, each with its SQL in an XML file of the same name. */
     static final List<Class<?>> MAPPERS = List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
             TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
-            OutboxMapper.class, CopyMapper.class, OrganizationMapper.class, ErasureMapper.class);
+            OutboxMapper.class, CopyMapper.class, OrganizationMapper.class, ErasureMapper.class,
+            MergeMapper.class);
     /**
      * How often a write that failed on a conflict with another one (a serialisation failure, a deadlock) is run again
      * before its caller hears of it. Each conflict means another writer got through, so this is a bound, not a wait.

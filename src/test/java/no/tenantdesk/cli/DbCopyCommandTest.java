@@ -61,6 +61,18 @@ class DbCopyCommandTest {
     }
 
     @Test
+    void aMergedInquiryKeepsItsPointerToANewerOne() {
+        long older = cli.create("inquiry", "create", "--title", "Vann i taket");
+        long newer = cli.create("inquiry", "create", "--title", "Lekkasje");
+        assertThat(cli.run("inquiry", "merge", String.valueOf(older), "--into", String.valueOf(newer))).succeeded();
+
+        assertThat(cli.run("db", "copy", "--to", other)).succeeded();
+
+        assertThat(on(other, "inquiry", "show", String.valueOf(older), "--json").json().get("mergedInto").asLong())
+                .isEqualTo(newer);
+    }
+
+    @Test
     void everythingIsCopiedWithItsIdsAndBackAgain() {
         long id = aDesk();
         JsonNode before = cli.run("inquiry", "show", String.valueOf(id), "--json").json();
@@ -105,10 +117,10 @@ class DbCopyCommandTest {
         JsonNode info = cli.run("db", "info", "--json").json();
 
         assertThat(info.get("address").asText()).isEqualTo(cli.database());
-        assertThat(info.get("schemaVersion").asInt()).isEqualTo(14);
+        assertThat(info.get("schemaVersion").asInt()).isEqualTo(16);
         assertThat(info.at("/tables/inquiry").asLong()).isEqualTo(3);
         assertThat(info.at("/tables/mail_message").asLong()).isEqualTo(1);
-        assertThat(cli.run("db", "info")).succeeded().printed("schema version", "14",
+        assertThat(cli.run("db", "info")).succeeded().printed("schema version", "16",
                 Postgres.selected() ? "PostgreSQL" : "SQLite", "inquiry");
     }
 }
