@@ -18,6 +18,7 @@ import no.tenantdesk.config.Config;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.ReportBy;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
@@ -40,6 +41,7 @@ import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.MailSettings;
 import no.tenantdesk.service.MergeService;
+import no.tenantdesk.service.ReportService;
 import no.tenantdesk.service.OrganizationService;
 import no.tenantdesk.service.OutboxService;
 import no.tenantdesk.service.RuleService;
@@ -122,6 +124,7 @@ final class App implements CommandLine.IFactory {
         commandLine.registerConverter(Source.class, spelled(Source::parse));
         commandLine.registerConverter(ContactRole.class, spelled(ContactRole::parse));
         commandLine.registerConverter(TaskKind.class, spelled(TaskKind::parse));
+        commandLine.registerConverter(ReportBy.class, spelled(ReportBy::parse));
         Map<String, String> exitCodes = new LinkedHashMap<>();
         for (String line : ExitCodes.LIST) {
             int colon = line.indexOf(':');
@@ -245,6 +248,10 @@ final class App implements CommandLine.IFactory {
 
     InquiryService inquiries() {
         return new InquiryService(database(), environment.clock());
+    }
+
+    ReportService reports() {
+        return new ReportService(database(), environment.clock().withZone(environment.zone()));
     }
 
     MergeService merges() {

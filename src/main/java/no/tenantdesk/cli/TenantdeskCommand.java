@@ -46,6 +46,7 @@ final class TenantdeskCommand implements Runnable {
             MailCommand.class,
             OutboxCommand.class,
             QuarantineCommand.class,
+            ReportCommand.class,
             DbCommand.class,
             ShellCommand.class);
 
