@@ -169,12 +169,14 @@ function _complete_tenantdesk() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} mail" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} outbox" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} quarantine" ];    then _picocli_tenantdesk; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} db" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} shell" ];    then _picocli_tenantdesk; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry create" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry list" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry show" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry update" ];    then _picocli_tenantdesk_inquiry; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inquiry merge" ];    then _picocli_tenantdesk_inquiry; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task create" ];    then _picocli_tenantdesk_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task list" ];    then _picocli_tenantdesk_task; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} task show" ];    then _picocli_tenantdesk_task; return $?; fi
@@ -224,83 +226,87 @@ function _complete_tenantdesk() {
   local cmds12=(mail)
   local cmds13=(outbox)
   local cmds14=(quarantine)
-  local cmds15=(db)
-  local cmds16=(shell)
-  local cmds17=(inquiry create)
-  local cmds18=(inquiry list)
-  local cmds19=(inquiry show)
-  local cmds20=(inquiry update)
-  local cmds21=(task create)
-  local cmds22=(task list)
-  local cmds23=(task show)
-  local cmds24=(task status)
-  local cmds25=(task notify)
-  local cmds26=(attachment add)
-  local cmds27=(attachment list)
-  local cmds28=(attachment get)
-  local cmds29=(contact add)
-  local cmds30=(contact list)
-  local cmds31=(contact show)
-  local cmds32=(contact update)
-  local cmds33=(contact export)
-  local cmds34=(contact forget)
-  local cmds35=(location add)
-  local cmds36=(location list)
-  local cmds37=(location update)
-  local cmds38=(org add)
-  local cmds39=(org list)
-  local cmds40=(org show)
-  local cmds41=(org update)
-  local cmds42=(rules test)
-  local cmds43=(mail login)
-  local cmds44=(outbox list)
-  local cmds45=(outbox send)
-  local cmds46=(quarantine list)
-  local cmds47=(quarantine retry)
-  local cmds48=(db info)
-  local cmds49=(db backup)
-  local cmds50=(db restore)
-  local cmds51=(db prune)
-  local cmds52=(db copy)
+  local cmds15=(report)
+  local cmds16=(db)
+  local cmds17=(shell)
+  local cmds18=(inquiry create)
+  local cmds19=(inquiry list)
+  local cmds20=(inquiry show)
+  local cmds21=(inquiry update)
+  local cmds22=(inquiry merge)
+  local cmds23=(task create)
+  local cmds24=(task list)
+  local cmds25=(task show)
+  local cmds26=(task status)
+  local cmds27=(task notify)
+  local cmds28=(attachment add)
+  local cmds29=(attachment list)
+  local cmds30=(attachment get)
+  local cmds31=(contact add)
+  local cmds32=(contact list)
+  local cmds33=(contact show)
+  local cmds34=(contact update)
+  local cmds35=(contact export)
+  local cmds36=(contact forget)
+  local cmds37=(location add)
+  local cmds38=(location list)
+  local cmds39=(location update)
+  local cmds40=(org add)
+  local cmds41=(org list)
+  local cmds42=(org show)
+  local cmds43=(org update)
+  local cmds44=(rules test)
+  local cmds45=(mail login)
+  local cmds46=(outbox list)
+  local cmds47=(outbox send)
+  local cmds48=(quarantine list)
+  local cmds49=(quarantine retry)
+  local cmds50=(db info)
+  local cmds51=(db backup)
+  local cmds52=(db restore)
+  local cmds53=(db prune)
+  local cmds54=(db copy)
 
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_tenantdesk_db_prune; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_rules_test; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_contact_export; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_shell; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_db; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_tenantdesk_db_copy; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_tenantdesk_db_prune; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_tenantdesk_db_restore; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_tenantdesk_db_backup; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_tenantdesk_db_info; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_tenantdesk_quarantine_retry; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_tenantdesk_quarantine_list; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_tenantdesk_outbox_send; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_tenantdesk_outbox_list; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_tenantdesk_mail_login; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_tenantdesk_rules_test; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_tenantdesk_org_update; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_tenantdesk_org_show; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_tenantdesk_org_list; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_tenantdesk_org_add; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_tenantdesk_location_update; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_tenantdesk_location_list; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_tenantdesk_location_add; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_tenantdesk_contact_forget; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_tenantdesk_contact_export; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_tenantdesk_contact_update; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_tenantdesk_contact_show; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_tenantdesk_contact_list; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_tenantdesk_contact_add; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_tenantdesk_attachment_get; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_tenantdesk_attachment_list; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_tenantdesk_attachment_add; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_tenantdesk_task_notify; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_tenantdesk_task_status; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_tenantdesk_task_show; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_tenantdesk_task_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_tenantdesk_task_create; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_tenantdesk_inquiry_merge; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_tenantdesk_inquiry_update; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_tenantdesk_inquiry_show; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_tenantdesk_inquiry_list; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_tenantdesk_inquiry_create; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_tenantdesk_shell; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_tenantdesk_db; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_tenantdesk_report; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_tenantdesk_quarantine; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_tenantdesk_outbox; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_tenantdesk_mail; return $?; fi
@@ -327,7 +333,7 @@ function _picocli_tenantdesk() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="inquiry search comment reply status task attachment contact location org fetch-mail rules mail outbox quarantine db shell"
+  local commands="inquiry search comment reply status task attachment contact location org fetch-mail rules mail outbox quarantine report db shell"
   local flag_opts="'-h' '--help' '-V' '--version' '--json' '-q' '--quiet' '-v' '--verbose' '--no-color'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -360,7 +366,7 @@ function _picocli_tenantdesk_inquiry() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="create list show update"
+  local commands="create list show update merge"
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
@@ -921,6 +927,51 @@ function _picocli_tenantdesk_quarantine() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `report` subcommand.
+function _picocli_tenantdesk_report() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--csv' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--from' '--to' '--by'"
+  local FIELD_option_args=("month" "location" "organization" "assignee" "source" "priority") # --by values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--from')
+      return
+      ;;
+    '--to')
+      return
+      ;;
+    '--by')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FIELD_option_args[@]}" ) )
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `db` subcommand.
 function _picocli_tenantdesk_db() {
   # Get completion data
@@ -1132,7 +1183,7 @@ function _picocli_tenantdesk_inquiry_show() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--full' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1205,6 +1256,42 @@ function _picocli_tenantdesk_inquiry_update() {
       return $?
       ;;
     '--assignee')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `merge` subcommand.
+function _picocli_tenantdesk_inquiry_merge() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--db' '--config' '--as' '--into'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--db')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '--as')
+      return
+      ;;
+    '--into')
       return
       ;;
   esac

@@ -31,6 +31,8 @@ import no.tenantdesk.service.FetchService;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.MailSettings;
+import no.tenantdesk.service.MergeService;
+import no.tenantdesk.service.ReportService;
 import no.tenantdesk.service.OrganizationService;
 import no.tenantdesk.service.OutboxService;
 import no.tenantdesk.service.RuleService;
@@ -151,6 +153,14 @@ final class App implements CommandLine.IFactory {
 
     InquiryService inquiries() {
         return new InquiryService(database(), environment.clock(), deadlines());
+    }
+
+    ReportService reports() {
+        return new ReportService(database(), environment.clock().withZone(environment.zone()));
+    }
+
+    MergeService merges() {
+        return new MergeService(database(), environment.clock(), deadlines());
     }
 
     TaskService tasks() {

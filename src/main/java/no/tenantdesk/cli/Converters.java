@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.ReportBy;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.TaskKind;
@@ -41,6 +42,7 @@ final class Converters {
         commandLine.registerConverter(Source.class, spelled(Source::parse));
         commandLine.registerConverter(ContactRole.class, spelled(ContactRole::parse));
         commandLine.registerConverter(TaskKind.class, spelled(TaskKind::parse));
+        commandLine.registerConverter(ReportBy.class, spelled(ReportBy::parse));
     }
 
     /** Ids as users copy them from mail subjects and tables: "12" or "#12". */

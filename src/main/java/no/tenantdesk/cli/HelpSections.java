@@ -18,7 +18,7 @@ final class HelpSections {
             + "  requester{id,name,email}, location{id,path}, assignee{id,name,email}%n"
             + "  or null, createdAt, updatedAt, closedAt. inquiry list prints an array%n"
             + "  of them; inquiry show adds comments[] {id, kind, author, body,%n"
-            + "  createdAt, attachments[]}, tasks[], attachments[] {id, filename,%n"
+            + "  quotedFrom, createdAt, attachments[]}, tasks[], attachments[] {id, filename,%n"
             + "  contentType, size, sha256} and events[].";
 
     /**

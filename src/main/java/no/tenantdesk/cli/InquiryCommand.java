@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
             InquiryListCommand.class,
             InquiryShowCommand.class,
             InquiryUpdateCommand.class,
+            InquiryMergeCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import no.tenantdesk.domain.InquiryDetails;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -11,6 +12,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk inquiry show 12",
+            "  tenantdesk inquiry show 12 --full",
             "  tenantdesk inquiry show 12 --json | jq '.events'",
             HelpSections.INQUIRY_JSON,
         })
@@ -24,6 +26,10 @@ final class InquiryShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "The inquiry's number.")
     private long id;
 
+    @Option(names = "--full", description = "Print the tenant's answers whole, with the earlier mail they quote"
+            + " (hidden by default, one line says how much).")
+    private boolean full;
+
     InquiryShowCommand(App app) {
         this.app = app;
     }
@@ -35,7 +41,7 @@ final class InquiryShowCommand implements Callable<Integer> {
         if (output.json()) {
             output.json(details);
         } else {
-            output.details().inquiry(output.out(), details);
+            output.details().inquiry(output.out(), details, full);
         }
         return ExitCodes.OK;
     }

@@ -57,6 +57,11 @@ final class Output {
         }
     }
 
+    /** Whether a person reads it: bars and colours are for them, not for a pipe. */
+    boolean terminal() {
+        return environment.terminal();
+    }
+
     void table(Table table) {
         table.print(out(), width());
     }

@@ -3,6 +3,7 @@ package no.tenantdesk.cli;
 import java.util.Iterator;
 import no.tenantdesk.domain.CliEnum;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.ReportBy;
 import no.tenantdesk.domain.Status;
 
 /**
@@ -15,6 +16,13 @@ final class Spellings {
 
     static final String STATUSES = "todo, in-progress or done (to-do, pågår, fullført)";
     static final String PRIORITIES = "low, normal, high or urgent (lav, normal, høy, haster)";
+
+    static final class ReportGroups implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return CliEnum.typed(ReportBy.class).iterator();
+        }
+    }
 
     static final class Statuses implements Iterable<String> {
         @Override

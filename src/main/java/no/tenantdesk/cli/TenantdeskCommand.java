@@ -47,6 +47,7 @@ final class TenantdeskCommand implements Runnable {
             MailCommand.class,
             OutboxCommand.class,
             QuarantineCommand.class,
+            ReportCommand.class,
             DbCommand.class,
             ShellCommand.class);
 

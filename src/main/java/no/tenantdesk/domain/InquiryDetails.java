@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param mails  the tenant's e-mails on it, each with how fetch-mail matched it to this inquiry
  * @param outbox the mail we sent or are sending about it: replies, the receipt, task notices
+ * @param mergedInto the inquiry its story was moved to by `inquiry merge`, or null
  */
 public record InquiryDetails(
         Inquiry inquiry,
@@ -15,7 +16,8 @@ public record InquiryDetails(
         List<Attachment> attachments,
         List<Event> events,
         List<MailMessage> mails,
-        List<OutboxMessage> outbox) {
+        List<OutboxMessage> outbox,
+        Long mergedInto) {
 
     public InquiryDetails {
         comments = List.copyOf(comments);

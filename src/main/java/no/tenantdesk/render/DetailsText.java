@@ -15,6 +15,7 @@ import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.LocationRef;
 import no.tenantdesk.domain.Organization;
 import no.tenantdesk.domain.OutboxMessage;
+import no.tenantdesk.domain.QuotedHistory;
 import no.tenantdesk.domain.Status;
 import no.tenantdesk.domain.Task;
 
@@ -29,10 +30,15 @@ public final class DetailsText {
         this.palette = palette;
     }
 
-    public void inquiry(PrintWriter out, InquiryDetails details) {
+    /** @param full whether a tenant's answer is printed with the earlier mail it quotes */
+    public void inquiry(PrintWriter out, InquiryDetails details, boolean full) {
         Inquiry i = details.inquiry();
         out.println(palette.bold("Inquiry " + i.id() + ": " + i.title()));
         field(out, "Status", palette.status(i.status()), closed(i.closedAt()));
+        if (details.mergedInto() != null) {
+            field(out, "Merged", "into #" + details.mergedInto() + ": its story is there now (inquiry show "
+                    + details.mergedInto() + ")");
+        }
         field(out, "Priority", palette.priority(i.priority()));
         field(out, "Tenant", Formats.label(i.requester()));
         if (i.requester() != null && i.requester().organization() != null) {
@@ -77,7 +83,7 @@ public final class DetailsText {
             table.print(out, Integer.MAX_VALUE);
         }
         heading(out, "Timeline");
-        timeline(out, details);
+        timeline(out, details, full);
     }
 
     private void taskSummary(PrintWriter out, Task task) {
@@ -95,14 +101,17 @@ public final class DetailsText {
         }
     }
 
-    private record Entry(Instant at, int order, String who, String what, String body) {}
+    /** @param hidden the line that says how much quoted history the body leaves out; null when none */
+    private record Entry(Instant at, int order, String who, String what, String body, String hidden) {}
 
-    private void timeline(PrintWriter out, InquiryDetails details) {
+    private void timeline(PrintWriter out, InquiryDetails details, boolean full) {
         List<Entry> entries = new ArrayList<>();
         for (Comment c : details.comments()) {
             String files = c.attachments().isEmpty() ? "" : " [" + c.attachments().stream()
                     .map(a -> TerminalText.line(a.filename())).collect(Collectors.joining(", ")) + "]";
-            entries.add(new Entry(c.createdAt(), 1, c.author(), c.kind().cli() + " comment" + files, c.body()));
+            QuotedHistory quoted = full ? null : c.quotedHistory().orElse(null);
+            entries.add(new Entry(c.createdAt(), 1, c.author(), c.kind().cli() + " comment" + files,
+                    quoted == null ? c.body() : quoted.newPart(c.body()), quoted == null ? null : hidden(quoted)));
         }
         for (Event e : details.events()) {
             String subject = e.taskId() == null ? "" : "task #" + e.taskId() + " ";
@@ -111,7 +120,7 @@ public final class DetailsText {
                     : e.from() == null && e.taskId() != null
                     ? "created " + e.field() + " #" + e.taskId() + ": " + TerminalText.line(e.to())
                     : subject + e.field() + ": " + shortValue(e.from()) + " → " + shortValue(e.to());
-            entries.add(new Entry(e.createdAt(), e.field().equals("created") ? 0 : 2, e.actor(), what, null));
+            entries.add(new Entry(e.createdAt(), e.field().equals("created") ? 0 : 2, e.actor(), what, null, null));
         }
         entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::order));
         for (Entry entry : entries) {
@@ -119,6 +128,9 @@ public final class DetailsText {
                     + entry.what());
             if (entry.body() != null) {
                 indented(out, entry.body(), "      ");
+            }
+            if (entry.hidden() != null) {
+                out.println("      " + entry.hidden());
             }
         }
     }
@@ -197,6 +209,11 @@ public final class DetailsText {
         return a.taskId() != null ? "task #" + a.taskId()
                 : a.commentId() != null ? "comment #" + a.commentId()
                 : "inquiry";
+    }
+
+    private String hidden(QuotedHistory history) {
+        return palette.dim("[" + history.lines() + (history.lines() == 1 ? " quoted line" : " quoted lines")
+                + " hidden; --full shows them]").render();
     }
 
     private static String shortValue(String value) {

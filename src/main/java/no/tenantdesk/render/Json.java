@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import no.tenantdesk.domain.CliEnum;
+import no.tenantdesk.domain.Comment;
 import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.SearchHit;
 
@@ -122,6 +123,18 @@ public final class Json {
         }
     }
 
+    /** Each comment's fields, and where the history it quotes starts in its body (null: all of it is new). */
+    private ArrayNode comments(List<Comment> comments) {
+        ArrayNode array = mapper.createArrayNode();
+        for (Comment comment : comments) {
+            ObjectNode node = mapper.valueToTree(comment);
+            comment.quotedHistory().ifPresentOrElse(h -> node.put("quotedFrom", h.from()),
+                    () -> node.putNull("quotedFrom"));
+            array.add(node);
+        }
+        return array;
+    }
+
     /** One value as one line, for a {@link JsonSpool}. */
     String line(Object value) throws IOException {
         if (compact == null) {
@@ -143,12 +156,13 @@ public final class Json {
         if (value instanceof InquiryDetails details) {
             // `inquiry show`: the inquiry's own fields, then its story beside them.
             ObjectNode node = mapper.valueToTree(details.inquiry());
-            node.set("comments", mapper.valueToTree(details.comments()));
+            node.set("comments", comments(details.comments()));
             node.set("tasks", mapper.valueToTree(details.tasks()));
             node.set("attachments", mapper.valueToTree(details.attachments()));
             node.set("events", mapper.valueToTree(details.events()));
             node.set("mails", mapper.valueToTree(details.mails()));
             node.set("outbox", mapper.valueToTree(details.outbox()));
+            node.put("mergedInto", details.mergedInto());
             return node;
         }
         if (value instanceof SearchHit hit) {

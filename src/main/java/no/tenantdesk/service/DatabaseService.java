@@ -117,6 +117,7 @@ public final class DatabaseService {
         source.organizationLocation().forEach(target::insertOrganizationLocation);
         source.locationAlias().forEach(target::insertLocationAlias);
         copy("inquiry", counts, progress, source::inquiry, target::insertInquiry);
+        source.mergedInquiries().forEach(target::linkMerged);
         copy("task", counts, progress, source::task, target::insertTask);
         copy("comment", counts, progress, source::comment, target::insertComment);
         copyFiles(source, target, counts, progress);

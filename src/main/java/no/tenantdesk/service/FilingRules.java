@@ -164,8 +164,8 @@ final class FilingRules {
         }
         Matcher token = TOKEN.matcher(mail.subject());
         while (token.find()) {
-            long inquiry = Long.parseLong(token.group(1));
-            if (stored.inquiryExists(inquiry) && stored.senderBelongsTo(inquiry, senderKey)) {
+            Long inquiry = stored.inquiryOfNumber(Long.parseLong(token.group(1)));
+            if (inquiry != null && stored.senderBelongsTo(inquiry, senderKey)) {
                 return new Answer(inquiry, MatchedBy.SUBJECT_TOKEN, null);
             }
         }

@@ -34,6 +34,7 @@ import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.LocationRow;
 import no.tenantdesk.store.MailMapper;
+import no.tenantdesk.store.MergeMapper;
 import no.tenantdesk.store.OutboxMapper;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.Tx;
@@ -302,7 +303,7 @@ public final class InquiryService {
                     .toList();
             return new InquiryDetails(inquiry, comments, tasks, attachments,
                     tx.mapper(EventMapper.class).byInquiry(id), tx.mapper(MailMapper.class).byInquiry(id),
-                    tx.mapper(OutboxMapper.class).byInquiry(id));
+                    tx.mapper(OutboxMapper.class).byInquiry(id), tx.mapper(MergeMapper.class).mergedInto(id));
         });
     }
 

@@ -24,7 +24,8 @@ interface Stored {
     /** The inquiry a task belongs to. */
     Long inquiryOfTask(long taskId);
 
-    boolean inquiryExists(long inquiryId);
+    /** The inquiry a number leads to: itself, the one it was merged into, or null when there is none. */
+    Long inquiryOfNumber(long inquiryId);
 
     /** Whether the address is the inquiry's requester, assignee, a task's assignee, or wrote on it before. */
     boolean senderBelongsTo(long inquiryId, String senderKey);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import no.tenantdesk.store.ContactMapper;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.MailMapper;
+import no.tenantdesk.store.MergeMapper;
 import no.tenantdesk.store.OutboxMapper;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.TaskRow;
@@ -114,8 +115,12 @@ final class StoredLookups implements Stored {
     }
 
     @Override
-    public boolean inquiryExists(long inquiryId) {
-        return tx.mapper(InquiryMapper.class).byId(inquiryId) != null;
+    public Long inquiryOfNumber(long inquiryId) {
+        if (tx.mapper(InquiryMapper.class).byId(inquiryId) == null) {
+            return null;
+        }
+        Long into = tx.mapper(MergeMapper.class).mergedInto(inquiryId);
+        return into == null ? inquiryId : into;
     }
 
     @Override

@@ -24,6 +24,11 @@ public interface CopyMapper {
     /** Sets a copied location's parent and responsible person, once the contacts are there. */
     void linkLocation(@Param("row") Map<String, Object> row);
 
+    /** Inquiries merged into another, {id, merged_into}: set once every inquiry is there (the target may be newer). */
+    List<Map<String, Object>> mergedInquiries();
+
+    void linkMerged(@Param("row") Map<String, Object> row);
+
     /** The SHA-256 of stored contents after {@code after}, in order. */
     List<String> contents(@Param("after") String after, @Param("limit") int limit);
 

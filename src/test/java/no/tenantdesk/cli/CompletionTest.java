@@ -20,7 +20,7 @@ class CompletionTest {
         assertThat(BASH).contains("local commands=\""
                 + String.join(" ", Docs.model().getSubcommands().keySet()) + "\"");
         assertThat(Docs.model().getSubcommands().keySet()).contains("inquiry", "search", "shell");
-        assertThat(BASH).contains("local commands=\"create list show update\"",
+        assertThat(BASH).contains("local commands=\"create list show update merge\"",
                 "local commands=\"create list show status notify\"", "local commands=\"add list get\"",
                 "local commands=\"add list show update export forget\"", "local commands=\"add list update\"",
                 "local commands=\"test\"");

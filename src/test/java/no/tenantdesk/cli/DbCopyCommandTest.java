@@ -61,6 +61,18 @@ class DbCopyCommandTest {
     }
 
     @Test
+    void aMergedInquiryKeepsItsPointerToANewerOne() {
+        long older = cli.create("inquiry", "create", "--title", "Vann i taket");
+        long newer = cli.create("inquiry", "create", "--title", "Lekkasje");
+        assertThat(cli.run("inquiry", "merge", String.valueOf(older), "--into", String.valueOf(newer))).succeeded();
+
+        assertThat(cli.run("db", "copy", "--to", other)).succeeded();
+
+        assertThat(on(other, "inquiry", "show", String.valueOf(older), "--json").json().get("mergedInto").asLong())
+                .isEqualTo(newer);
+    }
+
+    @Test
     void everythingIsCopiedWithItsIdsAndBackAgain() {
         long id = aDesk();
         JsonNode before = cli.run("inquiry", "show", String.valueOf(id), "--json").json();

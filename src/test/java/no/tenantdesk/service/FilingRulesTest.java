@@ -66,8 +66,8 @@ class FilingRulesTest {
         }
 
         @Override
-        public boolean inquiryExists(long inquiryId) {
-            return inquiries.contains(inquiryId);
+        public Long inquiryOfNumber(long inquiryId) {
+            return inquiries.contains(inquiryId) ? inquiryId : null;
         }
 
         @Override

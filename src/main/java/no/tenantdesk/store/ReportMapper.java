@@ -1,0 +1,22 @@
+package no.tenantdesk.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** `report`: the inquiries that were open at any time of a period, with what a report groups and measures them by. */
+public interface ReportMapper {
+
+    /** @param firstReply when the first reply went to the tenant, or null */
+    record Row(
+            Instant createdAt,
+            Instant closedAt,
+            Instant firstReply,
+            String source,
+            String priority,
+            String location,
+            String organization,
+            String assignee) {}
+
+    List<Row> openDuring(@Param("from") Instant from, @Param("to") Instant to);
+}
