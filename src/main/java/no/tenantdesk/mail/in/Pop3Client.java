@@ -208,12 +208,16 @@ final class Pop3Client implements Closeable {
 
     List<Listed> list() {
         try {
-            command("UIDL");
-            if (!pipelining()) {
-                return listed(uidl(), sizes());
+            write("UIDL");
+            if (pipelining()) {
+                write("LIST"); // both in one round trip
             }
-            command("LIST");
-            return listed(uidl(), sizes());
+            out.flush();
+            Map<Integer, String> uids = uidl();
+            if (!pipelining()) {
+                command("LIST");
+            }
+            return listed(uids, sizes());
         } catch (IOException e) {
             throw failure(e);
         }
@@ -234,9 +238,6 @@ final class Pop3Client implements Closeable {
     }
 
     private Map<Integer, Long> sizes() throws IOException {
-        if (!pipelining()) {
-            command("LIST");
-        }
         status("LIST");
         Map<Integer, Long> sizes = new LinkedHashMap<>();
         for (String line : in.lines()) {
@@ -253,46 +254,49 @@ final class Pop3Client implements Closeable {
     }
 
     /**
-     * RETR for each of these messages, a window of them in flight with PIPELINING; each one goes to {@code arrived}
-     * in a spool file as soon as it is whole. A message the server refuses (deleted by another session) is left out.
+     * RETR for each of these messages; each one goes to {@code arrived} in a spool file as soon as it is whole. A
+     * message the server refuses (deleted by another session) is left out.
      */
     void retrieve(List<Integer> numbers, Path spool, BiConsumer<Integer, Path> arrived) {
-        try {
-            int window = pipelining() ? WINDOW : 1;
-            int sent = 0;
-            for (int received = 0; received < numbers.size(); received++) {
-                while (sent < numbers.size() && sent - received < window) {
-                    write("RETR " + numbers.get(sent++));
-                }
-                out.flush();
-                if (!in.line().startsWith("+OK")) {
-                    continue;
-                }
-                Path file = Spool.newFile(spool);
-                try (OutputStream message = Files.newOutputStream(file)) {
-                    in.copyMultiline(message);
-                } catch (IOException | RuntimeException e) {
-                    Spool.deleteQuietly(file);
-                    throw e;
-                }
-                arrived.accept(numbers.get(received), file);
+        each("RETR", numbers, (number, status) -> {
+            if (!status.startsWith("+OK")) {
+                return;
             }
-        } catch (IOException e) {
-            throw failure(e);
-        }
+            Path file = Spool.newFile(spool);
+            try (OutputStream message = Files.newOutputStream(file)) {
+                in.copyMultiline(message);
+            } catch (IOException | RuntimeException e) {
+                Spool.deleteQuietly(file);
+                throw e;
+            }
+            arrived.accept(number, file);
+        });
     }
 
     /** DELE for each; the server deletes them when the session ends with QUIT. */
     void delete(List<Integer> numbers) {
+        each("DELE", numbers, (number, status) -> {}); // -ERR: deleted already, in this session or by another
+    }
+
+    /** What follows a command's status line, read before the next command's answer. */
+    private interface Answer {
+        void read(int number, String status) throws IOException;
+    }
+
+    /**
+     * {@code VERB n} for each number, {@link #WINDOW} of them in flight where the server offers PIPELINING and one at
+     * a time where it does not; each answer is read in order as it comes.
+     */
+    private void each(String verb, List<Integer> numbers, Answer answer) {
         try {
             int window = pipelining() ? WINDOW : 1;
             int sent = 0;
             for (int received = 0; received < numbers.size(); received++) {
                 while (sent < numbers.size() && sent - received < window) {
-                    write("DELE " + numbers.get(sent++));
+                    write(verb + " " + numbers.get(sent++));
                 }
                 out.flush();
-                in.line(); // -ERR: deleted already, in this session or by another
+                answer.read(numbers.get(received), in.line());
             }
         } catch (IOException e) {
             throw failure(e);
