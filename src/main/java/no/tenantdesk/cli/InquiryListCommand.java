@@ -104,11 +104,12 @@ final class InquiryListCommand implements Callable<Integer> {
         Formats formats = output.formats();
         Palette palette = output.palette();
         Table table = new Table().column("ID").column("STATUS").column("PRIORITY").flexible("TITLE", 16)
-                .flexible("TENANT", 8).optional("ORG", 8).flexible("LOCATION", 8).flexible("ASSIGNEE", 8).column("CREATED");
+                .flexible("TENANT", 8).optional("ORG", 8).flexible("LOCATION", 8).flexible("ASSIGNEE", 8)
+                .column("CREATED");
         for (Inquiry i : page.inquiries()) {
             table.row(i.id(), palette.status(i.status()), palette.priority(i.priority()), i.title(),
-                    Formats.name(i.requester()), organization(i), Formats.path(i.location()), Formats.name(i.assignee()),
-                    formats.recent(i.createdAt()));
+                    Formats.name(i.requester()), organization(i), Formats.path(i.location()),
+                    Formats.name(i.assignee()), formats.recent(i.createdAt()));
         }
         output.table(table);
         return ExitCodes.OK;
