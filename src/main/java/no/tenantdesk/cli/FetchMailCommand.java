@@ -123,7 +123,8 @@ final class FetchMailCommand implements Callable<Integer> {
         Report report;
         try (JsonSpool messages = json == null ? null : new JsonSpool(json)) {
             Progress progress = new Progress(spec.commandLine().getErr(),
-                    app.environment().terminal() && !output.json(), messages);
+                    app.environment().terminal() && !output.json(), messages,
+                    dryRun && !output.json() ? output.out() : null);
             report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress, stop);
             progress.clear();
             if (json != null) {
@@ -298,15 +299,18 @@ final class FetchMailCommand implements Callable<Integer> {
         private final boolean shown;
         /** Only for --json, which lists every message; else null. */
         private final JsonSpool messages;
+        /** Only for a plain --dry-run, which says of every message what it would do; else null. */
+        private final PrintWriter plan;
         private String source;
         private int total;
         private int done;
         private boolean drawn;
 
-        Progress(PrintWriter err, boolean shown, JsonSpool messages) {
+        Progress(PrintWriter err, boolean shown, JsonSpool messages, PrintWriter plan) {
             this.err = err;
             this.shown = shown;
             this.messages = messages;
+            this.plan = plan;
         }
 
         @Override
@@ -320,6 +324,10 @@ final class FetchMailCommand implements Callable<Integer> {
         public void filed(MessageResult result) {
             if (messages != null) {
                 messages.add(result);
+            }
+            if (plan != null) {
+                clear();
+                plan.println(DryRunLine.of(result));
             }
             done++;
             if (shown && total >= 50 && (done % 25 == 0 || done == total)) {
