@@ -96,8 +96,9 @@ final class FetchMailCommand implements Callable<Integer> {
     private boolean watch;
 
     @Option(names = "--dry-run",
-            description = "Parse and classify, and say what would be filed, without storing anything or marking mail"
-                    + " done at the source.")
+            description = "Parse and classify, and say of each message what would be filed (and the place, priority,"
+                    + " assignee and organization of a new inquiry), without storing anything or marking mail done at"
+                    + " the source.")
     private boolean dryRun;
 
     FetchMailCommand(App app) {

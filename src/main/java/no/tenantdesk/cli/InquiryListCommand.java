@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "list", description = {
     "List inquiries: by default the open ones, most urgent and oldest first.",
-    "--location includes every place below it; --assignee none lists the unassigned ones."},
+    "--location includes every place below it; --assignee none lists the unassigned ones.",
+    "The ORG column (the tenant's organization) is shown where the terminal is wide enough."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk inquiry list",
