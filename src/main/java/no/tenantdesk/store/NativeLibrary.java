@@ -23,7 +23,13 @@ final class NativeLibrary {
 
     private NativeLibrary() {}
 
-    /** Points the driver at the kept copy, making it first; process-wide, as the loaded library is. */
+    /**
+     * Points the driver at the kept copy and has the driver load it, process-wide as the loaded library is. Only the
+     * driver loads: a second copy of the library in one JVM (ours beside one the driver had already taken from /tmp)
+     * has globals of its own, and a native method bound to the copy nobody initialized jumps through SQLite's null
+     * mutex functions (a SIGSEGV at pc 0 in create_function, seen in the ITs). A driver that loaded before us keeps
+     * its copy; a kept copy that cannot be loaded (a noexec mount, say) leaves the driver to extract its own.
+     */
     static synchronized void useKeptCopy() {
         if (System.getProperty(PATH) != null || System.getProperty(NAME) != null) {
             return; // chosen by whoever started the JVM
@@ -35,12 +41,10 @@ final class NativeLibrary {
             if (!Files.isRegularFile(library) && !copy(name, library)) {
                 return;
             }
-            // Loaded here first so that a copy that cannot be loaded (a noexec mount, say) leaves the driver to its
-            // own way quietly; the driver's load of the same file is then a no-op.
-            System.load(library.toString());
             System.setProperty(PATH, folder.toString());
             System.setProperty(NAME, name);
-        } catch (IOException | RuntimeException | URISyntaxException | UnsatisfiedLinkError e) {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception | UnsatisfiedLinkError e) {
             // The driver's own way still works: slower, never wrong.
         }
     }
