@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Tab completion from the picocli model (commands, subcommands, options, enum values as the CLI spells them) and
- * from the database (inquiry and task ids, contacts for WHO, location paths, organizations for ORG). JLine keeps the candidates that
- * match what was typed.
+ * from the database (inquiry and task ids, contacts for WHO, location paths, organizations for ORG). JLine keeps the
+ * candidates that match what was typed.
  */
 final class ShellCompleter implements Completer {
 
