@@ -52,6 +52,9 @@ import picocli.CommandLine.Spec;
             "  tenantdesk fetch-mail --source - < message.eml",
             "  tenantdesk fetch-mail --watch      # as a service: scripts/systemd/tenantdesk-fetch-mail-watch.service",
             "",
+            "--watch ends on SIGTERM or SIGINT once the batch under way is filed and marked done, exit 0. A mailbox"
+                + " that fails is said once, and once when it works again.",
+            "",
             "Environment:",
             "  TENANTDESK_MAIL_PASSWORD  the password for --source (or --password-file)",
             "",
@@ -94,8 +97,9 @@ final class FetchMailCommand implements Callable<Integer> {
     private boolean watch;
 
     @Option(names = "--dry-run",
-            description = "Parse and classify, and say what would be filed, without storing anything or marking mail"
-                    + " done at the source.")
+            description = "Parse and classify, and say of each message what would be filed (and the place, priority,"
+                    + " assignee and organization of a new inquiry), without storing anything or marking mail done at"
+                    + " the source.")
     private boolean dryRun;
 
     FetchMailCommand(App app) {
@@ -123,7 +127,8 @@ final class FetchMailCommand implements Callable<Integer> {
         try (TemporaryFolder folder = json == null ? null : app.temporaryFolder("fetch-json-");
                 JsonSpool messages = json == null ? null : new JsonSpool(json, folder.path())) {
             Progress progress = new Progress(spec.commandLine().getErr(),
-                    app.environment().terminal() && !output.json(), messages);
+                    app.environment().terminal() && !output.json(), messages,
+                    dryRun && !output.json() ? output.out() : null);
             report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress, stop);
             progress.clear();
             if (json != null) {
@@ -301,15 +306,18 @@ final class FetchMailCommand implements Callable<Integer> {
         private final boolean shown;
         /** Only for --json, which lists every message; else null. */
         private final JsonSpool messages;
+        /** Only for a plain --dry-run, which says of every message what it would do; else null. */
+        private final PrintWriter plan;
         private String source;
         private int total;
         private int done;
         private boolean drawn;
 
-        Progress(PrintWriter err, boolean shown, JsonSpool messages) {
+        Progress(PrintWriter err, boolean shown, JsonSpool messages, PrintWriter plan) {
             this.err = err;
             this.shown = shown;
             this.messages = messages;
+            this.plan = plan;
         }
 
         @Override
@@ -323,6 +331,10 @@ final class FetchMailCommand implements Callable<Integer> {
         public void filed(MessageResult result) {
             if (messages != null) {
                 messages.add(result);
+            }
+            if (plan != null) {
+                clear();
+                plan.println(DryRunLine.of(result));
             }
             done++;
             if (shown && total >= 50 && (done % 25 == 0 || done == total)) {

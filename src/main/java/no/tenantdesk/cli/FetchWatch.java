@@ -56,7 +56,7 @@ final class FetchWatch {
         // hook covers every other way the JVM is told to end (and these, should the JVM not let us handle them).
         handle(stop, "TERM", "INT");
         try {
-            new MailWatch(app.fetching(), mailboxes, POLL,
+            new MailWatch(app.fetching(), mailboxes, POLL, MailWatch.IDLE,
                     line -> spec.commandLine().getErr().println("tenantdesk: " + TerminalText.line(line)), stop)
                     .run(s -> {
                         Map<String, String> failures = new LinkedHashMap<>();

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
     "List inquiries: by default the open ones, most urgent and oldest first.",
     "--location includes every place below it; --assignee none lists the unassigned ones.",
     "DUE is the deadline still to meet (the first reply, then done; config sla:), as time left or late:"
-        + " \"om 2 t\", \"3 d over\"."},
+        + " \"om 2 t\", \"3 d over\".",
+    "The ORG column (the tenant's organization) is shown where the terminal is wide enough."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk inquiry list",
@@ -113,17 +114,22 @@ final class InquiryListCommand implements Callable<Integer> {
         Formats formats = output.formats();
         Palette palette = output.palette();
         Table table = new Table().column("ID").column("STATUS").column("PRIORITY").column("DUE")
-                .flexible("TITLE", 16).flexible("TENANT", 8).flexible("LOCATION", 8).flexible("ASSIGNEE", 8)
-                .column("CREATED");
+                .flexible("TITLE", 16).flexible("TENANT", 8).optional("ORG", 8).flexible("LOCATION", 8)
+                .flexible("ASSIGNEE", 8).column("CREATED");
         for (Inquiry i : page.inquiries()) {
             Instant due = i.sla() == null ? null : i.sla().due(i.status());
             table.row(i.id(), palette.status(i.status()), palette.priority(i.priority()),
                     palette.due(formats.due(due), due == null ? null : formats.left(due)), i.title(),
-                    Formats.name(i.requester()), Formats.path(i.location()), Formats.name(i.assignee()),
-                    formats.recent(i.createdAt()));
+                    Formats.name(i.requester()), organization(i), Formats.path(i.location()),
+                    Formats.name(i.assignee()), formats.recent(i.createdAt()));
         }
         output.table(table);
         return ExitCodes.OK;
+    }
+
+    private static String organization(Inquiry inquiry) {
+        return inquiry.requester() == null || inquiry.requester().organization() == null ? ""
+                : inquiry.requester().organization().name();
     }
 
     /** Under a list ranked by relevance that weighed only the newest of the inquiries that match. */

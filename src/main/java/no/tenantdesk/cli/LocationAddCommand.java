@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "add", description = "Add a place, with any missing places above it.",
+@Command(name = "add", description = "Add a place, with any missing places above it; none may be named like another"
+        + " place's alias.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk location add 'Bygg A/2. etasje/Kontor 204'",

@@ -22,8 +22,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Tab completion from the picocli model (commands, subcommands, options, enum values as the CLI spells them) and
- * from the database (inquiry and task ids, contacts for WHO, location paths). JLine keeps the candidates that
- * match what was typed.
+ * from the database (inquiry and task ids, contacts for WHO, location paths, organizations for ORG). JLine keeps the
+ * candidates that match what was typed.
  */
 final class ShellCompleter implements Completer {
 
@@ -106,6 +106,8 @@ final class ShellCompleter implements Completer {
                     .forEach(value -> candidates.add(plain(value)));
         } else if (arg.paramLabel().equals("WHO")) {
             fromDatabase(candidates, () -> contacts());
+        } else if (arg.paramLabel().equals("ORG")) {
+            fromDatabase(candidates, () -> organizations());
         } else if (arg.paramLabel().equals("ID")) {
             fromDatabase(candidates, () -> inquiries());
         } else if (arg.paramLabel().equals("TID")) {
@@ -158,6 +160,13 @@ final class ShellCompleter implements Completer {
             }
         }
         return candidates;
+    }
+
+    /** By name, with their domains beside; a domain is typed, as ORG takes one too. */
+    private List<Candidate> organizations() {
+        return app.organizations().list().stream().map(org -> new Candidate(org.name(), TerminalText.line(org.name()),
+                null, org.domains().isEmpty() ? null : TerminalText.line(String.join(", ", org.domains())), null, null,
+                true)).toList();
     }
 
     private List<Candidate> locations() {

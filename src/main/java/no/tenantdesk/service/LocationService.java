@@ -45,6 +45,9 @@ public final class LocationService {
                     throw new InvalidInputException("location '" + existing.path()
                             + "' exists already (change it with: tenantdesk location update)");
                 }
+                if (existing == null) {
+                    new PlaceAliases(tx).checkNewName(current);
+                }
                 parentId = existing != null ? Long.valueOf(existing.id())
                         : Long.valueOf(locations.insert(new LocationMapper.NewLocation(
                                 parentId, current, key, leaf ? responsibleId : null, clock.instant())));

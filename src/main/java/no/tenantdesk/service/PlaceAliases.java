@@ -56,6 +56,23 @@ final class PlaceAliases {
         }
     }
 
+    /**
+     * A new place may not be named like another place's alias, as an alias may not be another place's name: the mail
+     * matcher could tell the two apart by neither.
+     */
+    void checkNewName(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String key = PlaceMatcher.key(name);
+        for (LocationMapper.Alias alias : locations.aliases()) {
+            if (alias.aliasKey().equals(key)) {
+                String owner = locations.byId(alias.locationId()).path();
+                throw new InvalidInputException("'" + name + "' is an alias of location '" + owner + "'; a place"
+                        + " must be named unlike every alias (or remove it first: tenantdesk location update '"
+                        + owner + "' --remove-alias '" + alias.alias() + "')");
+            }
+        }
+    }
+
     void remove(LocationRow location, List<String> aliases) {
         for (String alias : aliases) {
             if (locations.removeAlias(location.id(), PlaceMatcher.key(alias)) == 0) {

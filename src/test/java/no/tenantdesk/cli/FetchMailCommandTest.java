@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -494,6 +495,27 @@ class FetchMailCommandTest {
         assertThat(inbox.files("new")).hasSize(3);
         assertThat(cli.run("inquiry", "list", "--status", "all", "--json").json()).isEmpty();
         assertThat(fetch().get("created").asInt()).isEqualTo(1); // and the real run after it finds them all
+    }
+
+    @Test
+    void aPlainDryRunSaysOfEachMessageWhatTriageWouldSet() throws IOException {
+        cli.run("location", "add", "Bygg C/Kontor 204");
+        cli.run("contact", "add", "--name", "Per Vaktmester", "--email", "per@eiendom.example", "--role", "staff");
+        cli.run("org", "add", "Tenant AS", "--domain", "tenant.example");
+        Path config = Files.writeString(folder.resolve("rules.yaml"), "rules:\n  - name: lekkasje\n"
+                + "    when: {subject: lekkasje}\n    set: {priority: high, assignee: \"Per Vaktmester\"}\n");
+        cli.env("TENANTDESK_CONFIG", config.toString());
+        inbox.deliverFixture("threading/leak-in-office-204.eml").deliverFixture("threading/out-of-office-answer.eml");
+
+        CommandResult result = cli.run("fetch-mail", "--source", inbox.uri(), "--dry-run");
+
+        assertThat(result).succeeded();
+        assertThat(result.out().lines()).contains("new inquiry: \"Lekkasje i taket på kontor 204\" from"
+                + " kari.nordmann@tenant.example; location Bygg C/Kontor 204 (from text: kontor 204); priority high;"
+                + " assignee Per Vaktmester; org Tenant AS; rules lekkasje");
+        assertThat(result.out()).contains("skip (auto-reply): ");
+        assertThat(inbox.files("new")).hasSize(2);
+        assertThat(cli.run("inquiry", "list", "--status", "all", "--json").json()).isEmpty();
     }
 
     @Test

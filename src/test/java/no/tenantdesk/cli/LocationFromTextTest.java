@@ -87,6 +87,13 @@ class LocationFromTextTest {
         assertThat(cli.run("location", "update", "Bygg B/3. etasje", "--alias", "KAFEEN"))
                 .failedWith(2, "alias 'KAFEEN' belongs to location 'Bygg A/1. etasje/Butikk 101' already");
         assertThat(cli.run("location", "list")).succeeded().printed("kafeen, Kafé Solsiden");
+        // The other way round: a new place named like an alias, itself or a place made above it on the way.
+        assertThat(cli.run("location", "add", "Bygg D/Kafeen")).failedWith(2, "'Kafeen' is an alias of location"
+                + " 'Bygg A/1. etasje/Butikk 101'; a place must be named unlike every alias (or remove it first:"
+                + " tenantdesk location update 'Bygg A/1. etasje/Butikk 101' --remove-alias 'kafeen')");
+        assertThat(cli.run("location", "add", "kafé solsiden/Lager")).failedWith(2, "'kafé solsiden' is an alias");
+        assertThat(cli.run("location", "list", "--json").json().findValuesAsText("path"))
+                .noneMatch(path -> path.startsWith("Bygg D") || path.startsWith("kafé")); // nothing half-made
 
         JsonNode inquiry = file("Kari <kari@leietaker.example>", "Vannlekkasje i kafeen", "");
 

@@ -111,6 +111,9 @@ class OrgCommandTest {
         JsonNode all = cli.run("inquiry", "list", "--json").json();
         assertThat(all).hasSize(2);
         assertThat(all.findValues("requester")).anySatisfy(r -> assertThat(r.get("organization").isNull()).isTrue());
+        String table = cli.run("inquiry", "list").out();
+        assertThat(table.lines().findFirst().orElseThrow()).contains("TENANT", "ORG", "LOCATION");
+        assertThat(table).contains("Kafé Solsiden AS");
         assertThat(cli.run("inquiry", "show", String.valueOf(fromOrg.at("/0/id").asLong())))
                 .succeeded().printed("Org", "Kafé Solsiden AS");
         assertThat(cli.run("org", "show", "Solsiden", "--json").json().get("openInquiries").asLong()).isEqualTo(1);

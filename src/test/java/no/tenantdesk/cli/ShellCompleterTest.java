@@ -37,6 +37,7 @@ class ShellCompleterTest {
         Cli cli = new Cli(folder);
         cli.create("location", "add", "Bygg A/2. etasje/Kontor 204");
         cli.create("contact", "add", "--name", "Kari Nordmann", "--email", "kari@example.no");
+        cli.run("org", "add", "Kafé Solsiden AS", "--domain", "solsiden.no");
         long inquiry = cli.create("inquiry", "create", "--title", "Lekkasje i taket");
         cli.create("task", "create", String.valueOf(inquiry), "--title", "Tett taket");
         App app = new App(cli.environment(new ScriptedInteraction(), true), new Resources());
@@ -104,6 +105,13 @@ class ShellCompleterTest {
     void locationPaths() {
         assertThat(values("inquiry list --location ")).contains("Bygg A/2. etasje/Kontor 204", "Bygg A");
         assertThat(values("location update ")).contains("Bygg A/2. etasje");
+    }
+
+    @Test
+    void organizationsForOrg() {
+        assertThat(values("inquiry list --org ")).containsExactly("Kafé Solsiden AS");
+        assertThat(values("contact add --name Nils --org ")).containsExactly("Kafé Solsiden AS");
+        assertThat(values("org show ")).containsExactly("Kafé Solsiden AS");
     }
 
     @Test

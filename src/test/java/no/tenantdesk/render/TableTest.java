@@ -58,6 +58,37 @@ class TableTest {
         assertThat(print(inquiries(), 200)).noneMatch(line -> line.contains("…"));
     }
 
+    private static Table withOrganizations(String firstOrganization) {
+        return new Table().column("ID").flexible("TITLE", 8).flexible("TENANT", 6).optional("ORG", 6)
+                .column("CREATED")
+                .row(1, "Lekkasje fra taket i andre etasje", "Kari Nordmann", firstOrganization, "2026-11-27")
+                .row(12, "Kaldt", "Ola", "", "2026-11-28");
+    }
+
+    @Test
+    void anOptionalColumnIsShownWhereItFits() {
+        assertThat(print(withOrganizations("Bakeriet AS"), 200)).containsExactly(
+                "ID  TITLE                              TENANT         ORG          CREATED",
+                "1   Lekkasje fra taket i andre etasje  Kari Nordmann  Bakeriet AS  2026-11-27",
+                "12  Kaldt                              Ola                         2026-11-28");
+    }
+
+    @Test
+    void anOptionalColumnMayBeCutButNotCrowdTheOthersBelowTwiceTheirLeastWidth() {
+        // 8 × 2 for the title, 6 × 2 for the tenant, 6 for ORG at the least: 2 + 16 + 12 + 6 + 10 + 4 gaps = 54.
+        assertThat(print(withOrganizations("Bakeriet AS"), 54).get(0)).contains("ORG");
+        List<String> narrow = print(withOrganizations("Bakeriet AS"), 53);
+
+        assertThat(narrow.get(0)).doesNotContain("ORG");
+        assertThat(narrow.get(1)).doesNotContain("Bakeriet").contains("Kari Nordmann");
+    }
+
+    @Test
+    void anOptionalColumnWithNothingInItIsLeftOut() {
+        assertThat(print(withOrganizations(""), 200).get(0)).isEqualTo("ID  TITLE                              TENANT"
+                + "         CREATED");
+    }
+
     @Test
     void cellsAreMadeTerminalSafe() {
         List<String> lines = print(new Table().column("NAME").row("Kari\u001b[31m\u001b]0;evil\u0007"), 80);

@@ -72,6 +72,12 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     private static final String USER = "kari";
     private static final String GREETING = "tenantdesk test dovecot ready.";
     private static final int NOBODY = 65534;
+    /** What Dovecot 2.3 offers after a login, less IDLE (imap_capability replaces the whole list). */
+    private static final String CAPABILITIES_BUT_IDLE = "IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT"
+            + " SORT=DISPLAY THREAD=REFERENCES THREAD=REFS THREAD=ORDEREDSUBJECT MULTIAPPEND URL-PARTIAL CATENATE"
+            + " UNSELECT CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES"
+            + " WITHIN CONTEXT=SEARCH LIST-STATUS BINARY MOVE SNIPPET=FUZZY PREVIEW=FUZZY PREVIEW STATUS=SIZE SAVEDATE"
+            + " LITERAL+ NOTIFY";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     /** By the names they are for: keytool takes a second or two, and each test may start its own server. */
@@ -82,6 +88,7 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     private boolean pop3;
     private int relayPort;
     private boolean network;
+    private boolean withoutIdle;
     private AuthorizationServer oauth2;
     private String oauth2Mechanisms;
     private String host = LOOPBACK;
@@ -143,6 +150,14 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
     public Dovecot withOAuth2(AuthorizationServer server, String mechanisms) {
         oauth2 = server;
         oauth2Mechanisms = mechanisms;
+        return this;
+    }
+
+    /**
+     * Does not offer IDLE (RFC 2177), as some providers' servers do not: Dovecot's own capabilities, less IDLE.
+     */
+    public Dovecot withoutIdle() {
+        withoutIdle = true;
         return this;
     }
 
@@ -475,6 +490,7 @@ public final class Dovecot implements BeforeAllCallback, AfterAllCallback, Befor
                 """.formatted(host, dir, port, GREETING, privileges, users,
                         (pop3 ? " pop3" : "") + (relayPort > 0 ? " submission" : ""), ssl, imapsPort,
                         oauth2 == null ? "plain login" : oauth2Mechanisms, passdb(users))
+                + (withoutIdle ? "imap_capability = " + CAPABILITIES_BUT_IDLE + "\n" : "")
                 + (pop3 ? pop3Config() : "")
                 + (relayPort > 0 ? submissionConfig() : "");
     }

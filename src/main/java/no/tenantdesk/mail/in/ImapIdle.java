@@ -4,6 +4,8 @@ import jakarta.mail.MessagingException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.iap.ConnectionException;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
@@ -25,7 +27,8 @@ import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
  *
  * <p>The read timeout stays as it is for every other command: a timeout while idling only means the server had
  * nothing to say, and the wait goes on (as Angus' idle does). Ending the IDLE (DONE) may come from the stopping
- * thread while this one reads; both go through {@link #done()}, which sends it once.
+ * thread, or from a timer when the time is up, while this one reads (a server with nothing to say would otherwise
+ * keep it waiting until the next read timeout); all go through {@link #done()}, which sends it once.
  */
 final class ImapIdle implements ResponseHandler {
 
@@ -38,6 +41,8 @@ final class ImapIdle implements ResponseHandler {
     private final Object sending = new Object();
     private IMAPProtocol idling;
     private boolean doneSent;
+    /** How many IDLEs were begun: a timer of an earlier one that fires late must not end a later one. */
+    private long idles;
 
     ImapIdle(IMAPFolder folder) {
         this.folder = folder;
@@ -95,10 +100,14 @@ final class ImapIdle implements ResponseHandler {
                 refused = true; // NO or BAD to IDLE: the watch polls this folder instead
                 return null;
             }
+            long idle;
             synchronized (sending) {
                 idling = protocol;
                 doneSent = false;
+                idle = ++idles;
             }
+            CompletableFuture.delayedExecutor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                    .execute(() -> timeUp(idle));
             StopSignal.Registration ending = stop.onStop(this::done);
             try {
                 idle(protocol, deadline);
@@ -137,6 +146,14 @@ final class ImapIdle implements ResponseHandler {
                 && response.getException() instanceof InterruptedIOException interrupted
                 && interrupted.bytesTransferred == 0
                 && response.getException() instanceof SocketTimeoutException;
+    }
+
+    private void timeUp(long idle) {
+        synchronized (sending) {
+            if (idle == idles) {
+                done();
+            }
+        }
     }
 
     /** Ends the IDLE under way, once, from whichever thread asks first. */
