@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     "made under a hidden name beside it and renamed when checked, readable by you alone."},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tenantdesk db backup ~/backup/tenantdesk-$(date +%F).db",
+            "  tenantdesk db backup ~/backup/tenantdesk-$(date +%%F).db",
             "  # cron, daily at 02:30, keeping the newest 14:",
-            "  30 2 * * * tenantdesk -q db backup ~/backup/tenantdesk-$(date +\\%F).db"
+            "  30 2 * * * tenantdesk -q db backup ~/backup/tenantdesk-$(date +\\%%F).db"
                     + " && ls -1t ~/backup/tenantdesk-*.db | tail -n +15 | xargs -r rm --",
         })
 final class DbBackupCommand implements Callable<Integer> {

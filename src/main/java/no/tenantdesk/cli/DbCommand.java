@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk db info",
-            "  tenantdesk db backup ~/backup/tenantdesk-$(date +%F).db",
+            "  tenantdesk db backup ~/backup/tenantdesk-$(date +%%F).db",
             "  tenantdesk db prune --dry-run",
             "  tenantdesk db copy --to postgresql://kari@db.eiendom.example/tenantdesk",
         })

@@ -52,14 +52,15 @@ import picocli.CommandLine.Spec;
             "  tenantdesk fetch-mail --source - < message.eml",
             "  tenantdesk fetch-mail --watch      # as a service: scripts/systemd/tenantdesk-fetch-mail-watch.service",
             "",
-            "--watch ends on SIGTERM or SIGINT once the batch under way is filed and marked done, exit 0. A mailbox"
-                + " that fails is said once, and once when it works again.",
-            "",
             "Environment:",
             "  TENANTDESK_MAIL_PASSWORD  the password for --source (or --password-file)",
             "",
             "A password goes to imap:// and pop3:// only after STARTTLS: a server that offers none is refused, exit 75,"
                 + " unless its account says tls: none (--tls none with --source).",
+            "",
+            "Signals:",
+            "--watch ends on SIGTERM or SIGINT once the batch under way is filed and marked done, exit 0. A mailbox"
+                + " that fails is said once, and once when it works again.",
         })
 final class FetchMailCommand implements Callable<Integer> {
 

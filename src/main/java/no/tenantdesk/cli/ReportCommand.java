@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
             "  tenantdesk report",
             "  tenantdesk report --from 2026-01-01 --to 2026-12-31 --by location",
             "  tenantdesk report --by assignee --csv > assignees.csv",
-            "",
-            "JSON output (--json): {from, to, by, lines[] {group, opened, closed, openAtEnd, firstResponseMedian,",
-            "  firstResponseP90, resolutionMedian, resolutionP90}}; times in seconds, null when none.",
+            "%nJSON output (--json):%n"
+                    + "  {from, to, by, lines[] {group, opened, closed, openAtEnd, firstResponseMedian,%n"
+                    + "  firstResponseP90, resolutionMedian, resolutionP90}}; times in seconds, null when none.",
         })
 final class ReportCommand implements Callable<Integer> {
 

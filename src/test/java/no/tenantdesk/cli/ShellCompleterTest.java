@@ -64,7 +64,7 @@ class ShellCompleterTest {
     void commandsAndSubcommands() {
         assertThat(values("")).contains("inquiry", "comment", "status", "task", "location", "help", "exit")
                 .doesNotContain("shell");
-        assertThat(values("inquiry ")).containsExactlyInAnyOrder("create", "list", "show", "update");
+        assertThat(values("inquiry ")).containsExactlyInAnyOrder("create", "list", "show", "update", "merge");
     }
 
     @Test
