@@ -28,6 +28,7 @@ import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.ErasureService;
 import no.tenantdesk.service.ExportService;
 import no.tenantdesk.service.FetchService;
+import no.tenantdesk.service.InquiryQueries;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.MailSettings;
@@ -153,6 +154,10 @@ final class App implements CommandLine.IFactory {
 
     InquiryService inquiries() {
         return new InquiryService(database(), environment.clock(), deadlines());
+    }
+
+    InquiryQueries queries() {
+        return new InquiryQueries(database(), environment.clock(), deadlines());
     }
 
     ReportService reports() {

@@ -147,7 +147,7 @@ final class FetchMailCommand implements Callable<Integer> {
         }
         sendOutbox();
         if (!dryRun) {
-            app.inquiries().sweepDeadlines(); // cron's run: a deadline's event is at most one interval late
+            app.queries().sweepDeadlines(); // cron's run: a deadline's event is at most one interval late
         }
         long quarantined = report.count(MailOutcome.QUARANTINED);
         if (quarantined > 0) {
