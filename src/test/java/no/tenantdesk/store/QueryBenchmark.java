@@ -366,9 +366,9 @@ public class QueryBenchmark {
 
     /** The mapper XML as the program loads it, every mapper at once, to see the SQL of one call. */
     static Configuration mybatis(String db) {
-        Configuration configuration = Database.configuration(
+        Configuration configuration = MapperLoading.configuration(
                 isServer(db) ? Dialect.of(address(db), Duration.ofSeconds(10)) : Migrators.dialect());
-        Database.MAPPERS.forEach(configuration::addMapper);
+        MapperLoading.MAPPERS.forEach(configuration::addMapper);
         return configuration;
     }
 
