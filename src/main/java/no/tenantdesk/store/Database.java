@@ -82,6 +82,11 @@ public final class Database implements AutoCloseable {
         return dialect.address();
     }
 
+    /** Whether a statement is a round trip to a server (held rows are then written many to a statement). */
+    boolean roundTrips() {
+        return dialect.roundTrips();
+    }
+
     /** Whether the file existed, readable by every user of the machine, when it was opened: worth a warning. */
     public boolean readableByOthers() {
         return dialect.readableByOthers();
