@@ -99,6 +99,18 @@ final class FilingRules {
     }
 
     /**
+     * Whether a message looks like a new inquiry before the batch files it: not stored, not automatic, answering
+     * nothing (no In-Reply-To, References or number in the subject). What the database reserves ids by (rather too
+     * few than too many: an id reserved and not used is a gap in the inquiries' numbers); a rule may still skip it.
+     */
+    boolean looksNew(Intake.Parsed parsed) {
+        InboundMail mail = parsed.mail();
+        return parsed.automatic().isEmpty() && mail.inReplyTo().isEmpty() && mail.references().isEmpty()
+                && !TOKEN.matcher(mail.subject()).find() && !TASK_TOKEN.matcher(mail.subject()).find()
+                && !stored.hasMessage(messageKey(mail), null);
+    }
+
+    /**
      * An answer to a task notice from that task's assignee whose first line says done closes the task; the same from
      * anyone else (a tenant in Cc, a colleague) is a comment only.
      */

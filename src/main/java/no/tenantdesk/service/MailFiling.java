@@ -2,8 +2,10 @@ package no.tenantdesk.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import no.tenantdesk.domain.CommentKind;
 import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.InvalidInputException;
@@ -31,6 +33,7 @@ import no.tenantdesk.store.ContactMapper;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.InquiryRow;
 import no.tenantdesk.store.MailMapper;
+import no.tenantdesk.store.NewRows;
 import no.tenantdesk.store.OutboxMapper;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.TaskRow;
@@ -86,6 +89,28 @@ final class MailFiling {
         Filed with(Triage.Decision decision) {
             return new Filed(outcome, reason, inquiryId, matchedBy, storedKey, madeContact, decision);
         }
+    }
+
+    /**
+     * Tells the batch's held rows how many new contacts and inquiries to reserve ids for: the messages that look new
+     * ({@link FilingRules#looksNew}) and their senders not known yet.
+     */
+    void expect(List<Intake> batch) {
+        if (tx.behind() == null) {
+            return;
+        }
+        Set<String> newSenders = new HashSet<>();
+        int newInquiries = 0;
+        for (Intake intake : batch) {
+            if (intake instanceof Intake.Parsed parsed && rules.looksNew(parsed)) {
+                newInquiries++;
+                String senderKey = FilingRules.senderKey(parsed.mail());
+                if (lookups.senderContact(senderKey).isEmpty()) {
+                    newSenders.add(senderKey);
+                }
+            }
+        }
+        tx.behind().expect(newSenders.size(), newInquiries);
     }
 
     /**
@@ -188,7 +213,7 @@ final class MailFiling {
         Recorder recorder = new Recorder(tx, senderKey, now);
         Rules.Outcome rules = triage.rules();
         Triage.Location location = triage.location();
-        long inquiryId = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
+        long inquiryId = NewRows.inquiry(tx, new InquiryMapper.NewInquiry(
                 decision.title(), body(mail), Status.TODO, triage.priority(), Source.EMAIL, requester.id(),
                 location == null ? null : location.id(), location == null ? null : location.from(),
                 location == null ? null : location.matched(),
@@ -232,7 +257,7 @@ final class MailFiling {
             name = senderKey;
         }
         Long organizationId = organization == null ? null : organization.id();
-        long id = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name),
+        long id = NewRows.contact(tx, new ContactMapper.NewContact(name, Lookup.Keys.name(name),
                 mail.from().email(), senderKey, null, ContactRole.TENANT, null, organizationId, now));
         return new ContactMapper.Sender(senderKey, id, name, null, organizationId);
     }
