@@ -2,6 +2,7 @@ package no.tenantdesk.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,16 +99,31 @@ final class FilingRules {
                 && !stored.acknowledgedSince(senderKey, now.minus(acknowledgement.interval())), triaged);
     }
 
+    /** How many new contacts and inquiries a batch is likely to make ({@link #expected}). */
+    record Expected(int contacts, int inquiries) {}
+
     /**
-     * Whether a message looks like a new inquiry before the batch files it: not stored, not automatic, answering
-     * nothing (no In-Reply-To, References or number in the subject). What the database reserves ids by (rather too
-     * few than too many: an id reserved and not used is a gap in the inquiries' numbers); a rule may still skip it.
+     * The messages of a batch that look like new inquiries before it is filed (not stored, not automatic, answering
+     * nothing: no In-Reply-To, References or number in the subject), and their senders not known yet. What the
+     * database reserves ids by, so rather too few than too many: an id reserved and not used is a gap in the
+     * inquiries' numbers (a rule may still skip such a message).
      */
-    boolean looksNew(Intake.Parsed parsed) {
-        InboundMail mail = parsed.mail();
-        return parsed.automatic().isEmpty() && mail.inReplyTo().isEmpty() && mail.references().isEmpty()
-                && !TOKEN.matcher(mail.subject()).find() && !TASK_TOKEN.matcher(mail.subject()).find()
-                && !stored.hasMessage(messageKey(mail), null);
+    Expected expected(List<Intake> batch) {
+        Set<String> newSenders = new HashSet<>();
+        int inquiries = 0;
+        for (Intake intake : batch) {
+            if (intake instanceof Intake.Parsed parsed && parsed.automatic().isEmpty()
+                    && parsed.mail().inReplyTo().isEmpty() && parsed.mail().references().isEmpty()
+                    && !TOKEN.matcher(parsed.mail().subject()).find()
+                    && !TASK_TOKEN.matcher(parsed.mail().subject()).find()
+                    && !stored.hasMessage(messageKey(parsed.mail()), null)) {
+                inquiries++;
+                if (stored.sender(senderKey(parsed.mail())) == null) {
+                    newSenders.add(senderKey(parsed.mail()));
+                }
+            }
+        }
+        return new Expected(newSenders.size(), inquiries);
     }
 
     /**
