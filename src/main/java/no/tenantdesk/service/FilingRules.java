@@ -2,6 +2,7 @@ package no.tenantdesk.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +97,33 @@ final class FilingRules {
         }
         return new NewInquiry(title, acknowledgement != null
                 && !stored.acknowledgedSince(senderKey, now.minus(acknowledgement.interval())), triaged);
+    }
+
+    /** How many new contacts and inquiries a batch is likely to make ({@link #expected}). */
+    record Expected(int contacts, int inquiries) {}
+
+    /**
+     * The messages of a batch that look like new inquiries before it is filed (not stored, not automatic, answering
+     * nothing: no In-Reply-To, References or number in the subject), and their senders not known yet. What the
+     * database reserves ids by, so rather too few than too many: an id reserved and not used is a gap in the
+     * inquiries' numbers (a rule may still skip such a message).
+     */
+    Expected expected(List<Intake> batch) {
+        Set<String> newSenders = new HashSet<>();
+        int inquiries = 0;
+        for (Intake intake : batch) {
+            if (intake instanceof Intake.Parsed parsed && parsed.automatic().isEmpty()
+                    && parsed.mail().inReplyTo().isEmpty() && parsed.mail().references().isEmpty()
+                    && !TOKEN.matcher(parsed.mail().subject()).find()
+                    && !TASK_TOKEN.matcher(parsed.mail().subject()).find()
+                    && !stored.hasMessage(messageKey(parsed.mail()), null)) {
+                inquiries++;
+                if (stored.sender(senderKey(parsed.mail())) == null) {
+                    newSenders.add(senderKey(parsed.mail()));
+                }
+            }
+        }
+        return new Expected(newSenders.size(), inquiries);
     }
 
     /**

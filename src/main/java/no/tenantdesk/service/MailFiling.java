@@ -1,6 +1,7 @@
 package no.tenantdesk.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import no.tenantdesk.domain.CommentKind;
 import no.tenantdesk.domain.MailOutcome;
@@ -75,6 +76,14 @@ final class MailFiling {
 
         Filed with(Triage.Decision decision) {
             return new Filed(outcome, reason, inquiryId, matchedBy, storedKey, madeContact, decision);
+        }
+    }
+
+    /** Tells the batch's held rows how many ids to reserve ({@link FilingRules#expected}). */
+    void expect(List<Intake> batch) {
+        if (tx.behind() != null) {
+            FilingRules.Expected expected = rules.expected(batch);
+            tx.behind().expect(expected.contacts(), expected.inquiries());
         }
     }
 

@@ -16,6 +16,7 @@ import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.service.FilingDecision.NewInquiry;
 import no.tenantdesk.store.ContactMapper;
 import no.tenantdesk.store.InquiryMapper;
+import no.tenantdesk.store.NewRows;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.Tx;
 import no.tenantdesk.triage.Rules;
@@ -52,7 +53,7 @@ final class MailInquiry {
         Recorder recorder = new Recorder(tx, senderKey, now);
         Rules.Outcome rules = triage.rules();
         Triage.Location location = triage.location();
-        long inquiryId = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
+        long inquiryId = NewRows.inquiry(tx, new InquiryMapper.NewInquiry(
                 decision.title(), MailFiling.body(mail, settings.maxAttachmentSize()), Status.TODO, triage.priority(),
                 Source.EMAIL, requester.id(),
                 location == null ? null : location.id(), location == null ? null : location.from(),
@@ -92,7 +93,7 @@ final class MailInquiry {
             name = senderKey;
         }
         Long organizationId = organization == null ? null : organization.id();
-        long id = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name),
+        long id = NewRows.contact(tx, new ContactMapper.NewContact(name, Lookup.Keys.name(name),
                 mail.from().email(), senderKey, null, ContactRole.TENANT, null, organizationId, now));
         return new ContactMapper.Sender(senderKey, id, name, null, organizationId);
     }

@@ -250,6 +250,7 @@ final class MailboxRun {
         StoredLookups lookups = StoredLookups.forBatch(tx, messageKeys, senderKeys);
         MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups, run.scratch(),
                 run.triage());
+        filing.expect(reads.stream().map(Read::intake).toList());
         // The batch's texts go into the search index together at its end: one write of the index instead of one per
         // message (V011).
         InquiryMapper inquiries = tx.mapper(InquiryMapper.class);

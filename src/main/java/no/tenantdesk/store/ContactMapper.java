@@ -22,6 +22,16 @@ public interface ContactMapper {
     @IgnoresHeldRows
     long insert(NewContact contact);
 
+    /** A new contact with an id reserved for it ({@link #reserveIds}), held back by {@link WriteBehind}. */
+    record Held(long id, NewContact row) {}
+
+    /** Contacts with their reserved ids in one statement (PostgreSQL only, as {@link InquiryMapper#insertAll}). */
+    void insertAll(@Param("contacts") List<Held> contacts);
+
+    /** As {@link InquiryMapper#reserveIds}. */
+    @IgnoresHeldRows
+    List<Long> reserveIds(@Param("count") int count);
+
     ContactRow byId(long id);
 
     ContactRow byEmailKey(String emailKey);

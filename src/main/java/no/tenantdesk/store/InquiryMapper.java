@@ -82,6 +82,19 @@ public interface InquiryMapper {
     @IgnoresHeldRows
     long insert(NewInquiry inquiry);
 
+    /** A new inquiry with an id reserved for it ({@link #reserveIds}), held back by {@link WriteBehind}. */
+    record Held(long id, NewInquiry row) {}
+
+    /**
+     * Inquiries with their reserved ids, and their search rows, in one statement (PostgreSQL: on SQLite ids are not
+     * reserved, and each is inserted by {@link #insert}).
+     */
+    void insertAll(@Param("inquiries") List<Held> inquiries);
+
+    /** As many new ids as asked for, from the table's sequence; none where the database does not hand them out. */
+    @IgnoresHeldRows
+    List<Long> reserveIds(@Param("count") int count);
+
     /** The newest open inquiry with this title from the contact with this address, or null. */
     Long openBySubject(@Param("emailKey") String emailKey, @Param("title") String title);
 

@@ -58,11 +58,12 @@ public final class Tx {
     /** Writes the rows held back; before every statement, and before the transaction ends. */
     void writeOut() {
         if (behind != null && !behind.isEmpty()) {
-            behind.write(direct(AttachmentMapper.class), direct(EventMapper.class), direct(MailMapper.class));
+            behind.write();
         }
     }
 
-    private <M> M direct(Class<M> type) {
+    /** The mapper itself, which writes no held rows first. */
+    <M> M direct(Class<M> type) {
         database.load(type);
         return session.getMapper(type);
     }

@@ -175,6 +175,22 @@ class SearchCommandTest {
         assertThat(cli.run("search", "lekkasje", "--status", "closed")).failedWith(2, "unknown status 'closed'");
     }
 
+    /** A story moves between the open and the done ones with its inquiry (on PostgreSQL, indexed apart: V020). */
+    @Test
+    void anInquiryClosedOrReopenedIsFoundAmongTheOpenOnesOrNot() {
+        long reopened = inquiry("Lekkasje igjen");
+        long closed = inquiry("Lekkasje tettet");
+        cli.run("status", String.valueOf(reopened), "done");
+        cli.run("status", String.valueOf(reopened), "todo");
+        cli.run("status", String.valueOf(closed), "in-progress");
+        cli.run("status", String.valueOf(closed), "done");
+
+        assertThat(titles("lekkasje", "--status", "open")).containsExactly("Lekkasje igjen");
+        assertThat(cli.run("inquiry", "list", "--search", "lekkasje").out()).contains("Lekkasje igjen")
+                .doesNotContain("Lekkasje tettet");
+        assertThat(titles("lekkasje", "--status", "done")).containsExactly("Lekkasje tettet");
+    }
+
     @Test
     void limitCutsTheHitsAndSaysSoOnStderr() {
         inquiry("Lekkasje 1");

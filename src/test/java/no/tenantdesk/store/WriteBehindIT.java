@@ -105,6 +105,45 @@ class WriteBehindIT {
         }
     }
 
+    /**
+     * Where the database hands out ids ahead (PostgreSQL), a batch's new contacts and inquiries are held under ids
+     * reserved for them, as many as it expects in one go and one at a time after: they are there, searchable, for
+     * the next statement, and the numbers have no gaps. On SQLite each is inserted at once.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void newContactsAndInquiriesAreHeldUnderIdsReservedForThemWithoutGaps(String kind) {
+        try (Database database = open(kind)) {
+            long before = database.write(WriteBehindIT::newInquiry);
+            List<Long> ids = database.write(tx -> {
+                tx.writeBehind();
+                tx.behind().expect(1, 2);
+                long kari = NewRows.contact(tx, new ContactMapper.NewContact("Kari", "kari", "kari@example.no",
+                        "kari@example.no", null, ContactRole.TENANT, null, null, NOW));
+                List<Long> made = new java.util.ArrayList<>();
+                for (String title : List.of("Lekkasje på badet", "Lekkasje i taket", "Lekkasje under vasken")) {
+                    long id = NewRows.inquiry(tx, new InquiryMapper.NewInquiry(title, "", Status.TODO,
+                            Priority.NORMAL, Source.EMAIL, kari, null, null, null, null, NOW, null, null));
+                    tx.behind().event(event(id, "created"));
+                    made.add(id);
+                }
+                assertThat(tx.mapper(InquiryMapper.class).byId(made.get(2)).title())
+                        .isEqualTo("Lekkasje under vasken");
+                assertThat(tx.mapper(ContactMapper.class).byEmailKey("kari@example.no").name()).isEqualTo("Kari");
+                return made;
+            });
+            long after = database.write(WriteBehindIT::newInquiry);
+
+            assertThat(ids).containsExactly(before + 1, before + 2, before + 3);
+            assertThat(after).isEqualTo(before + 4);
+            long found = database.read(tx -> tx.mapper(InquiryMapper.class).count(new InquiryMapper.Filter(
+                    List.of(Status.TODO, Status.IN_PROGRESS), null, false, null, null, null, null,
+                    List.of(new InquiryMapper.SearchTerm("vasken", List.of())), "relevance", false, 50, 1000,
+                    null)));
+            assertThat(found).isEqualTo(1);
+        }
+    }
+
     private static long newInquiry(Tx tx) {
         long contact = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact("Kari", "kari",
                 "kari" + System.nanoTime() + "@example.no", "kari" + System.nanoTime() + "@example.no", null,

@@ -1,0 +1,3 @@
+-- Nothing to do here. On PostgreSQL this step marks the search rows of open inquiries and indexes them apart, so
+-- that a search of the open ones (inquiry list --search) reads only theirs; SQLite's search reads the open ones from
+-- the index of V008. The number is kept so that both databases count their schema the same.
