@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tenantdesk.config.Config;
+import no.tenantdesk.config.DigestSettings;
 import no.tenantdesk.service.Deadlines;
 import no.tenantdesk.mail.BearerTokens;
 import no.tenantdesk.mail.ServerAddress;
@@ -24,6 +25,7 @@ import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
+import no.tenantdesk.service.DigestService;
 import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.ErasureService;
 import no.tenantdesk.service.ExportService;
@@ -250,6 +252,13 @@ final class App implements CommandLine.IFactory {
 
     ReplyService replies() {
         return new ReplyService(database(), environment.clock(), from(), outbox(), deadlines());
+    }
+
+    DigestService digests() {
+        DigestSettings digest = config().digest();
+        return new DigestService(database(), environment.clock(), config().sla().policy().zone(),
+                new DigestService.Settings(digest.operators(), digest.tasksSubject(), digest.tasksTemplate(),
+                        digest.operatorSubject(), digest.operatorTemplate()), deadlines(), from(), outbox());
     }
 
     TaskNoticeService taskNotices() {

@@ -32,20 +32,21 @@ import no.tenantdesk.triage.RuleConfig;
  * error.
  */
 public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules, Retention retention,
-        SlaSettings sla) {
+        SlaSettings sla, DigestSettings digest) {
 
     // First: the defaults below are checked with it while this class is still being initialised.
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|sec|m|min|h|d)");
     private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})\\s*(y|years?|months?|w|weeks?|d|days?)");
 
-    public static final Config DEFAULTS = new Config(null, null, null, null, null);
+    public static final Config DEFAULTS = new Config(null, null, null, null, null, null);
 
     public Config {
         mail = mail == null ? Mail.DEFAULTS : mail;
         rules = rules == null ? List.of() : RuleConfig.checked(rules);
         retention = retention == null ? Retention.NONE : retention;
         sla = sla == null ? SlaSettings.DEFAULTS : sla;
+        digest = digest == null ? DigestSettings.DEFAULTS : digest;
     }
 
     /**

@@ -27,7 +27,7 @@ public final class Database implements AutoCloseable {
     static final List<Class<?>> MAPPERS = List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
             TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
             OutboxMapper.class, CopyMapper.class, OrganizationMapper.class, ErasureMapper.class,
-            RetentionMapper.class, MergeMapper.class, ReportMapper.class);
+            RetentionMapper.class, MergeMapper.class, ReportMapper.class, DigestMapper.class);
     /**
      * How often a write that failed on a conflict with another one (a serialisation failure, a deadlock) is run again
      * before its caller hears of it. Each conflict means another writer got through, so this is a bound, not a wait.
