@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.tenantdesk.config.Config;
+import no.tenantdesk.config.DigestSettings;
 import no.tenantdesk.service.Deadlines;
 import no.tenantdesk.mail.in.MailSources;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
+import no.tenantdesk.service.DigestService;
 import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.ErasureService;
 import no.tenantdesk.service.ExportService;
@@ -237,6 +239,13 @@ final class App implements CommandLine.IFactory {
 
     ReplyService replies() {
         return new ReplyService(database(), environment.clock(), mail().from(), outbox(), deadlines());
+    }
+
+    DigestService digests() {
+        DigestSettings digest = config().digest();
+        return new DigestService(database(), environment.clock(), config().sla().policy().zone(),
+                new DigestService.Settings(digest.operators(), digest.tasksSubject(), digest.tasksTemplate(),
+                        digest.operatorSubject(), digest.operatorTemplate()), deadlines(), mail().from(), outbox());
     }
 
     TaskNoticeService taskNotices() {

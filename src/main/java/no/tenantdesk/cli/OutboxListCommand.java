@@ -46,7 +46,8 @@ final class OutboxListCommand implements Callable<Integer> {
         Table table = new Table().column("ID").column("STATE").column("KIND").column("INQUIRY").flexible("TO", 10)
                 .column("TRIES").column("NEXT").flexible("LAST ERROR", 20);
         for (OutboxMessage m : messages) {
-            table.row(m.id(), output.palette().outbox(m.state()), m.kind().cli(), "#" + m.inquiryId(), m.recipient(),
+            table.row(m.id(), output.palette().outbox(m.state()), m.kind().cli(),
+                    m.inquiryId() == null ? "-" : "#" + m.inquiryId(), m.recipient(),
                     m.attempts(),
                     m.nextAttemptAt() == null ? "-" : formats.time(m.nextAttemptAt()), Formats.orDash(m.lastError()));
         }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "report", description = {
     "How the desk did: inquiries opened, closed and open at the end, and the median and 90th percentile time to the"
-            + " first reply and to done, by month or by another field.",
+            + " first reply and to done, and the deadlines missed, by month or by another field.",
     "By default the last twelve months, by month. Merged inquiries count with the one they went into."},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "  tenantdesk report --by assignee --csv > assignees.csv",
             "%nJSON output (--json):%n"
                     + "  {from, to, by, lines[] {group, opened, closed, openAtEnd, firstResponseMedian,%n"
-                    + "  firstResponseP90, resolutionMedian, resolutionP90}}; times in seconds, null when none.",
+                    + "  firstResponseP90, resolutionMedian, resolutionP90, respondMissed, resolveMissed}}; times in%n"
+                    + "  seconds, null when none; a deadline is missed in the group of the day it passed unmet.",
         })
 final class ReportCommand implements Callable<Integer> {
 

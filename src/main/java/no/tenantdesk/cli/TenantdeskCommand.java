@@ -48,6 +48,7 @@ final class TenantdeskCommand implements Runnable {
             OutboxCommand.class,
             QuarantineCommand.class,
             ReportCommand.class,
+            DigestCommand.class,
             DbCommand.class,
             ShellCommand.class);
 

@@ -29,15 +29,16 @@ import no.tenantdesk.triage.RuleConfig;
  * error.
  */
 public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules, Retention retention,
-        SlaSettings sla) {
+        SlaSettings sla, DigestSettings digest) {
 
-    public static final Config DEFAULTS = new Config(null, null, null, null, null);
+    public static final Config DEFAULTS = new Config(null, null, null, null, null, null);
 
     public Config {
         mail = mail == null ? Mail.DEFAULTS : mail;
         rules = rules == null ? List.of() : RuleConfig.checked(rules);
         retention = retention == null ? Retention.NONE : retention;
         sla = sla == null ? SlaSettings.DEFAULTS : sla;
+        digest = digest == null ? DigestSettings.DEFAULTS : digest;
     }
 
     /**

@@ -7,7 +7,9 @@ public enum OutboxKind implements CliEnum {
     /** The automatic receipt for a new inquiry that came by e-mail. */
     ACKNOWLEDGEMENT("acknowledgement"),
     /** A task sent to its assignee, a contractor who works from e-mail. */
-    TASK_NOTICE("task-notice");
+    TASK_NOTICE("task-notice"),
+    /** The morning digest: a person's open tasks, or an operator's late inquiries (about many inquiries, so none). */
+    DIGEST("digest");
 
     private final String cli;
 

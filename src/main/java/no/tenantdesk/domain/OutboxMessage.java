@@ -5,13 +5,14 @@ import java.time.Instant;
 /**
  * A message we send, as the outbox keeps it.
  *
+ * @param inquiryId     null for a digest, which is about many
  * @param nextAttemptAt when a queued message is tried next; null once sent or failed
  * @param lastError     what the server or the network said the last time it did not work
  */
 public record OutboxMessage(
         long id,
         OutboxKind kind,
-        long inquiryId,
+        Long inquiryId,
         Long commentId,
         Long taskId,
         String messageId,

@@ -20,6 +20,8 @@ public record Report(LocalDate from, LocalDate to, ReportBy by, List<Line> lines
      * @param openAtEnd inquiries not done at the end of the group's period (a month's end, or the report's)
      * @param firstResponseMedian from an inquiry's arrival to the first reply sent to the tenant, for those opened
      * @param resolutionMedian    from arrival to done, for those closed
+     * @param respondMissed       first-reply deadlines that passed in the group's period without a reply by then
+     * @param resolveMissed       resolution deadlines that passed in the group's period with the inquiry not done
      */
     public record Line(
             String group,
@@ -29,5 +31,7 @@ public record Report(LocalDate from, LocalDate to, ReportBy by, List<Line> lines
             Long firstResponseMedian,
             Long firstResponseP90,
             Long resolutionMedian,
-            Long resolutionP90) {}
+            Long resolutionP90,
+            long respondMissed,
+            long resolveMissed) {}
 }

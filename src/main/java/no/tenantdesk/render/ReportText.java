@@ -20,7 +20,8 @@ public final class ReportText {
         if (bars) {
             table.column("");
         }
-        table.column("OPEN AT END").column("1ST REPLY MEDIAN").column("P90").column("DONE MEDIAN").column("P90");
+        table.column("OPEN AT END").column("1ST REPLY MEDIAN").column("P90").column("DONE MEDIAN").column("P90")
+                .column("REPLY MISSED").column("DONE MISSED");
         for (Report.Line line : report.lines()) {
             java.util.List<Object> cells = new java.util.ArrayList<>();
             cells.add(line.group());
@@ -37,6 +38,8 @@ public final class ReportText {
             cells.add(duration(line.firstResponseP90()));
             cells.add(duration(line.resolutionMedian()));
             cells.add(duration(line.resolutionP90()));
+            cells.add(line.respondMissed());
+            cells.add(line.resolveMissed());
             table.row(cells.toArray());
         }
         return table;
@@ -44,11 +47,12 @@ public final class ReportText {
 
     public static void csv(PrintWriter out, Report report) {
         out.print(report.by().cli() + ",opened,closed,openAtEnd,firstResponseMedianSeconds,firstResponseP90Seconds,"
-                + "resolutionMedianSeconds,resolutionP90Seconds\r\n");
+                + "resolutionMedianSeconds,resolutionP90Seconds,respondMissed,resolveMissed\r\n");
         for (Report.Line l : report.lines()) {
             out.print(String.join(",", quoted(l.group()), String.valueOf(l.opened()), String.valueOf(l.closed()),
                     String.valueOf(l.openAtEnd()), orEmpty(l.firstResponseMedian()), orEmpty(l.firstResponseP90()),
-                    orEmpty(l.resolutionMedian()), orEmpty(l.resolutionP90())) + "\r\n");
+                    orEmpty(l.resolutionMedian()), orEmpty(l.resolutionP90()), String.valueOf(l.respondMissed()),
+                    String.valueOf(l.resolveMissed())) + "\r\n");
         }
     }
 

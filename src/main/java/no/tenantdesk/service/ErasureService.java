@@ -115,6 +115,9 @@ public final class ErasureService {
                 rows.eraseOutgoing(out.id(), redaction.marker(), redaction.apply(out.subject()), EMPTY);
                 released.add(out.rawSha256());
             }
+            if (key != null) {
+                rows.eraseDigests(key); // the record of which mornings they had a digest (V019), by their address
+            }
             released.remove(EMPTY);
             deleteUnused(rows, new ArrayList<>(released));
             rows.releaseLocations(contact.id());

@@ -45,12 +45,19 @@ final class Outbox {
         return "tenantdesk." + inquiryId + "." + UUID.randomUUID() + "@" + domain;
     }
 
+    /** A digest's: about many inquiries, so it names none. */
+    String newDigestId() {
+        String domain = from.email().substring(from.email().lastIndexOf('@') + 1);
+        return "tenantdesk.digest." + UUID.randomUUID() + "@" + domain;
+    }
+
     OutgoingMail.Address from() {
         return from;
     }
 
-    /** @return the outbox row */
-    long queue(OutboxKind kind, long inquiryId, Long commentId, Long taskId, OutgoingMail mail) {
+    /** @param inquiryId null for a digest
+     * @return the outbox row */
+    long queue(OutboxKind kind, Long inquiryId, Long commentId, Long taskId, OutgoingMail mail) {
         Stored raw = store(mail);
         String sha256 = raw.sha256();
         OutgoingMail.Address to = mail.to().get(0);

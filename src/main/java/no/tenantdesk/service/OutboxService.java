@@ -161,11 +161,13 @@ public final class OutboxService {
             Instant now = clock.instant();
             if (permanent || message.attempts() > BACKOFF.size()) {
                 outbox.failed(id, error);
-                Recorder recorder = new Recorder(tx, "tenantdesk", now);
-                tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(message.inquiryId(),
-                        CommentKind.SYSTEM, "tenantdesk", "The " + message.kind().cli() + " to "
-                        + message.recipient() + " was not sent: " + error, recorder.now()));
-                recorder.touch(message.inquiryId());
+                if (message.inquiryId() != null) { // a digest has no inquiry: `outbox list` shows it failed
+                    Recorder recorder = new Recorder(tx, "tenantdesk", now);
+                    tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(message.inquiryId(),
+                            CommentKind.SYSTEM, "tenantdesk", "The " + message.kind().cli() + " to "
+                            + message.recipient() + " was not sent: " + error, recorder.now()));
+                    recorder.touch(message.inquiryId());
+                }
             } else {
                 outbox.retry(id, now.plus(BACKOFF.get(message.attempts() - 1)), error);
             }

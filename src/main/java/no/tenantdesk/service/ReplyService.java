@@ -98,6 +98,7 @@ public final class ReplyService {
         return new OutgoingMail(box.newMessageId(row.id()), box.from(),
                 List.of(new OutgoingMail.Address(requester.name(), requester.email())),
                 Outbox.subject(row.id(), row.title()), body, inReplyTo,
-                thread.size() > 20 ? thread.subList(thread.size() - 20, thread.size()) : thread, false, files);
+                thread.size() > 20 ? thread.subList(thread.size() - 20, thread.size()) : thread,
+                OutgoingMail.Automatic.NO, files);
     }
 }

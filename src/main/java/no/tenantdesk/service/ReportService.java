@@ -33,6 +33,6 @@ public final class ReportService {
         }
         return database.read(tx -> ReportTally.tally(tx.mapper(ReportMapper.class).openDuring(
                 first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()),
-                by, first, last, zone));
+                by, first, last, zone, clock.instant()));
     }
 }

@@ -18,7 +18,9 @@ import no.tenantdesk.store.ReportMapper.Row;
 /**
  * The arithmetic of a report, a pure function of the rows: an inquiry counts as opened in the group of the day it
  * came, as closed in the group of the day it was done (by month these differ), and as open at the end of each
- * group's period it outlived. Medians and 90th percentiles are of the exact values (nearest rank), not estimates.
+ * group's period it outlived, and a deadline as missed in the group of the day it passed unmet (only once passed:
+ * a report to today does not count this afternoon's deadline). Medians and 90th percentiles are of the exact values
+ * (nearest rank), not estimates.
  */
 final class ReportTally {
 
@@ -30,11 +32,13 @@ final class ReportTally {
         long opened;
         long closed;
         long openAtEnd;
+        long respondMissed;
+        long resolveMissed;
         final List<Long> firstResponse = new ArrayList<>();
         final List<Long> resolution = new ArrayList<>();
     }
 
-    static Report tally(List<Row> rows, ReportBy by, LocalDate from, LocalDate to, ZoneId zone) {
+    static Report tally(List<Row> rows, ReportBy by, LocalDate from, LocalDate to, ZoneId zone, Instant now) {
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Map<String, Group> groups = new TreeMap<>();
@@ -58,6 +62,14 @@ final class ReportTally {
                 g.closed++;
                 g.resolution.add(seconds(row.createdAt(), row.closedAt()));
             }
+            if (missed(row.respondBy(), row.respondedAt(), start, end, now)) {
+                groups.computeIfAbsent(key != null ? key : month.apply(row.respondBy()), k -> new Group())
+                        .respondMissed++;
+            }
+            if (missed(row.resolveBy(), row.closedAt(), start, end, now)) {
+                groups.computeIfAbsent(key != null ? key : month.apply(row.resolveBy()), k -> new Group())
+                        .resolveMissed++;
+            }
             if (key != null) {
                 if (row.closedAt() == null || !row.closedAt().isBefore(end)) {
                     groups.computeIfAbsent(key, k -> new Group()).openAtEnd++;
@@ -69,7 +81,7 @@ final class ReportTally {
         List<Report.Line> lines = new ArrayList<>();
         groups.forEach((name, g) -> lines.add(new Report.Line(name, g.opened, g.closed, g.openAtEnd,
                 percentile(g.firstResponse, 50), percentile(g.firstResponse, 90),
-                percentile(g.resolution, 50), percentile(g.resolution, 90))));
+                percentile(g.resolution, 50), percentile(g.resolution, 90), g.respondMissed, g.resolveMissed)));
         return new Report(from, to, by, lines);
     }
 
@@ -103,6 +115,12 @@ final class ReportTally {
             case MONTH -> throw new IllegalArgumentException("a month is the row's own");
         };
         return key == null ? NONE : key;
+    }
+
+    /** A deadline in the period, passed by now, and not met by then. */
+    private static boolean missed(Instant deadline, Instant met, Instant start, Instant end, Instant now) {
+        return deadline != null && inside(deadline, start, end) && deadline.isBefore(now)
+                && (met == null || met.isAfter(deadline));
     }
 
     private static boolean inside(Instant at, Instant start, Instant end) {

@@ -65,7 +65,8 @@ public final class TaskNoticeService {
                 Outbox box = new Outbox(tx, clock.instant(), from, outbox.scratch());
                 OutgoingMail mail = new OutgoingMail(box.newMessageId(inquiry.id()), from,
                         List.of(new OutgoingMail.Address(assignee.name(), assignee.email())), subject(task, inquiry),
-                        text(task, inquiry), null, List.of(), false, photos(tx, inquiry.id(), folder));
+                        text(task, inquiry), null, List.of(), OutgoingMail.Automatic.NO,
+                        photos(tx, inquiry.id(), folder));
                 long id = box.queue(OutboxKind.TASK_NOTICE, inquiry.id(), null, task.id(), mail);
                 new Recorder(tx, actor, clock.instant()).event(inquiry.id(), task.id(), "notified", null,
                         assignee.email());

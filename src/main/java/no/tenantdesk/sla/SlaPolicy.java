@@ -40,6 +40,11 @@ public final class SlaPolicy {
         return new SlaPolicy(new WorkingCalendar(OfficeHours.OFFICE, new NorwegianHolidays()), Map.of());
     }
 
+    /** The office's time zone: where "today" is for what is due today. */
+    public java.time.ZoneId zone() {
+        return calendar.zone();
+    }
+
     public Targets targets(Priority priority) {
         return targets.get(priority);
     }

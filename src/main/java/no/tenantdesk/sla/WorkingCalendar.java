@@ -24,6 +24,11 @@ public final class WorkingCalendar {
         this.closed = closed;
     }
 
+    /** The office's time zone: where "today" is. */
+    public java.time.ZoneId zone() {
+        return hours.zone();
+    }
+
     /** The moment {@code span} of working time after {@code start}: the end of a working day rather than the next. */
     public Instant plus(Instant start, Span span) {
         Duration left = switch (span.unit()) {

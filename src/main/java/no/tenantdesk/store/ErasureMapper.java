@@ -38,6 +38,8 @@ public interface ErasureMapper {
 
     List<Outgoing> outgoing(@Param("ids") List<Long> ids, @Param("recipientKey") String recipientKey);
 
+    void eraseDigests(@Param("recipientKey") String recipientKey);
+
     void updateInquiry(@Param("id") long id, @Param("title") String title, @Param("description") String description);
 
     void updateComment(@Param("id") long id, @Param("body") String body, @Param("author") String author);

@@ -41,7 +41,7 @@ public interface MailMapper {
         }
 
         /** A mail of ours, kept so that the tenant's answer threads back to the inquiry. */
-        public static NewMail outgoing(Header header, RawRef raw, long inquiryId, Long commentId, Instant createdAt) {
+        public static NewMail outgoing(Header header, RawRef raw, Long inquiryId, Long commentId, Instant createdAt) {
             return new NewMail(MailDirection.OUT, header, null, null, raw,
                     new Result(null, null, null, inquiryId, commentId), createdAt);
         }

@@ -11,7 +11,7 @@ final class MapperLoading {
     static final List<Class<?>> MAPPERS = List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
             TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
             OutboxMapper.class, CopyMapper.class, OrganizationMapper.class, ErasureMapper.class,
-            RetentionMapper.class, MergeMapper.class, ReportMapper.class);
+            RetentionMapper.class, MergeMapper.class, ReportMapper.class, DigestMapper.class);
 
     private final Configuration configuration;
 

@@ -11,7 +11,7 @@ public interface OutboxMapper {
 
     record NewOutbox(
             OutboxKind kind,
-            long inquiryId,
+            Long inquiryId,
             Long commentId,
             Long taskId,
             long mailMessageId,

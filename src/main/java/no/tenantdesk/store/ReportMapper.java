@@ -7,7 +7,12 @@ import org.apache.ibatis.annotations.Param;
 /** `report`: the inquiries that were open at any time of a period, with what a report groups and measures them by. */
 public interface ReportMapper {
 
-    /** @param firstReply when the first reply went to the tenant, or null */
+    /**
+     * @param firstReply  when the first reply went to the tenant, or null
+     * @param respondBy   the first-reply deadline (V015), null for an inquiry done before deadlines were counted
+     * @param resolveBy   the resolution deadline of its latest clock
+     * @param respondedAt when the first reply met (or missed) respondBy
+     */
     record Row(
             Instant createdAt,
             Instant closedAt,
@@ -16,7 +21,11 @@ public interface ReportMapper {
             String priority,
             String location,
             String organization,
-            String assignee) {}
+            String assignee,
+            Instant respondBy,
+            Instant resolveBy,
+            Instant respondedAt) {}
 
     List<Row> openDuring(@Param("from") Instant from, @Param("to") Instant to);
+
 }

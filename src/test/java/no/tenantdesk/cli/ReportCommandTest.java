@@ -80,8 +80,27 @@ class ReportCommandTest {
 
         assertThat(result).succeeded();
         assertThat(result.out()).isEqualTo("source,opened,closed,openAtEnd,firstResponseMedianSeconds,"
-                + "firstResponseP90Seconds,resolutionMedianSeconds,resolutionP90Seconds\r\n"
-                + "phone,1,1,0,7200,7200,172800,172800\r\n");
+                + "firstResponseP90Seconds,resolutionMedianSeconds,resolutionP90Seconds,respondMissed,resolveMissed\r\n"
+                + "phone,1,1,0,7200,7200,172800,172800,0,0\r\n");
+    }
+
+    @Test
+    void deadlinesMissedCountInTheGroupOfTheDayTheyPassedUnmet() {
+        // Office hours in Oslo: "Støy" (normal, never answered) missed its reply on 11 November and its resolution on
+        // the 17th; "Heis" (answered the same day) was done on 1 December, after its resolution's 27 November.
+        JsonNode byMonth = cli.run("report", "--from", "2026-10-01", "--to", "2026-11-30", "--json").json();
+        assertThat(byMonth.get("lines")).extracting(l -> l.get("group").asText() + " " + l.get("respondMissed")
+                + "/" + l.get("resolveMissed")).containsExactly("2026-10 0/0", "2026-11 1/2");
+        JsonNode byPriority = cli.run("report", "--from", "2026-10-01", "--to", "2026-12-31", "--by", "priority",
+                "--json").json();
+        assertThat(byPriority.get("lines")).extracting(l -> l.get("group").asText() + " "
+                + l.get("respondMissed") + "/" + l.get("resolveMissed")).containsExactly("high 0/0", "normal 1/2");
+        // Not yet passed is not missed: a new inquiry's deadlines lie ahead of the report's today.
+        cli.at("2026-12-07T09:00:00Z").create("inquiry", "create", "--title", "Dør", "--tenant", "Kari");
+        JsonNode december = cli.run("report", "--from", "2026-12-01", "--to", "2026-12-31", "--json").json();
+        assertThat(december.get("lines").get(0).get("respondMissed").asLong()).isZero();
+        assertThat(cli.terminal(true).run("report", "--from", "2026-11-01", "--to", "2026-11-30")).succeeded()
+                .printed("REPLY MISSED", "DONE MISSED");
     }
 
     @Test

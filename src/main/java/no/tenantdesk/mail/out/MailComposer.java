@@ -122,10 +122,15 @@ public final class MailComposer {
                 message.setHeader("References", MimeUtility.fold("References: ".length(), references));
             }
             message.setHeader(Classifier.LOOP_HEADER, Classifier.LOOP_VALUE);
-            if (mail.automatic()) {
+            if (mail.automatic() != OutgoingMail.Automatic.NO) {
                 // RFC 3834, and its Microsoft cousin: no vacation notice or auto-reply should answer a notice.
-                message.setHeader("Auto-Submitted", "auto-replied");
+                message.setHeader("Auto-Submitted", mail.automatic() == OutgoingMail.Automatic.REPLIED
+                        ? "auto-replied" : "auto-generated");
                 message.setHeader("X-Auto-Response-Suppress", "All");
+            }
+            if (mail.automatic() == OutgoingMail.Automatic.GENERATED) {
+                // For the older responders that know only this (Sendmail's vacation, procmail recipes).
+                message.setHeader("Precedence", "bulk");
             }
             return message;
         } catch (EmailException | MessagingException e) {

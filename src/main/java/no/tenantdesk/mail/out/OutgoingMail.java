@@ -17,8 +17,8 @@ import no.tenantdesk.domain.InvalidInputException;
  * @param text        the body, plain text; any line ends
  * @param inReplyTo   the Message-ID answered, without angle brackets; null when none
  * @param references  the thread's Message-IDs, oldest first, without angle brackets
- * @param automatic   an acknowledgement or notice rather than a person's reply: marked so that auto-responders
- *                    (and our own fetch-mail) leave it alone
+ * @param automatic   whether a person wrote it: an acknowledgement answers a mail automatically, a digest is
+ *                    made by a timer; both are marked so that auto-responders (and our own fetch-mail) leave them alone
  * @param attachments sent in this order, read from their files while sending
  */
 public record OutgoingMail(
@@ -29,7 +29,7 @@ public record OutgoingMail(
         String text,
         String inReplyTo,
         List<String> references,
-        boolean automatic,
+        Automatic automatic,
         List<Attachment> attachments) {
 
     public OutgoingMail {
@@ -39,6 +39,7 @@ public record OutgoingMail(
             throw new InvalidInputException("Message-ID '" + messageId + "' has no @ between two parts");
         }
         Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(automatic, "automatic");
         to = List.copyOf(to);
         if (to.isEmpty()) {
             throw new InvalidInputException("an e-mail needs at least one recipient");
@@ -52,6 +53,16 @@ public record OutgoingMail(
         references = List.copyOf(references);
         references.forEach(id -> checkId("References", id));
         attachments = List.copyOf(attachments);
+    }
+
+    /** Who made a message, in RFC 3834's words. */
+    public enum Automatic {
+        /** A person's: a reply, a task sent to a contractor (whose answer must come back). */
+        NO,
+        /** Sent because a mail came: the receipt. */
+        REPLIED,
+        /** Sent by a timer, answering nothing: the morning digest. */
+        GENERATED
     }
 
     /** The SMTP envelope: who the server reports failures to, and who it delivers to. */

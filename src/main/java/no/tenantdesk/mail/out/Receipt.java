@@ -37,6 +37,6 @@ public record Receipt(OutgoingMail.Address from, String subject, String template
         String id = "#" + inquiryId;
         return new OutgoingMail(messageId, from, List.of(OutgoingMail.Address.of(recipient)),
                 "[" + id + "] " + subject.replace("{id}", id), template.replace("{id}", id), inReplyTo, references,
-                true, List.of());
+                OutgoingMail.Automatic.REPLIED, List.of());
     }
 }

@@ -121,7 +121,7 @@ class MailComposerTest {
         List<String> references = java.util.stream.IntStream.range(0, 60)
                 .mapToObj(i -> "message-number-" + i + ".abcdef@mail.example.no").toList();
         OutgoingMail mail = new OutgoingMail("r@eiendom.example", Mails.FROM, List.of(Mails.KARI), "Re: x", "y",
-                references.get(59), references, false, List.of());
+                references.get(59), references, OutgoingMail.Automatic.NO, List.of());
 
         byte[] bytes = composer.compose(mail);
 
@@ -135,7 +135,7 @@ class MailComposerTest {
     void aMessageWithOnlyAnAttachmentHasNoEmptyTextPart() throws Exception {
         Path file = Files.writeString(dir.resolve("f"), "x");
         OutgoingMail mail = new OutgoingMail("r@eiendom.example", Mails.FROM, List.of(Mails.KARI), "Vedlegg", "",
-                null, List.of(), false, List.of(Mails.attachment(file, "x.txt", null)));
+                null, List.of(), OutgoingMail.Automatic.NO, List.of(Mails.attachment(file, "x.txt", null)));
 
         byte[] bytes = composer.compose(mail);
 

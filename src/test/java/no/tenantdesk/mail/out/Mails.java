@@ -17,7 +17,8 @@ final class Mails {
 
     static OutgoingMail reply(String messageId, List<Attachment> attachments) {
         return new OutgoingMail(messageId, FROM, List.of(KARI), SUBJECT, TEXT, "CAB7x2=kari.204@mail.example.no",
-                List.of("first@eiendom.example", "CAB7x2=kari.204@mail.example.no"), false, attachments);
+                List.of("first@eiendom.example", "CAB7x2=kari.204@mail.example.no"), OutgoingMail.Automatic.NO,
+                attachments);
     }
 
     static OutgoingMail reply(String messageId) {
@@ -26,7 +27,7 @@ final class Mails {
 
     static OutgoingMail notice(String messageId, String to) {
         return new OutgoingMail(messageId, FROM, List.of(Address.of(to)), "[#12] Vi har mottatt henvendelsen din",
-                "Takk, vi har mottatt henvendelsen din.\n", null, List.of(), true, List.of());
+                "Takk, vi har mottatt henvendelsen din.\n", null, List.of(), OutgoingMail.Automatic.REPLIED, List.of());
     }
 
     static Attachment attachment(Path file, String name, String type) {

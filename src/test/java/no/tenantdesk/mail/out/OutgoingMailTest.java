@@ -14,7 +14,7 @@ class OutgoingMailTest {
 
     private static OutgoingMail withSubject(String subject) {
         return new OutgoingMail("r@eiendom.example", Mails.FROM, List.of(Mails.KARI), subject, "x", null, List.of(),
-                false, List.of());
+                OutgoingMail.Automatic.NO, List.of());
     }
 
     @Test
@@ -48,15 +48,17 @@ class OutgoingMailTest {
     @Test
     void aMessageNeedsARecipientAndAnIdWithoutBrackets() {
         assertThatThrownBy(() -> new OutgoingMail("r@eiendom.example", Mails.FROM, List.of(), "s", "t", null,
-                List.of(), false, List.of())).hasMessageContaining("recipient");
+                List.of(), OutgoingMail.Automatic.NO, List.of())).hasMessageContaining("recipient");
         assertThatThrownBy(() -> new OutgoingMail("<r@eiendom.example>", Mails.FROM, List.of(Mails.KARI), "s", "t",
-                null, List.of(), false, List.of())).isInstanceOf(InvalidInputException.class);
+                null, List.of(), OutgoingMail.Automatic.NO, List.of())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new OutgoingMail("no-at-sign", Mails.FROM, List.of(Mails.KARI), "s", "t",
-                null, List.of(), false, List.of())).isInstanceOf(InvalidInputException.class);
+                null, List.of(), OutgoingMail.Automatic.NO, List.of())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new OutgoingMail("r@eiendom.example", Mails.FROM, List.of(Mails.KARI), "s", "t",
-                "a@b>\r\nBcc: x@y", List.of(), false, List.of())).isInstanceOf(InvalidInputException.class);
+                "a@b>\r\nBcc: x@y", List.of(), OutgoingMail.Automatic.NO, List.of()))
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new OutgoingMail("r@eiendom.example", Mails.FROM, List.of(Mails.KARI), "s", "t",
-                null, List.of("a@b c@d"), false, List.of())).isInstanceOf(InvalidInputException.class);
+                null, List.of("a@b c@d"), OutgoingMail.Automatic.NO, List.of()))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

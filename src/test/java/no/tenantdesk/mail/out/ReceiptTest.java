@@ -21,7 +21,7 @@ class ReceiptTest {
         assertThat(mail.subject()).isEqualTo("[#12] Henvendelsen er registrert");
         assertThat(mail.text()).isEqualTo("Hei,\n\nsak #12 er registrert.\n");
         assertThat(mail.to()).containsExactly(OutgoingMail.Address.of("kari@example.no"));
-        assertThat(mail.automatic()).isTrue();
+        assertThat(mail.automatic()).isEqualTo(OutgoingMail.Automatic.REPLIED);
     }
 
     @Test
