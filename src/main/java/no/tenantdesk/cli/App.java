@@ -3,24 +3,12 @@ package no.tenantdesk.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import no.tenantdesk.config.Config;
 import no.tenantdesk.service.Deadlines;
-import no.tenantdesk.mail.BearerTokens;
-import no.tenantdesk.mail.ServerAddress;
-import no.tenantdesk.mail.Tls;
 import no.tenantdesk.mail.in.MailSources;
-import no.tenantdesk.mail.out.OutgoingMail;
-import no.tenantdesk.mail.out.Receipt;
-import no.tenantdesk.mail.out.SmtpSender;
-import no.tenantdesk.mail.out.SmtpSettings;
 import no.tenantdesk.service.AttachmentService;
 import no.tenantdesk.service.BackupService;
 import no.tenantdesk.service.ContactService;
@@ -28,6 +16,7 @@ import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.ErasureService;
 import no.tenantdesk.service.ExportService;
 import no.tenantdesk.service.FetchService;
+import no.tenantdesk.service.InquiryQueries;
 import no.tenantdesk.service.InquiryService;
 import no.tenantdesk.service.LocationService;
 import no.tenantdesk.service.MailSettings;
@@ -155,6 +144,10 @@ final class App implements CommandLine.IFactory {
         return new InquiryService(database(), environment.clock(), deadlines());
     }
 
+    InquiryQueries queries() {
+        return new InquiryQueries(database(), environment.clock(), deadlines());
+    }
+
     ReportService reports() {
         return new ReportService(database(), environment.clock().withZone(environment.zone()));
     }
@@ -216,19 +209,13 @@ final class App implements CommandLine.IFactory {
     }
 
     private MailSettings mailSettings() {
-        Config.Mail mail = config().mail();
-        Set<String> own = new HashSet<>();
-        mail.addresses().forEach(a -> own.add(a.strip().toLowerCase(Locale.ROOT)));
-        OutgoingMail.Address from = from();
-        MailSettings.Acknowledgement acknowledgement = null;
-        if (from != null && transport() != null && mail.acknowledgement().enabled()) {
-            own.add(from.email().toLowerCase(Locale.ROOT)); // our own receipts, bounced back, are our own mail
-            acknowledgement = new MailSettings.Acknowledgement(new Receipt(from, mail.acknowledgement().subject(),
-                    mail.acknowledgement().template()), mail.acknowledgement().intervalDuration());
-        }
-        return new MailSettings(mail.maxAttachmentBytes(), own, mail.reopenDone(), acknowledgement,
-                new MailSettings.Triaging(config().rules(), mail.freeMailDomains(), mail.doneWords()), deadlines());
+        return mail().mailSettings();
     }
+
+    private MailWiring mail() {
+        return new MailWiring(this, settings, environment);
+    }
+
 
     /** The config's sla: (Norway's holidays are read on the first deadline counted, not here). */
     Deadlines deadlines() {
@@ -245,50 +232,17 @@ final class App implements CommandLine.IFactory {
     }
 
     OutboxService outbox() {
-        return new OutboxService(database(), environment.clock(), transport(), scratch());
+        return new OutboxService(database(), environment.clock(), mail().transport(), scratch());
     }
 
     ReplyService replies() {
-        return new ReplyService(database(), environment.clock(), from(), outbox(), deadlines());
+        return new ReplyService(database(), environment.clock(), mail().from(), outbox(), deadlines());
     }
 
     TaskNoticeService taskNotices() {
-        return new TaskNoticeService(database(), environment.clock(), from(), outbox());
+        return new TaskNoticeService(database(), environment.clock(), mail().from(), outbox());
     }
 
-    /** The mail server: $TENANTDESK_SMTP_URL, else the config file's; null when neither names one. */
-    private SmtpSender transport() {
-        String url = settings.get(Settings.SMTP_URL);
-        if (url == null || url.isBlank()) {
-            return null;
-        }
-        Config.Smtp smtp = config().mail().smtp();
-        String password = settings.get(Settings.SMTP_PASSWORD);
-        if (password == null && smtp != null && smtp.passwordFile() != null) {
-            password = Passwords.read(environment.path(smtp.passwordFile()));
-        }
-        Tls tls = settings.get(Settings.SMTP_TLS);
-        if (smtp != null) {
-            url = ServerAddress.withUser(ServerAddress.withoutPassword(url), url, smtp.user());
-        }
-        BearerTokens tokens = password == null && smtp != null && smtp.oauth2() != null
-                ? oauth().tokens(OAuthLogins.SMTP, url, smtp.user(), smtp.oauth2())
-                : null;
-        // Shorter than the default: an operator waits for `reply`, and a queued message is tried again anyway.
-        return new SmtpSender(SmtpSettings.parse(url, password, tokens).withTls(tls)
-                .withTimeout(Duration.ofSeconds(20)));
-    }
-
-    /** Who our mail comes from: $TENANTDESK_MAIL_FROM, else the config file's "Name <address>"; null when unset. */
-    private OutgoingMail.Address from() {
-        String from = settings.get(Settings.MAIL_FROM);
-        if (from == null || from.isBlank()) {
-            return null;
-        }
-        Matcher named = Pattern.compile("(.*)<([^<>]+)>\\s*").matcher(from.strip());
-        return named.matches() ? new OutgoingMail.Address(named.group(1).strip().replaceAll("^\"|\"$", ""),
-                named.group(2).strip()) : OutgoingMail.Address.of(from.strip());
-    }
 
     /** OAuth 2.0 logins: only for a command whose config asks for one, so that no other loads its classes. */
     OAuthLogins oauth() {

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.service.ErasureService;
-import no.tenantdesk.service.InquiryService;
+import no.tenantdesk.service.InquiryQueries;
 import no.tenantdesk.service.ErasureService.Erased;
 import no.tenantdesk.service.ErasureService.Plan;
 import picocli.CommandLine.Command;
@@ -103,7 +103,7 @@ final class ContactForgetCommand implements Callable<Integer> {
         Set<Long> ids = new TreeSet<>();
         for (String trace : new String[] {plan.name(), plan.email(), plan.phone()}) {
             if (trace != null && !trace.isBlank()) {
-                app.inquiries().search(trace, InquiryService.StatusFilter.ALL, MENTIONS).hits()
+                app.queries().search(trace, InquiryQueries.StatusFilter.ALL, MENTIONS).hits()
                         .forEach(hit -> ids.add(hit.inquiry().id()));
             }
         }

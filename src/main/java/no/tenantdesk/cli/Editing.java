@@ -15,7 +15,7 @@ final class Editing {
      */
     static String forInquiry(App app, long inquiryId, String message, Path file, String instructions) {
         if (message == null && file == null && app.environment().terminal()) {
-            app.inquiries().show(inquiryId);
+            app.queries().show(inquiryId);
             return text(app.environment().interaction(), instructions);
         }
         return TextInput.required(message, file, app.environment(), "-m", "--file");

@@ -2,21 +2,11 @@ package no.tenantdesk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import no.tenantdesk.config.Config;
-import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.OutboxState;
-import no.tenantdesk.domain.TemporaryFailureException;
-import no.tenantdesk.mail.ServerAddress;
-import no.tenantdesk.mail.Tls;
-import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.in.StopSignal;
 import no.tenantdesk.render.Json;
 import no.tenantdesk.render.JsonSpool;
@@ -109,7 +99,8 @@ final class FetchMailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Mailbox> mailboxes = mailboxes();
+        List<Mailbox> mailboxes = new MailboxChoice(account, source, passwordFile, tls, afterImport, moveTo)
+                .mailboxes(app);
         if (watch) {
             return FetchWatch.watch(app, spec, mailboxes, dryRun, this::round);
         }
@@ -133,7 +124,7 @@ final class FetchMailCommand implements Callable<Integer> {
             report = app.fetching().fetch(mailboxes, dryRun, app.environment().stdin(), progress, stop);
             progress.clear();
             if (json != null) {
-                json.print(output.out(), json(report), "messages", messages);
+                json.print(output.out(), FetchReport.json(report), "messages", messages);
             }
         }
         if (report.busy()) {
@@ -143,17 +134,23 @@ final class FetchMailCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (!output.json() && (app.environment().terminal() || app.options().verbose)) {
-            output.done(summary(report));
+            output.done(FetchReport.summary(report, dryRun));
         }
         sendOutbox();
         if (!dryRun) {
-            app.inquiries().sweepDeadlines(); // cron's run: a deadline's event is at most one interval late
+            app.queries().sweepDeadlines(); // cron's run: a deadline's event is at most one interval late
         }
         long quarantined = report.count(MailOutcome.QUARANTINED);
         if (quarantined > 0) {
             output.note(quarantined + (quarantined == 1 ? " message" : " messages")
                     + " quarantined (see: tenantdesk quarantine list)");
         }
+        int code = failed(report, failures);
+        return code == ExitCodes.OK && quarantined > 0 ? ExitCodes.PARTIAL : code;
+    }
+
+    /** Says each mailbox that failed, or leaves it to --watch in {@code failures}; the exit code they make. */
+    private int failed(Report report, Map<String, String> failures) {
         int code = ExitCodes.OK;
         for (SourceResult result : report.sources()) {
             if (result.failure() != null && failures != null) {
@@ -163,7 +160,7 @@ final class FetchMailCommand implements Callable<Integer> {
                 code = worse(code, ExitCodes.of(result.failure()));
             }
         }
-        return code == ExitCodes.OK && quarantined > 0 ? ExitCodes.PARTIAL : code;
+        return code;
     }
 
     /**
@@ -195,106 +192,6 @@ final class FetchMailCommand implements Callable<Integer> {
         return code;
     }
 
-    private List<Mailbox> mailboxes() {
-        if (source != null && account != null) {
-            throw new InvalidInputException("give --account or --source, not both");
-        }
-        if (source != null) {
-            // The name goes into messages, --json and the records: never with a password someone put in the URI.
-            return List.of(new Mailbox(source.equals("-") ? "stdin" : ServerAddress.withoutPassword(source), source,
-                    password(), Tls.parse("--tls", tls), after(afterImport), moveTo));
-        }
-        if (passwordFile != null || tls != null || afterImport != null || moveTo != null) {
-            throw new InvalidInputException("--password-file, --tls, --after-import and --move-to go with --source;"
-                    + " an account has them in the config file");
-        }
-        Map<String, Config.Account> accounts = app.config().mail().accounts();
-        if (accounts.isEmpty()) {
-            throw new InvalidInputException("no mailbox to read: give --source SOURCE, or add accounts under mail:"
-                    + " in the config file (see config/tenantdesk.yaml)");
-        }
-        if (account != null && !accounts.containsKey(account)) {
-            throw new InvalidInputException("no account '" + account + "' in the config file (accounts: "
-                    + String.join(", ", accounts.keySet()) + ")");
-        }
-        List<Mailbox> mailboxes = new ArrayList<>();
-        accounts.forEach((name, settings) -> {
-            if (account == null || account.equals(name)) {
-                String uri = ServerAddress.withUser(name, settings.source(), settings.user());
-                mailboxes.add(new Mailbox(name, uri,
-                        settings.passwordFile() == null ? null
-                                : Passwords.read(app.environment().path(settings.passwordFile())),
-                        Tls.parse("account '" + name + "': tls", settings.tls()), after(settings.afterImport()),
-                        settings.moveTo(), settings.oauth2() == null ? null
-                                : app.oauth().tokens(name, uri, settings.user(), settings.oauth2())));
-            }
-        });
-        return mailboxes;
-    }
-
-    private String password() {
-        if (passwordFile != null) {
-            return Passwords.read(passwordFile);
-        }
-        return app.environment().get("TENANTDESK_MAIL_PASSWORD");
-    }
-
-    private static AfterImport after(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return AfterImport.valueOf(text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("unknown after-import '" + text + "' (valid: seen, move, delete, keep)");
-        }
-    }
-
-    private String summary(Report report) {
-        long created = report.count(MailOutcome.CREATED);
-        long threaded = report.count(MailOutcome.THREADED);
-        long skipped = report.count(MailOutcome.SKIPPED);
-        long quarantined = report.count(MailOutcome.QUARANTINED);
-        StringBuilder line = new StringBuilder(dryRun ? "Would file " : "Fetched ")
-                .append(report.total()).append(report.total() == 1 ? " message" : " messages")
-                .append(": ").append(created).append(created == 1 ? " new inquiry, " : " new inquiries, ")
-                .append(threaded).append(threaded == 1 ? " answer" : " answers").append(" threaded, ")
-                .append(skipped).append(" skipped");
-        if (skipped > 0) {
-            line.append(" (").append(report.skipped().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))).append(")");
-        }
-        line.append(", ").append(quarantined).append(" quarantined");
-        long already = report.sources().stream().mapToLong(SourceResult::alreadyFetched).sum();
-        if (already > 0) {
-            line.append("; ").append(already).append(" fetched before");
-        }
-        return line.append(dryRun ? " (dry run: nothing stored)" : "").append('.').toString();
-    }
-
-    /** The summary; the messages follow it. */
-    private static Map<String, Object> json(Report report) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("dryRun", report.dryRun());
-        json.put("busy", report.busy());
-        json.put("created", report.count(MailOutcome.CREATED));
-        json.put("threaded", report.count(MailOutcome.THREADED));
-        json.put("skipped", report.skipped());
-        json.put("quarantined", report.count(MailOutcome.QUARANTINED));
-        json.put("alreadyFetched", report.sources().stream().mapToLong(SourceResult::alreadyFetched).sum());
-        List<Map<String, Object>> sources = new ArrayList<>();
-        for (SourceResult result : report.sources()) {
-            Map<String, Object> source = new LinkedHashMap<>();
-            source.put("name", result.name());
-            source.put("listed", result.listed());
-            source.put("alreadyFetched", result.alreadyFetched());
-            source.put("error", result.failure() == null ? null : result.failure().getMessage());
-            source.put("temporary", result.failure() instanceof TemporaryFailureException);
-            sources.add(source);
-        }
-        json.put("sources", sources);
-        return json;
-    }
 
     /**
      * What the user sees of a run while it goes: a line on stderr that counts, for a person waiting at a terminal

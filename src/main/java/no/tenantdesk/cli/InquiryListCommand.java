@@ -14,9 +14,9 @@ import no.tenantdesk.domain.Status;
 import no.tenantdesk.render.Formats;
 import no.tenantdesk.render.Palette;
 import no.tenantdesk.render.Table;
-import no.tenantdesk.service.InquiryService;
-import no.tenantdesk.service.InquiryService.Sort;
-import no.tenantdesk.service.InquiryService.StatusFilter;
+import no.tenantdesk.service.InquiryQueries;
+import no.tenantdesk.service.InquiryQueries.Sort;
+import no.tenantdesk.service.InquiryQueries.StatusFilter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,7 +95,7 @@ final class InquiryListCommand implements Callable<Integer> {
     public Integer call() {
         boolean descending = sort != null && sort.startsWith("-");
         Sort field = sort == null ? null : sortField(descending ? sort.substring(1) : sort);
-        InquiryService.Page page = app.inquiries().list(new InquiryService.Query(statusFilter(spec, status),
+        InquiryQueries.Page page = app.queries().list(new InquiryQueries.Query(statusFilter(spec, status),
                 overdue, assignee, tenant, organization, location, priority, search, field, descending, limit));
         Output output = app.output(spec);
         output.cut(page.inquiries().size(), page.total());

@@ -36,7 +36,7 @@ final class InquiryShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        InquiryDetails details = app.inquiries().show(id);
+        InquiryDetails details = app.queries().show(id);
         Output output = app.output(spec);
         if (output.json()) {
             output.json(details);

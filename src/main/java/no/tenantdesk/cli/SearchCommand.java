@@ -7,7 +7,7 @@ import no.tenantdesk.domain.SearchHit;
 import no.tenantdesk.render.Palette;
 import no.tenantdesk.render.Table;
 import no.tenantdesk.render.TerminalText;
-import no.tenantdesk.service.InquiryService;
+import no.tenantdesk.service.InquiryQueries;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
     "Every word must occur, or a word beginning with it (\"lekk\" finds \"Lekkasje\");",
     "the best matches come first, a hit in a title above one in a comment, and of",
     "equally good ones the newest.",
-    // InquiryService.RANKED: ranking every hit of a common word on a big file takes too long.
+    // InquiryQueries.RANKED: ranking every hit of a common word on a big file takes too long.
     "When more than 1,000 inquiries match, the 1,000 newest of them are ranked (or as",
     "many as --limit asks for) and older ones are left out, however well they match:",
     "more words or --status narrow the search to reach them, as does a higher --limit."},
@@ -59,7 +59,7 @@ final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = String.join(" ", words);
-        InquiryService.SearchPage page = app.inquiries()
+        InquiryQueries.SearchPage page = app.queries()
                 .search(text, InquiryListCommand.statusFilter(spec, status), limit);
         Output output = app.output(spec);
         if (output.json()) {

@@ -8,7 +8,7 @@ import no.tenantdesk.domain.Inquiry;
 import no.tenantdesk.domain.Location;
 import no.tenantdesk.domain.Task;
 import no.tenantdesk.render.TerminalText;
-import no.tenantdesk.service.InquiryService;
+import no.tenantdesk.service.InquiryQueries;
 import no.tenantdesk.service.TaskService;
 import org.jline.builtins.Completers.FileNameCompleter;
 import org.jline.reader.Candidate;
@@ -137,8 +137,8 @@ final class ShellCompleter implements Completer {
     }
 
     private List<Candidate> inquiries() {
-        List<Inquiry> inquiries = app.inquiries().list(new InquiryService.Query(InquiryService.StatusFilter.ALL,
-                false, null, null, null, null, null, null, InquiryService.Sort.ID, true, INQUIRIES)).inquiries();
+        List<Inquiry> inquiries = app.queries().list(new InquiryQueries.Query(InquiryQueries.StatusFilter.ALL,
+                false, null, null, null, null, null, null, InquiryQueries.Sort.ID, true, INQUIRIES)).inquiries();
         return inquiries.stream().map(i -> new Candidate(String.valueOf(i.id()), String.valueOf(i.id()), null,
                 TerminalText.line(i.title()), null, null, true)).toList();
     }

@@ -17,11 +17,8 @@ import java.time.Period;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.triage.DoneReply;
 import no.tenantdesk.triage.RuleConfig;
@@ -33,11 +30,6 @@ import no.tenantdesk.triage.RuleConfig;
  */
 public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules, Retention retention,
         SlaSettings sla) {
-
-    // First: the defaults below are checked with it while this class is still being initialised.
-    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(s|sec|m|min|h|d)");
-    private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})\\s*(y|years?|months?|w|weeks?|d|days?)");
 
     public static final Config DEFAULTS = new Config(null, null, null, null, null);
 
@@ -57,40 +49,17 @@ public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules
         public static final Retention NONE = new Retention(null, null);
 
         public Retention {
-            period("raw-mail", rawMail); // fails on load
-            period("files", files);
+            Amounts.period("raw-mail", rawMail); // fails on load
+            Amounts.period("files", files);
         }
 
         public Optional<Period> rawMailPeriod() {
-            return Optional.ofNullable(period("raw-mail", rawMail));
+            return Optional.ofNullable(Amounts.period("raw-mail", rawMail));
         }
 
         public Optional<Period> filesPeriod() {
-            return Optional.ofNullable(period("files", files));
+            return Optional.ofNullable(Amounts.period("files", files));
         }
-    }
-
-    /** "3 years", "18 months", "6 weeks", "90 days"; null stays null. */
-    static Period period(String key, String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = PERIOD.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("retention: " + key + ": '" + text
-                    + "' is not a time (like 3 years, 18 months or 90 days)");
-        }
-        int amount = Integer.parseInt(m.group(1));
-        if (amount == 0) {
-            throw new IllegalArgumentException("retention: " + key + ": 0 would remove the bytes of every done"
-                    + " inquiry at once; leave the setting out to keep them for ever");
-        }
-        return switch (m.group(2).charAt(0)) {
-            case 'y' -> Period.ofYears(amount);
-            case 'm' -> Period.ofMonths(amount);
-            case 'w' -> Period.ofWeeks(amount);
-            default -> Period.ofDays(amount);
-        };
     }
 
     /**
@@ -142,7 +111,7 @@ public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules
             maxAttachmentSize = maxAttachmentSize == null ? "25 MB" : maxAttachmentSize;
             reopenDone = reopenDone == null || reopenDone;
             accounts = accounts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(accounts));
-            bytes(maxAttachmentSize); // fails now, on load, rather than in the first fetch
+            Amounts.bytes(maxAttachmentSize); // fails now, on load, rather than in the first fetch
             accounts.forEach((name, account) -> {
                 if (account == null || account.source() == null || account.source().isBlank()) {
                     throw new IllegalArgumentException("account '" + name + "' has no source");
@@ -156,7 +125,7 @@ public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules
         }
 
         public long maxAttachmentBytes() {
-            return bytes(maxAttachmentSize);
+            return Amounts.bytes(maxAttachmentSize);
         }
     }
 
@@ -233,27 +202,12 @@ public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules
             interval = interval == null ? "1 h" : interval;
             subject = subject == null ? "Henvendelsen er registrert" : subject;
             template = template == null ? DEFAULT_TEMPLATE : template;
-            duration(interval); // fails on load
+            Amounts.duration(interval); // fails on load
         }
 
         public Duration intervalDuration() {
-            return duration(interval);
+            return Amounts.duration(interval);
         }
-    }
-
-    /** "30 min", "1 h", "2 d". */
-    static Duration duration(String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (like 30 min, 1 h or 2 d)");
-        }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "s", "sec" -> Duration.ofSeconds(amount);
-            case "m", "min" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
     }
 
     /**
@@ -270,22 +224,6 @@ public record Config(DatabaseSetting database, Mail mail, List<RuleConfig> rules
      */
     public record Account(String source, String user, String passwordFile, String afterImport, String moveTo,
             String tls, OAuth2 oauth2) {}
-
-    /** "25 MB", "500k", "1.5 GB" or a number of bytes; units are powers of 1024, as file sizes are shown. */
-    static long bytes(String size) {
-        Matcher m = SIZE.matcher(size.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + size + "' is not a size (like 25 MB)");
-        }
-        String unit = m.group(2) == null ? "b" : m.group(2).substring(0, 1);
-        long factor = switch (unit) {
-            case "k" -> 1024L;
-            case "m" -> 1024L * 1024;
-            case "g" -> 1024L * 1024 * 1024;
-            default -> 1L;
-        };
-        return (long) (Double.parseDouble(m.group(1)) * factor);
-    }
 
     public static Config load(Path file, boolean mustExist) {
         if (!mustExist && !Files.exists(file)) {

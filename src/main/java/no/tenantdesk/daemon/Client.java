@@ -29,7 +29,8 @@ import no.tenantdesk.cli.OwnProcess;
  * TENANTDESK_DAEMON=off always runs it here.
  *
  * <p>This class loads as little as it can: it runs before every command, and every class is start-up time. Hence
- * no regular expressions, lambdas or string concatenation with +, whose first use costs a JVM milliseconds.
+ * no regular expressions, lambdas or string concatenation with +, whose first use costs a JVM milliseconds; only
+ * its error paths, methods of their own, may. {@code ClientStartupTest} reads the bytecode of what it calls.
  */
 public final class Client {
 
@@ -97,8 +98,7 @@ public final class Client {
                     case Wire.OWN_PROCESS -> {
                         return OptionalInt.empty();
                     }
-                    default -> throw new IOException(kind < 0 ? "the daemon closed the connection"
-                            : "the daemon sent an unknown frame " + kind);
+                    default -> throw unknownFrame(kind);
                 }
             }
         } catch (IOException e) {
@@ -107,14 +107,27 @@ public final class Client {
                 // done, so doing it here is safe.
                 return OptionalInt.empty();
             }
-            // Whether a command that was running when the daemon died got as far as storing anything, no one can
-            // tell from here: running it again could do it twice. Temporary, as the daemon's end is: a mail server
-            // piping a message in tries again later (and fetch-mail knows a message it has already filed).
-            PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-            err.println("tenantdesk: the daemon stopped during this command (" + e.getMessage()
-                    + "); check whether it was done before running it again");
-            return OptionalInt.of(ExitCodes.TEMPORARY);
+            return stoppedDuring(e);
         }
+    }
+
+    // The error paths below may use +: once something went wrong, a few milliseconds no longer matter.
+
+    private static IOException unknownFrame(int kind) {
+        return new IOException(kind < 0 ? "the daemon closed the connection"
+                : "the daemon sent an unknown frame " + kind);
+    }
+
+    /**
+     * The daemon died during the command. Whether the command got as far as storing anything, no one can tell from
+     * here: running it again could do it twice. Temporary, as the daemon's end is: a mail server piping a message in
+     * tries again later (and fetch-mail knows a message it has already filed).
+     */
+    private static OptionalInt stoppedDuring(IOException e) {
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        err.println("tenantdesk: the daemon stopped during this command (" + e.getMessage()
+                + "); check whether it was done before running it again");
+        return OptionalInt.of(ExitCodes.TEMPORARY);
     }
 
     // Null is no terminal on the Java 17 the build targets and on 25, the launcher's other; only 22 said otherwise.
@@ -139,10 +152,14 @@ public final class Client {
 
     private static void copy(DataInputStream in, int length, OutputStream to) throws IOException {
         if (length < 0) {
-            throw new IOException("the daemon sent a frame of " + length + " bytes");
+            throw frameLength(length);
         }
         byte[] bytes = new byte[length];
         in.readFully(bytes);
         to.write(bytes);
+    }
+
+    private static IOException frameLength(int length) {
+        return new IOException("the daemon sent a frame of " + length + " bytes");
     }
 }

@@ -45,7 +45,7 @@ public final class ExportService {
         Written written = writeBytes(who, folder);
         // Each inquiry's story as `inquiry show` tells it, one read each (a person may have asked hundreds).
         // Only reads: no deadline is counted, so the config's targets are not needed.
-        InquiryService inquiries = new InquiryService(database, clock, new Deadlines(SlaPolicy.defaults()));
+        InquiryQueries inquiries = new InquiryQueries(database, clock, new Deadlines(SlaPolicy.defaults()));
         List<InquiryDetails> details = new ArrayList<>();
         for (long id : written.inquiries()) {
             details.add(inquiries.show(id));

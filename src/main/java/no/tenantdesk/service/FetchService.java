@@ -26,6 +26,7 @@ import no.tenantdesk.mail.in.SourceSpec.AfterImport;
 import no.tenantdesk.mail.in.StopSignal;
 import no.tenantdesk.store.Database;
 import no.tenantdesk.store.RunLock;
+import no.tenantdesk.store.Writer;
 import no.tenantdesk.triage.Triage;
 
 /**
@@ -168,7 +169,7 @@ public final class FetchService {
         }
         scratch.sweep(clock.instant()); // the spool folders of runs that were killed
         try (Parsing parsing = new Parsing(readers, scratch.folder("fetch-"));
-                Database.Writer writer = database.writer()) {
+                Writer writer = database.writer()) {
             List<SourceResult> results = new ArrayList<>();
             Tally tally = new Tally(listener);
             for (Mailbox mailbox : mailboxes) {
@@ -233,7 +234,7 @@ public final class FetchService {
         return sources.apply(spec);
     }
 
-    MailboxRun.Context context(Database.Writer writer, Parsing parsing, Triage triage, boolean dryRun, boolean alone,
+    MailboxRun.Context context(Writer writer, Parsing parsing, Triage triage, boolean dryRun, boolean alone,
             Listener listener, StopSignal stop) {
         return new MailboxRun.Context(database, writer, parsing.threads, parsing.reader, clock, settings, scratch,
                 triage, dryRun, alone, listener, stop);

@@ -1,26 +1,17 @@
 package no.tenantdesk.service;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import no.tenantdesk.domain.CommentKind;
-import no.tenantdesk.domain.ContactRole;
-import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.MailOutcome;
 import no.tenantdesk.domain.MatchedBy;
-import no.tenantdesk.domain.OutboxKind;
-import no.tenantdesk.domain.OrganizationRef;
 import no.tenantdesk.domain.OutboxMessage;
 import no.tenantdesk.domain.SkipReason;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
-import no.tenantdesk.domain.TaskKind;
 import no.tenantdesk.domain.TemporaryFailureException;
 import no.tenantdesk.mail.in.InboundMail;
 import no.tenantdesk.mail.in.InboundMail.OmittedPart;
-import no.tenantdesk.mail.out.OutgoingMail;
-import no.tenantdesk.mail.out.Receipt;
 import no.tenantdesk.service.FilingDecision.Answer;
 import no.tenantdesk.service.FilingDecision.Bounce;
 import no.tenantdesk.service.FilingDecision.Duplicate;
@@ -35,7 +26,6 @@ import no.tenantdesk.store.OutboxMapper;
 import no.tenantdesk.store.TaskMapper;
 import no.tenantdesk.store.TaskRow;
 import no.tenantdesk.store.Tx;
-import no.tenantdesk.triage.Rules;
 import no.tenantdesk.triage.Triage;
 
 /**
@@ -165,7 +155,8 @@ final class MailFiling {
     private Filed comment(InboundMail mail, Origin origin, MailMapper.RawRef raw, Answer answer) {
         Recorder recorder = new Recorder(tx, FilingRules.senderKey(mail), now);
         long commentId = tx.mapper(CommentMapper.class).insert(new CommentMapper.NewComment(answer.inquiryId(),
-                answer.taskId(), CommentKind.INCOMING, author(mail), body(mail), recorder.now()));
+                answer.taskId(), CommentKind.INCOMING, author(mail), body(mail, settings.maxAttachmentSize()),
+                recorder.now()));
         recorder.attach(answer.inquiryId(), commentId, answer.taskId(),
                 mail.parts().stream().map(FileInput::spooled).toList());
         // As Lookup.inquiryForChange: a reopening is a status move, serialised with the others on the inquiry's row.
@@ -181,60 +172,14 @@ final class MailFiling {
     }
 
     private Filed newInquiry(InboundMail mail, Origin origin, MailMapper.RawRef raw, NewInquiry decision) {
-        String senderKey = FilingRules.senderKey(mail);
-        Triage.Decision triage = decision.triage();
-        ContactMapper.Sender known = lookups.senderContact(senderKey).orElse(null);
-        ContactMapper.Sender requester = known != null ? known : newContact(mail, senderKey, triage.newContactOf());
-        Recorder recorder = new Recorder(tx, senderKey, now);
-        Rules.Outcome rules = triage.rules();
-        Triage.Location location = triage.location();
-        long inquiryId = tx.mapper(InquiryMapper.class).insert(new InquiryMapper.NewInquiry(
-                decision.title(), body(mail), Status.TODO, triage.priority(), Source.EMAIL, requester.id(),
-                location == null ? null : location.id(), location == null ? null : location.from(),
-                location == null ? null : location.matched(),
-                rules.assignee() == null ? null : rules.assignee().id(), recorder.now(),
-                settings.deadlines().respondBy(triage.priority(), recorder.now()),
-                settings.deadlines().resolveBy(triage.priority(), recorder.now())));
-        recorder.event(inquiryId, null, "created", null, Source.EMAIL.cli());
-        // What the rules set, each an event by the rule, so the timeline says why the inquiry is urgent and whose.
-        if (rules.priority() != null) {
-            byRule(rules.priorityBy()).event(inquiryId, null, "priority", null, rules.priority().cli());
-        }
-        if (rules.assignee() != null) {
-            byRule(rules.assigneeBy()).event(inquiryId, null, "assignee", null, rules.assignee().name());
-        }
-        recorder.attach(inquiryId, null, null, mail.parts().stream().map(FileInput::spooled).toList());
-        for (Rules.TaskPlan plan : rules.tasks()) {
-            Long assignee = plan.assignee() != null ? Long.valueOf(plan.assignee().id())
-                    : TaskService.responsibleFor(tx, location == null ? null : location.id());
-            long taskId = tx.mapper(TaskMapper.class).insert(new TaskMapper.NewTask(inquiryId, TaskKind.TASK,
-                    plan.title(), "", Status.TODO, triage.priority(), assignee, null, "rule '" + plan.rule() + "'",
-                    recorder.now()));
-            byRule(plan.rule()).event(inquiryId, taskId, TaskKind.TASK.cli(), null, plan.title());
-        }
-        Filed filed = record(mail, origin, raw, new MailMapper.Result(MailOutcome.CREATED, null, null, inquiryId,
-                null), known == null ? requester : null).with(triage);
+        MailInquiry inquiry = new MailInquiry(tx, now, settings, lookups, scratch);
+        MailInquiry.Made made = inquiry.make(mail, decision);
+        Filed filed = record(mail, origin, raw, new MailMapper.Result(MailOutcome.CREATED, null, null,
+                made.inquiryId(), null), made.madeContact()).with(decision.triage());
         if (decision.acknowledge()) {
-            acknowledge(mail, inquiryId);
+            inquiry.acknowledge(mail, made.inquiryId());
         }
         return filed;
-    }
-
-    private Recorder byRule(String rule) {
-        return new Recorder(tx, "rule '" + rule + "'", now);
-    }
-
-    /** A new tenant, named as their mail program names them; of the organization that owns their domain, if any. */
-    private ContactMapper.Sender newContact(InboundMail mail, String senderKey, OrganizationRef organization) {
-        String name = mail.from().name().isBlank() ? senderKey.substring(0, Math.max(0, senderKey.indexOf('@')))
-                : mail.from().name().strip();
-        if (name.isBlank()) {
-            name = senderKey;
-        }
-        Long organizationId = organization == null ? null : organization.id();
-        long id = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name),
-                mail.from().email(), senderKey, null, ContactRole.TENANT, null, organizationId, now));
-        return new ContactMapper.Sender(senderKey, id, name, null, organizationId);
     }
 
     /**
@@ -263,28 +208,6 @@ final class MailFiling {
         }
         return record(mail, origin, raw, new MailMapper.Result(MailOutcome.THREADED, answer.matchedBy(), null,
                 answer.inquiryId(), commentId), null);
-    }
-
-    /**
-     * The receipt that tells the tenant the inquiry's number, in our own words only ({@link Receipt}); automatic mail
-     * never gets here.
-     */
-    private void acknowledge(InboundMail mail, long inquiryId) {
-        MailSettings.Acknowledgement acknowledgement = settings.acknowledgement();
-        Outbox outbox = new Outbox(tx, now, acknowledgement.from(), scratch);
-        List<String> references = new ArrayList<>(mail.references());
-        if (mail.messageId() != null) {
-            references.add(mail.messageId());
-        }
-        OutgoingMail receipt;
-        try {
-            receipt = acknowledgement.receipt().to(mail.from().email(), inquiryId, outbox.newMessageId(inquiryId),
-                    Outbox.usable(mail.messageId()) ? mail.messageId() : null, Outbox.usable(references));
-        } catch (InvalidInputException e) {
-            // An address we cannot send to (non-ASCII): the receipt is a courtesy, the inquiry is what matters.
-            return;
-        }
-        outbox.queue(OutboxKind.ACKNOWLEDGEMENT, inquiryId, null, null, receipt);
     }
 
     /**
@@ -344,12 +267,13 @@ final class MailFiling {
         return name.isEmpty() ? mail.from().email() : name + " <" + mail.from().email() + ">";
     }
 
-    private String body(InboundMail mail) {
+    /** The mail's text, and a line for each attachment left out for its size. */
+    static String body(InboundMail mail, long maxAttachmentSize) {
         StringBuilder body = new StringBuilder(mail.text().strip());
         for (OmittedPart omitted : mail.omitted()) {
             body.append(body.isEmpty() ? "" : "\n\n").append("[Attachment omitted: ").append(omitted.filename())
                     .append(" (").append(size(omitted.size())).append("), larger than the limit of ")
-                    .append(size(settings.maxAttachmentSize())).append(" per attachment]");
+                    .append(size(maxAttachmentSize)).append(" per attachment]");
         }
         return body.toString();
     }

@@ -22,6 +22,7 @@ import no.tenantdesk.store.Database;
 import no.tenantdesk.store.InquiryMapper;
 import no.tenantdesk.store.MailMapper;
 import no.tenantdesk.store.Tx;
+import no.tenantdesk.store.Writer;
 import no.tenantdesk.triage.Triage;
 
 /**
@@ -45,7 +46,7 @@ final class MailboxRun {
      * @param alone whether this run holds the database's fetch lock: then no other run can file a source's messages
      *              between our listing and our commit, and the check for that is skipped (one query per message)
      */
-    record Context(Database database, Database.Writer writer, ExecutorService parsing, MailReader reader,
+    record Context(Database database, Writer writer, ExecutorService parsing, MailReader reader,
             Clock clock, MailSettings settings, Scratch scratch, Triage triage, boolean dryRun, boolean alone,
             FetchService.Listener listener, StopSignal stop) {}
 

@@ -3,6 +3,7 @@ package no.tenantdesk.sla;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import no.tenantdesk.domain.Priority;
 
 /** Each priority's targets, counted in the office's working time: the config's {@code sla:} made into deadlines. */
@@ -17,8 +18,16 @@ public final class SlaPolicy {
             Priority.NORMAL, new Targets(Span.days(1), Span.days(5)),
             Priority.LOW, new Targets(Span.days(2), Span.days(10)));
 
+    /** A deadline counted from {@code start}. */
+    private record Counted(Instant start, Instant due) {}
+
     private final WorkingCalendar calendar;
     private final Map<Priority, Targets> targets;
+    /**
+     * Of each span, the deadline counted last: fetch-mail reads the clock once a batch, so every new inquiry of a
+     * batch has the same deadlines, which are counted once instead of day by day for each (a twentieth of filing).
+     */
+    private final Map<Span, Counted> last = new ConcurrentHashMap<>();
 
     public SlaPolicy(WorkingCalendar calendar, Map<Priority, Targets> targets) {
         this.calendar = calendar;
@@ -37,11 +46,20 @@ public final class SlaPolicy {
 
     /** When the first answer to an inquiry of this priority that came at {@code opened} is due. */
     public Instant respondBy(Priority priority, Instant opened) {
-        return calendar.plus(opened, targets.get(priority).respond());
+        return plus(opened, targets.get(priority).respond());
     }
 
     /** When an inquiry whose resolution clock started at {@code clockFrom} (opened, or reopened) is due done. */
     public Instant resolveBy(Priority priority, Instant clockFrom) {
-        return calendar.plus(clockFrom, targets.get(priority).resolve());
+        return plus(clockFrom, targets.get(priority).resolve());
+    }
+
+    private Instant plus(Instant start, Span span) {
+        Counted counted = last.get(span);
+        if (counted == null || !counted.start().equals(start)) {
+            counted = new Counted(start, calendar.plus(start, span));
+            last.put(span, counted);
+        }
+        return counted.due();
     }
 }

@@ -12,7 +12,6 @@ import no.tenantdesk.domain.TemporaryFailureException;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ExecutorType;
-import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.defaults.DefaultSqlSession;
 import org.apache.ibatis.transaction.jdbc.JdbcTransaction;
@@ -23,11 +22,6 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransaction;
  */
 public final class Database implements AutoCloseable {
 
-    /** Every mapper, each with its SQL in an XML file of the same name. */
-    static final List<Class<?>> MAPPERS = List.of(LocationMapper.class, ContactMapper.class, InquiryMapper.class,
-            TaskMapper.class, CommentMapper.class, AttachmentMapper.class, EventMapper.class, MailMapper.class,
-            OutboxMapper.class, CopyMapper.class, OrganizationMapper.class, ErasureMapper.class,
-            RetentionMapper.class, MergeMapper.class, ReportMapper.class);
     /**
      * How often a write that failed on a conflict with another one (a serialisation failure, a deadlock) is run again
      * before its caller hears of it. Each conflict means another writer got through, so this is a bound, not a wait.
@@ -35,11 +29,11 @@ public final class Database implements AutoCloseable {
     static final int ATTEMPTS = 10;
 
     private final Dialect dialect;
-    private final Configuration configuration;
+    private final MapperLoading mappers;
 
     private Database(Dialect dialect) {
         this.dialect = dialect;
-        this.configuration = configuration(dialect);
+        this.mappers = new MapperLoading(dialect);
     }
 
     /** Opens the SQLite file, creating it and its folder on first use, and brings its schema up to date. */
@@ -86,6 +80,11 @@ public final class Database implements AutoCloseable {
 
     public DatabaseAddress address() {
         return dialect.address();
+    }
+
+    /** Whether a statement is a round trip to a server (held rows are then written many to a statement). */
+    boolean roundTrips() {
+        return dialect.roundTrips();
     }
 
     /** Whether the file existed, readable by every user of the machine, when it was opened: worth a warning. */
@@ -164,7 +163,7 @@ public final class Database implements AutoCloseable {
      * The transaction again, from its start, while it fails on a conflict that a second try can get past: what it
      * read before may have changed, so all of it runs again, never just the statement that failed.
      */
-    private <T> T retrying(java.util.function.Supplier<T> transaction) {
+    <T> T retrying(java.util.function.Supplier<T> transaction) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.get();
@@ -179,17 +178,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** A failure that running the transaction again may get past; never seen outside this class. */
-    private static final class RetryableException extends RuntimeException {
+    /** A failure that running the transaction again may get past; never seen outside this class and {@link Writer}. */
+    static final class RetryableException extends RuntimeException {
 
         RetryableException(Throwable cause) {
             super(cause);
         }
     }
 
-    private <T> T inTransaction(Connection connection, Function<Tx, T> work, boolean commit) throws SQLException {
+    <T> T inTransaction(Connection connection, Function<Tx, T> work, boolean commit) throws SQLException {
         connection.setAutoCommit(false);
         // REUSE: a batch of fetched messages runs the same few statements hundreds of times; prepare them once.
+        Configuration configuration = mappers.configuration();
         try (SqlSession session = new DefaultSqlSession(configuration,
                 configuration.newExecutor(new BorrowedTransaction(connection), ExecutorType.REUSE), false)) {
             try {
@@ -254,46 +254,9 @@ public final class Database implements AutoCloseable {
      */
     public Writer writer() {
         try {
-            return new Writer(dialect.connect(true));
+            return new Writer(this, dialect, dialect.connect(true));
         } catch (SQLException e) {
             throw dialect.translate(e);
-        }
-    }
-
-    /** The transactions of {@link #writer()}; close it when the run ends. */
-    public final class Writer implements AutoCloseable {
-
-        private final Connection connection;
-        private boolean broken;
-
-        private Writer(Connection connection) {
-            this.connection = connection;
-        }
-
-        /** As {@link Database#write}, on this connection. */
-        public <T> T write(Function<Tx, T> work) {
-            return retrying(() -> run(work, true));
-        }
-
-        /** As {@link Database#trial}, on this connection. */
-        public <T> T trial(Function<Tx, T> work) {
-            return retrying(() -> run(work, false));
-        }
-
-        private <T> T run(Function<Tx, T> work, boolean commit) {
-            try {
-                return inTransaction(connection, work, commit);
-            } catch (RetryableException e) {
-                throw e;
-            } catch (SQLException | PersistenceException e) {
-                broken = true;
-                throw dialect.translate(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            dialect.release(connection, broken);
         }
     }
 
@@ -332,50 +295,13 @@ public final class Database implements AutoCloseable {
         dialect.close();
     }
 
-    /** Package-private: QueryPlanTest asks it for the SQL of a statement, to check the plan SQLite makes of it. */
-    static Configuration configuration(Dialect dialect) {
-        Configuration configuration = new Configuration();
-        configuration.setDatabaseId(dialect.id());
-        configuration.setArgNameBasedConstructorAutoMapping(true);
-        configuration.setMapUnderscoreToCamelCase(true);
-        // A use case reads what it has just written; a session-wide cache would hand back stale rows.
-        configuration.setLocalCacheScope(LocalCacheScope.STATEMENT);
-        configuration.setCacheEnabled(false);
-        configuration.setDefaultEnumTypeHandler(CliEnumTypeHandler.class);
-        dialect.registerTypes(configuration.getTypeHandlerRegistry());
-        return configuration;
-    }
-
-    /**
-     * Reads a mapper's XML on its first use rather than all of them at open: a command uses two or three of the
-     * nine, and parsing the rest was a good part of every start. A mapper whose XML includes another's SQL (an
-     * incomplete statement, in MyBatis' words) brings in all the others, as an open did before.
-     */
+    /** Reads a mapper's XML on its first use ({@link MapperLoading#load}). */
     void load(Class<?> mapper) {
-        synchronized (configuration) {
-            if (configuration.hasMapper(mapper)) {
-                return;
-            }
-            configuration.addMapper(mapper);
-            if (incomplete()) {
-                for (Class<?> other : MAPPERS) {
-                    if (!configuration.hasMapper(other)) {
-                        configuration.addMapper(other);
-                    }
-                }
-            }
-        }
+        mappers.load(mapper);
     }
 
     /** Every mapper at once, for a database that many threads use at the same time (the daemon). */
     public void loadAllMappers() {
-        MAPPERS.forEach(this::load);
-    }
-
-    // MyBatis deprecates these getters for its own use, with nothing public in their place.
-    @SuppressWarnings("deprecation")
-    private boolean incomplete() {
-        return !configuration.getIncompleteStatements().isEmpty() || !configuration.getIncompleteResultMaps().isEmpty()
-                || !configuration.getIncompleteCacheRefs().isEmpty() || !configuration.getIncompleteMethods().isEmpty();
+        mappers.loadAll();
     }
 }

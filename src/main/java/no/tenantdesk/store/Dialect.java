@@ -30,6 +30,15 @@ interface Dialect extends AutoCloseable {
     /** MyBatis' databaseId, as the mapper XML names it: "sqlite" or "postgresql". */
     String id();
 
+    /**
+     * Whether each statement is a round trip to a server, so that rows held back are worth writing many to a statement
+     * ({@link WriteBehind}). MyBatis builds and parses such a statement anew each time, which costs more than an
+     * in-process SQLite statement prepared once: there they are written a row at a time.
+     */
+    default boolean roundTrips() {
+        return false;
+    }
+
     /** The resource folder of this dialect's numbered migrations. */
     String migrations();
 

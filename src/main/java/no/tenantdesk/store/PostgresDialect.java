@@ -56,6 +56,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean roundTrips() {
+        return true;
+    }
+
+    @Override
     public String migrations() {
         return Migrator.FOLDER + "/postgresql";
     }

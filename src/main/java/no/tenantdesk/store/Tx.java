@@ -46,7 +46,7 @@ public final class Tx {
      */
     public void writeBehind() {
         if (behind == null) {
-            behind = new WriteBehind(this);
+            behind = new WriteBehind(this, database.roundTrips());
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * written after them needs an id of: a mail's raw bytes when they are one small piece, events, mail records.
  * The transaction ({@link Tx#writeBehind}) writes them before any other statement of its own, a read or a write, so
  * that whatever runs next finds them as if written at once, in the order they came; and before it ends. A failure
- * in them fails that statement, and with it the batch, which fetch-mail then files again a message at a time.
+ * in them fails that statement, and with it the batch, which fetch-mail then files again a message at a time. On
+ * SQLite, where a statement is no round trip, they are written a row at a time (see {@link Dialect#roundTrips}).
  */
 public final class WriteBehind {
 
@@ -26,10 +27,13 @@ public final class WriteBehind {
     private final List<EventMapper.NewEvent> events = new ArrayList<>();
     private final List<MailMapper.NewMail> mails = new ArrayList<>();
     private final Tx tx;
+    /** Many rows to a statement (a server), or one (SQLite: see {@link Dialect#roundTrips}). */
+    private final boolean together;
     private long heldBytes;
 
-    WriteBehind(Tx tx) {
+    WriteBehind(Tx tx, boolean together) {
         this.tx = tx;
+        this.together = together;
     }
 
     /**
@@ -64,14 +68,22 @@ public final class WriteBehind {
 
     /** Writes what is held, the contents first: a mail record refers to its raw bytes. */
     void write(AttachmentMapper attachments, EventMapper eventMapper, MailMapper mailMapper) {
-        for (List<AttachmentMapper.NewBlob> part : parts(new ArrayList<>(blobs.values()))) {
-            attachments.insertBlobs(part);
-        }
-        for (List<EventMapper.NewEvent> part : parts(events)) {
-            eventMapper.insertAll(part);
-        }
-        for (List<MailMapper.NewMail> part : parts(mails)) {
-            mailMapper.recordAll(part);
+        if (together) {
+            for (List<AttachmentMapper.NewBlob> part : parts(new ArrayList<>(blobs.values()))) {
+                attachments.insertBlobs(part);
+            }
+            for (List<EventMapper.NewEvent> part : parts(events)) {
+                eventMapper.insertAll(part);
+            }
+            for (List<MailMapper.NewMail> part : parts(mails)) {
+                mailMapper.recordAll(part);
+            }
+        } else {
+            for (AttachmentMapper.NewBlob blob : blobs.values()) {
+                attachments.insertBlob(blob.sha256(), blob.size(), blob.data());
+            }
+            events.forEach(eventMapper::insert);
+            mails.forEach(mailMapper::record);
         }
         blobs.clear();
         events.clear();

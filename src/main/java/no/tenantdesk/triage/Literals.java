@@ -82,11 +82,126 @@ final class Literals {
         return List.copyOf(words);
     }
 
+    /**
+     * The words of each alternative of the pattern ({@code a|b} at its top, or inside one group around all of it, as
+     * a rule's whole-value pattern is wrapped): a text the pattern matches has all the words of one of them. Empty,
+     * no test, when an alternative needs no words.
+     */
+    static List<List<String>> alternatives(String pattern) {
+        String inner = enclosed(pattern);
+        List<List<String>> any = new ArrayList<>();
+        int from = 0;
+        for (int bar : bars(inner)) {
+            List<String> words = required(inner.substring(from, bar));
+            if (words.isEmpty()) {
+                return List.of();
+            }
+            any.add(words);
+            from = bar + 1;
+        }
+        return List.copyOf(any);
+    }
+
+    /** Whether the folded text has all the words of one of the {@link #alternatives}, or there are none. */
+    static boolean mayMatch(List<List<String>> alternatives, String folded) {
+        if (alternatives.isEmpty()) {
+            return true;
+        }
+        for (List<String> words : alternatives) {
+            if (words.stream().allMatch(folded::contains)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text as {@link #required} words are compared with it. */
     static String fold(String text) {
-        StringBuilder folded = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(c))));
+        int i = 0;
+        while (i < text.length() && isFoldedAscii(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text; // most mail: nothing to change
+        }
+        StringBuilder folded = new StringBuilder(text.length()).append(text, 0, i);
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                i++;
+            } else {
+                int point = text.codePointAt(i);
+                folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(point)));
+                i += Character.charCount(point);
+            }
+        }
         return folded.toString();
+    }
+
+    private static boolean isFoldedAscii(char c) {
+        return c < 0x80 && (c < 'A' || c > 'Z');
+    }
+
+    /**
+     * Where the pattern's top-level alternatives end: each {@code |} outside groups, classes and escapes, and the
+     * pattern's length. Only the length when the pattern is not read here (a class with a class inside, a group not
+     * closed): then it is one alternative, and {@link #required} says what it needs.
+     */
+    private static List<Integer> bars(String pattern) {
+        List<Integer> bars = new ArrayList<>();
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            switch (pattern.charAt(i)) {
+                case '\\' -> i++;
+                case '[' -> {
+                    i = classEnd(pattern, i);
+                    if (i < 0) {
+                        return List.of(pattern.length());
+                    }
+                }
+                case '(' -> depth++;
+                case ')' -> depth--;
+                case '|' -> {
+                    if (depth == 0) {
+                        bars.add(i);
+                    }
+                }
+                default -> { }
+            }
+        }
+        if (depth != 0) {
+            return List.of(pattern.length());
+        }
+        bars.add(pattern.length());
+        return bars;
+    }
+
+    /** The inside of a {@code (?:…)} that encloses the whole pattern; else the pattern. */
+    private static String enclosed(String pattern) {
+        if (!pattern.startsWith("(?:") || !pattern.endsWith(")")) {
+            return pattern;
+        }
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            switch (pattern.charAt(i)) {
+                case '\\' -> i++;
+                case '[' -> {
+                    i = classEnd(pattern, i);
+                    if (i < 0) {
+                        return pattern;
+                    }
+                }
+                case '(' -> depth++;
+                case ')' -> {
+                    if (--depth == 0) {
+                        return i == pattern.length() - 1 ? pattern.substring(3, i) : pattern;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return pattern;
     }
 
     /** A repeated character may be absent ({@code *}, {@code ?}) or stand for a run: it ends the word before it. */

@@ -42,7 +42,8 @@ public final class OwnText {
                 if (CLOSING.matcher(line).matches()) {
                     break;
                 }
-                if (QUOTE_HEADER.matcher(line).matches() && (!startsWithFrom(line) || sentFollows(text, end))) {
+                if (mayBeQuoteHeader(line) && QUOTE_HEADER.matcher(line).matches()
+                        && (!startsWithFrom(line) || sentFollows(text, end))) {
                     break;
                 }
             }
@@ -50,6 +51,14 @@ public final class OwnText {
             from = end + 1;
         }
         return own.toString().strip();
+    }
+
+    /**
+     * Every quote header has a colon, or starts with dashes: a line without either is not tried (the pattern's
+     * bounded wildcards made it most of the time spent reading the sender's own words).
+     */
+    private static boolean mayBeQuoteHeader(String line) {
+        return line.indexOf(':') >= 0 || line.startsWith("--");
     }
 
     private static boolean startsWithFrom(String line) {

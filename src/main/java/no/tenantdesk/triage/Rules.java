@@ -82,14 +82,19 @@ public final class Rules {
     }
 
     private final List<Rule> rules;
-    /** Of each subject and body pattern, the words it needs ({@link Literals}). */
-    private final Map<Pattern, List<String>> needs = new HashMap<>();
+    /**
+     * Of each pattern, the words of its alternatives ({@link Literals#alternatives}): a value that has none of them
+     * all is passed over without running the pattern. RE2J has no literal search of its own for a case-insensitive
+     * pattern, and its automaton costs more to set up than a short value takes to search.
+     */
+    private final Map<Pattern, List<List<String>>> needs = new HashMap<>();
 
     public Rules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
         for (Rule rule : this.rules) {
-            Stream.concat(rule.subject().stream(), rule.body().stream())
-                    .forEach(pattern -> needs.put(pattern, Literals.required(pattern.pattern())));
+            Stream.of(rule.from(), rule.domain(), rule.to(), rule.subject(), rule.body())
+                    .flatMap(List::stream)
+                    .forEach(pattern -> needs.put(pattern, Literals.alternatives(pattern.pattern())));
         }
     }
 
@@ -106,32 +111,59 @@ public final class Rules {
      * costly part (patterns over the text), done for fetch-mail on the threads that parse while one files.
      */
     public BitSet matchingMail(Facts facts) {
-        String subject = Literals.fold(facts.subject());
-        String body = Literals.fold(facts.body());
+        String subject = fold(facts.subject());
+        String body = fold(facts.body());
+        String from = fold(facts.from());
+        String domain = fold(facts.domain());
+        List<String> to = facts.to().stream().map(Rules::fold).toList();
         BitSet holds = new BitSet(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
-            holds.set(i, (rule.from().isEmpty() || whole(rule.from(), facts.from()))
-                    && (rule.domain().isEmpty() || whole(rule.domain(), facts.domain()))
-                    && (rule.to().isEmpty() || facts.to().stream().anyMatch(address -> whole(rule.to(), address)))
+            holds.set(i, (rule.from().isEmpty() || whole(rule.from(), facts.from(), from))
+                    && (rule.domain().isEmpty() || whole(rule.domain(), facts.domain(), domain))
+                    && (rule.to().isEmpty() || anyWhole(rule.to(), facts.to(), to))
                     && (rule.subject().isEmpty() || within(rule.subject(), facts.subject(), subject))
                     && (rule.body().isEmpty() || within(rule.body(), facts.body(), body)));
         }
         return holds;
     }
 
-    private static boolean whole(List<Pattern> patterns, String value) {
-        return patterns.stream().anyMatch(pattern -> pattern.matches(value));
+    /** Any of the patterns matches the whole value; {@code folded} is the value {@link Literals#fold folded}. */
+    private boolean whole(List<Pattern> patterns, String value, String folded) {
+        for (Pattern pattern : patterns) {
+            if (mayMatch(pattern, folded) && pattern.matches(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean anyWhole(List<Pattern> patterns, List<String> values, List<String> folded) {
+        for (int i = 0; i < values.size(); i++) {
+            if (whole(patterns, values.get(i), folded.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Any of the patterns found in the text; {@code folded} is the text {@link Literals#fold folded}. */
     private boolean within(List<Pattern> patterns, String text, String folded) {
         for (Pattern pattern : patterns) {
-            if (needs.get(pattern).stream().allMatch(folded::contains) && pattern.matcher(text).find()) {
+            if (mayMatch(pattern, folded) && pattern.matcher(text).find()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the folded value has the words the pattern needs; a missing value is left to the pattern. */
+    private boolean mayMatch(Pattern pattern, String folded) {
+        return folded == null || Literals.mayMatch(needs.get(pattern), folded);
+    }
+
+    private static String fold(String value) {
+        return value == null ? null : Literals.fold(value);
     }
 
     /** The same as {@link #apply(Facts)}, from {@link #matchingMail} and the sender's organization. */

@@ -121,10 +121,6 @@ public final class Triage {
         return new Reading(domain, ownText, matching, mentions);
     }
 
-    public Decision decide(InboundMail mail, Sender sender) {
-        return decide(read(mail), sender);
-    }
-
     /** @param reading {@link #read} of the mail, by this triage */
     public Decision decide(Reading reading, Sender sender) {
         String domain = reading.domain();

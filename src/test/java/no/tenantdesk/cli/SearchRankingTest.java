@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import no.tenantdesk.service.InquiryService;
+import no.tenantdesk.service.InquiryQueries;
 import no.tenantdesk.testing.Cli;
 import no.tenantdesk.testing.CommandResult;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A search that more inquiries match than a ranking weighs (InquiryService.RANKED) ranks the newest of them: an older
+ * A search that more inquiries match than a ranking weighs (InquiryQueries.RANKED) ranks the newest of them: an older
  * one is left out however well it matches, unless --limit asks for more, and the note under the list says so.
  */
 class SearchRankingTest {
@@ -59,7 +59,7 @@ class SearchRankingTest {
 
     @Test
     void onlyTheNewestMatchingInquiriesAreRanked() {
-        assertThat(InquiryService.RANKED).isEqualTo(1_000); // the help says 1,000
+        assertThat(InquiryQueries.RANKED).isEqualTo(1_000); // the help says 1,000
 
         List<Long> found = ids("search", "--json", "lekkasje");
 

@@ -88,23 +88,23 @@ class ConfigTest {
 
     @Test
     void retentionTimesAreReadAsPeopleWriteThem() {
-        assertThat(Config.period("files", "3 years")).isEqualTo(java.time.Period.ofYears(3));
-        assertThat(Config.period("files", "1 Year")).isEqualTo(java.time.Period.ofYears(1));
-        assertThat(Config.period("files", "18months")).isEqualTo(java.time.Period.ofMonths(18));
-        assertThat(Config.period("files", "26 weeks")).isEqualTo(java.time.Period.ofWeeks(26));
-        assertThat(Config.period("files", "90 d")).isEqualTo(java.time.Period.ofDays(90));
+        assertThat(Amounts.period("files", "3 years")).isEqualTo(java.time.Period.ofYears(3));
+        assertThat(Amounts.period("files", "1 Year")).isEqualTo(java.time.Period.ofYears(1));
+        assertThat(Amounts.period("files", "18months")).isEqualTo(java.time.Period.ofMonths(18));
+        assertThat(Amounts.period("files", "26 weeks")).isEqualTo(java.time.Period.ofWeeks(26));
+        assertThat(Amounts.period("files", "90 d")).isEqualTo(java.time.Period.ofDays(90));
         for (String bad : new String[] {"3", "three years", "3 decades", "-1 year", "99999 days", "P3Y"}) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Config.period("raw-mail", bad))
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Amounts.period("raw-mail", bad))
                     .hasMessage("retention: raw-mail: '" + bad + "' is not a time (like 3 years, 18 months or 90 days)");
         }
     }
 
     @Test
     void sizesAreReadAsPeopleWriteThem() {
-        assertThat(Config.bytes("25 MB")).isEqualTo(25L * 1024 * 1024);
-        assertThat(Config.bytes("500k")).isEqualTo(500L * 1024);
-        assertThat(Config.bytes("1.5 GB")).isEqualTo((long) (1.5 * 1024 * 1024 * 1024));
-        assertThat(Config.bytes("1000")).isEqualTo(1000);
+        assertThat(Amounts.bytes("25 MB")).isEqualTo(25L * 1024 * 1024);
+        assertThat(Amounts.bytes("500k")).isEqualTo(500L * 1024);
+        assertThat(Amounts.bytes("1.5 GB")).isEqualTo((long) (1.5 * 1024 * 1024 * 1024));
+        assertThat(Amounts.bytes("1000")).isEqualTo(1000);
     }
 
     @Test

@@ -16,21 +16,19 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the daemon's tests share: the program installed once per class, the installed launcher run as real processes,
- * and each test with a home and runtime folder (and so a daemon) of its own.
+ * What the daemon's tests share: the program installed once (InstalledCopy), the installed launcher run as real
+ * processes, and each test with a home and runtime folder (and so a daemon) of its own.
  */
 abstract class DaemonTestBase {
 
-    static final Path INSTALL = Path.of("scripts/install").toAbsolutePath();
     static final String DAEMON_CLASS = "no.tenantdesk.daemon.Daemon";
 
-    @TempDir
-    static Path prefix;
+    /** The program installed once for all the daemon's tests of this JVM (InstalledCopy). */
+    final Path prefix = InstalledCopy.prefix();
 
     @TempDir
     Path home;
@@ -38,18 +36,6 @@ abstract class DaemonTestBase {
     Path runtime;
 
     record Run(int exitCode, String out, String err) {}
-
-    @BeforeAll
-    static void install() throws Exception {
-        Path installHome = Files.createTempDirectory(prefix, "home");
-        Run installed = run(installHome, Map.of(), Path.of("/dev/null"), INSTALL.toString(), "--prefix",
-                prefix.toString());
-        assertThat(installed.exitCode()).as(installed.err()).isZero();
-        // The first use makes the class-data archive (and starts a training daemon of its own): not in a test's time.
-        Run first = run(installHome, Map.of("TENANTDESK_DAEMON", "off"), Path.of("/dev/null"),
-                prefix.resolve("bin/tenantdesk").toString(), "--version");
-        assertThat(first.exitCode()).as(first.err()).isZero();
-    }
 
     @BeforeEach
     void privateRuntimeFolder() throws IOException {

@@ -11,14 +11,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** scripts/install into a temporary prefix, then the installed program and man pages used from another folder. */
+/**
+ * scripts/install into a temporary prefix, then the installed program and man pages used from another folder. The
+ * tests that only use what was installed share one installation (each costs the class-data archive's training runs);
+ * installing again and uninstalling have a prefix of their own.
+ */
 class InstallIT {
 
     private static final Path INSTALL = Path.of("scripts/install").toAbsolutePath();
     private static final Path LAUNCHER = Path.of("scripts/tenantdesk").toAbsolutePath();
+
+    /** Where {@link #installOnce} installed: bin, share/tenantdesk, share/man, share/…/completions. */
+    @TempDir
+    static Path installed;
+
+    /** The installer's home and working folder (and its first run's daemon's, which stops when it is removed). */
+    @TempDir
+    static Path installerHome;
 
     @TempDir
     Path prefix;
@@ -28,20 +41,31 @@ class InstallIT {
 
     record Run(int exitCode, String out, String err) {}
 
+    @BeforeAll
+    static void installOnce() throws Exception {
+        Run installation = run(installerHome, Map.of(), INSTALL.toString(), "--prefix", installed.toString());
+        assertThat(installation.exitCode()).as(installation.err()).isZero();
+    }
+
     Run run(Map<String, String> extra, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile());
+        return run(elsewhere, extra, command);
+    }
+
+    static Run run(Path folder, Map<String, String> extra, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("TENANTDESK_") || k.startsWith("XDG_") || k.equals("MANPATH"));
-        env.put("HOME", elsewhere.toString());
+        env.put("HOME", folder.toString());
         // Its daemon in a folder of its own, which stops when the test's folder is removed.
-        env.put("XDG_RUNTIME_DIR", elsewhere.toString());
+        env.put("XDG_RUNTIME_DIR", folder.toString());
         env.put("LANG", "C.UTF-8");
         env.put("MANPAGER", "cat");
         env.put("MANWIDTH", "80");
-        env.put("TENANTDESK_DB", elsewhere.resolve("tenantdesk.db").toString());
+        env.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());
         env.putAll(extra);
-        Path out = elsewhere.resolve("stdout");
-        Path err = elsewhere.resolve("stderr");
+        Path out = folder.resolve("stdout");
+        Path err = folder.resolve("stderr");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
         if (!process.waitFor(300, TimeUnit.SECONDS)) {
@@ -57,6 +81,10 @@ class InstallIT {
     }
 
     List<String> installedFiles() throws IOException {
+        return installedFiles(prefix);
+    }
+
+    static List<String> installedFiles(Path prefix) throws IOException {
         try (Stream<Path> files = Files.walk(prefix)) {
             return files.filter(Files::isRegularFile).map(p -> prefix.relativize(p).toString()).sorted().toList();
         }
@@ -64,35 +92,31 @@ class InstallIT {
 
     @Test
     void installsAProgramThatRunsFromAnywhereWithItsManPagesAndCompletions() throws Exception {
-        Run installed = run(INSTALL.toString(), "--prefix", prefix.toString());
-        assertThat(installed.exitCode()).as(installed.err()).isZero();
-
-        assertThat(installedFiles()).contains("bin/tenantdesk", "share/tenantdesk/tenantdesk.jar",
+        assertThat(installedFiles(installed)).contains("bin/tenantdesk", "share/tenantdesk/tenantdesk.jar",
                 "share/man/man1/tenantdesk.1", "share/man/man1/tenantdesk-inquiry-create.1",
                 "share/bash-completion/completions/tenantdesk", "share/zsh/site-functions/_tenantdesk");
 
-        Run version = run(prefix.resolve("bin/tenantdesk").toString(), "--version");
+        Run version = run(installed.resolve("bin/tenantdesk").toString(), "--version");
         assertThat(version.exitCode()).as(version.err()).isZero();
         assertThat(version.out()).startsWith("tenantdesk ");
 
-        Run created = run(Map.of("LANG", "C", "LC_ALL", "C"), prefix.resolve("bin/tenantdesk").toString(),
+        Run created = run(Map.of("LANG", "C", "LC_ALL", "C"), installed.resolve("bin/tenantdesk").toString(),
                 "inquiry", "create", "--title", "Trekk fra vinduet på kjøkkenet");
         assertThat(created.exitCode()).as(created.err()).isZero();
-        Run listed = run(prefix.resolve("bin/tenantdesk").toString(), "inquiry", "list");
+        Run listed = run(installed.resolve("bin/tenantdesk").toString(), "inquiry", "list");
         assertThat(listed.out()).contains("Trekk fra vinduet på kjøkkenet");
 
-        Run man = run("man", "-M", prefix.resolve("share/man").toString(), "tenantdesk");
+        Run man = run("man", "-M", installed.resolve("share/man").toString(), "tenantdesk");
         assertThat(man.exitCode()).as(man.err()).isZero();
         assertThat(man.out()).contains("tenantdesk - The tenant-inquiry desk", "EXIT STATUS", "ENVIRONMENT");
-        Run subpage = run("man", "-M", prefix.resolve("share/man").toString(), "tenantdesk-inquiry-create");
+        Run subpage = run("man", "-M", installed.resolve("share/man").toString(), "tenantdesk-inquiry-create");
         assertThat(subpage.out()).contains("--title TEXT");
     }
 
     @Test
     void manFindsThePagesThroughPath() throws Exception {
-        assertThat(run(INSTALL.toString(), "--prefix", prefix.toString()).exitCode()).isZero();
-
-        Run man = run(Map.of("PATH", prefix.resolve("bin") + ":" + System.getenv("PATH")), "man", "tenantdesk-status");
+        Run man = run(Map.of("PATH", installed.resolve("bin") + ":" + System.getenv("PATH")), "man",
+                "tenantdesk-status");
 
         assertThat(man.exitCode()).as(man.err()).isZero();
         assertThat(man.out()).contains("tenantdesk-status - Move an inquiry");
@@ -100,13 +124,11 @@ class InstallIT {
 
     @Test
     void theInstalledLauncherNeverBuildsAndRunsJavaAsTheProjectLauncherDoes() throws Exception {
-        assertThat(run(INSTALL.toString(), "--prefix", prefix.toString()).exitCode()).isZero();
-
-        String installed = Files.readString(prefix.resolve("bin/tenantdesk"));
+        String launcher = Files.readString(installed.resolve("bin/tenantdesk"));
         String project = Files.readString(LAUNCHER);
-        assertThat(installed).doesNotContain("mvn", "target/");
-        assertThat(installed).contains(javaLine(project), "export LC_ALL=C.UTF-8", "COLUMNS=");
-        assertThat(installed).contains(prefix.resolve("share/tenantdesk/tenantdesk.jar").toString());
+        assertThat(launcher).doesNotContain("mvn", "target/");
+        assertThat(launcher).contains(javaLine(project), "export LC_ALL=C.UTF-8", "COLUMNS=");
+        assertThat(launcher).contains(installed.resolve("share/tenantdesk/tenantdesk.jar").toString());
     }
 
     private static String javaLine(String launcher) {

@@ -77,7 +77,8 @@ class InquiryStatusTest {
 
         assertThat(again.changed()).isFalse();
         assertThat(again.inquiry().updatedAt()).isEqualTo(CREATED.plusSeconds(60));
-        assertThat(at(CREATED).show(id).events()).filteredOn(e -> e.field().equals("status"))
+        InquiryQueries queries = new InquiryQueries(database, Clock.fixed(CREATED, ZoneOffset.UTC), DEADLINES);
+        assertThat(queries.show(id).events()).filteredOn(e -> e.field().equals("status"))
                 .extracting(Event::actor, Event::from, Event::to, Event::createdAt)
                 .containsExactly(tuple("lise", "todo", "in-progress", CREATED.plusSeconds(60)));
     }

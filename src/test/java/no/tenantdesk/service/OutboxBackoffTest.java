@@ -94,7 +94,7 @@ class OutboxBackoffTest {
         }
 
         Instant gaveUp = now;
-        List<Comment> system = new InquiryService(database, at(now), DEADLINES).show(inquiry).comments().stream()
+        List<Comment> system = new InquiryQueries(database, at(now), DEADLINES).show(inquiry).comments().stream()
                 .filter(c -> c.kind() == CommentKind.SYSTEM).toList();
         assertThat(system).singleElement().satisfies(comment -> {
             assertThat(comment.body()).startsWith("The reply to kari@tenant.example was not sent: ");

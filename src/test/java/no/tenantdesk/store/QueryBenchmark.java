@@ -22,10 +22,10 @@ import no.tenantdesk.sla.SlaPolicy;
 import no.tenantdesk.domain.InquiryDetails;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Status;
-import no.tenantdesk.service.InquiryService;
-import no.tenantdesk.service.InquiryService.Query;
-import no.tenantdesk.service.InquiryService.Sort;
-import no.tenantdesk.service.InquiryService.StatusFilter;
+import no.tenantdesk.service.InquiryQueries;
+import no.tenantdesk.service.InquiryQueries.Query;
+import no.tenantdesk.service.InquiryQueries.Sort;
+import no.tenantdesk.service.InquiryQueries.StatusFilter;
 import no.tenantdesk.service.TaskService;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -116,7 +116,7 @@ public class QueryBenchmark {
 
         static Figures of(String db) throws SQLException {
             Database database = Database.open(address(db), Duration.ofSeconds(10));
-            InquiryService inquiries = new InquiryService(database, Clock.systemUTC(), DEADLINES);
+            InquiryQueries inquiries = new InquiryQueries(database, Clock.systemUTC(), DEADLINES);
             TaskService tasks = new TaskService(database, Clock.systemUTC());
             try (Connection c = connect(db)) {
                 // The worst cases of each kind: the busiest staff member, tenant and task assignee, the longest story.
@@ -282,10 +282,10 @@ public class QueryBenchmark {
     static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, Long requesterId, List<Long> locationIds,
             Priority priority, List<InquiryMapper.SearchTerm> searchTerms, String sort, boolean descending) {
         return new InquiryMapper.Filter(statuses, assigneeId, false, requesterId, null, locationIds, priority, searchTerms,
-                sort, descending, 50, InquiryService.RANKED, null);
+                sort, descending, 50, InquiryQueries.RANKED, null);
     }
 
-    /** A word of a search as InquiryService asks for it: the index's words that begin with it (V007). */
+    /** A word of a search as InquirySearch asks for it: the index's words that begin with it (V007). */
     static List<InquiryMapper.SearchTerm> terms(Connection c, String word) throws SQLException {
         List<String> words = new ArrayList<>();
         if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
@@ -305,7 +305,7 @@ public class QueryBenchmark {
     }
 
     /** `inquiry list …`: the page and, when it is full, the count ("Showing 50 of N"). */
-    static void list(List<Figure> figures, InquiryService service, String name, Query query,
+    static void list(List<Figure> figures, InquiryQueries service, String name, Query query,
             InquiryMapper.Filter filter, Statement... lookUps) {
         List<Statement> statements = new ArrayList<>(List.of(lookUps));
         if (filter.sort().equals("relevance")) {
@@ -316,16 +316,16 @@ public class QueryBenchmark {
         }
         statements.add(new Statement("InquiryMapper.count", filter));
         figures.add(new Figure(name, () -> {
-            InquiryService.Page page = service.list(query);
+            InquiryQueries.Page page = service.list(query);
             return page.inquiries().size();
         }, List.copyOf(statements)));
     }
 
     /** `search TEXT`: status all, 20 best, each with a snippet of where it matched best. */
-    static void search(List<Figure> figures, InquiryService service, String word,
+    static void search(List<Figure> figures, InquiryQueries service, String word,
             List<InquiryMapper.SearchTerm> terms) {
         InquiryMapper.Filter filter = new InquiryMapper.Filter(List.of(), null, false, null, null, null, null,
-                terms, "relevance", false, 20, InquiryService.RANKED, null);
+                terms, "relevance", false, 20, InquiryQueries.RANKED, null);
         Map<String, Object> matches = new HashMap<>();
         matches.put("searchTerms", terms);
         matches.put("inquiryIds", List.of(1L, 2L, 3L));
@@ -366,9 +366,9 @@ public class QueryBenchmark {
 
     /** The mapper XML as the program loads it, every mapper at once, to see the SQL of one call. */
     static Configuration mybatis(String db) {
-        Configuration configuration = Database.configuration(
+        Configuration configuration = MapperLoading.configuration(
                 isServer(db) ? Dialect.of(address(db), Duration.ofSeconds(10)) : Migrators.dialect());
-        Database.MAPPERS.forEach(configuration::addMapper);
+        MapperLoading.MAPPERS.forEach(configuration::addMapper);
         return configuration;
     }
 

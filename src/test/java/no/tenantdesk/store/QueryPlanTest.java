@@ -45,9 +45,9 @@ class QueryPlanTest {
         Database.open(file, Duration.ofSeconds(10));
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
-        mybatis = Database.configuration(Migrators.dialect());
+        mybatis = MapperLoading.configuration(Migrators.dialect());
         // Database reads a mapper's XML on first use; these tests read the statements without using a mapper.
-        for (Class<?> mapper : Database.MAPPERS) {
+        for (Class<?> mapper : MapperLoading.MAPPERS) {
             mybatis.addMapper(mapper);
         }
     }

@@ -42,7 +42,7 @@ class WriterTest {
 
     @Test
     void eachTransactionCommitsOnItsOwnAndOthersWriteBetweenThem() {
-        try (Database.Writer writer = database.writer()) {
+        try (Writer writer = database.writer()) {
             writer.write(tx -> add(tx, "Kari"));
             assertThat(names()).containsExactly("Kari");
 
@@ -55,7 +55,7 @@ class WriterTest {
 
     @Test
     void aFailedTransactionLeavesNothingAndTheNextOneWorks() {
-        try (Database.Writer writer = database.writer()) {
+        try (Writer writer = database.writer()) {
             assertThatThrownBy(() -> writer.write(tx -> {
                 add(tx, "Kari");
                 throw new IllegalStateException("the batch failed");
@@ -70,7 +70,7 @@ class WriterTest {
 
     @Test
     void aTrialWritesNothing() {
-        try (Database.Writer writer = database.writer()) {
+        try (Writer writer = database.writer()) {
             long id = writer.trial(tx -> add(tx, "Kari"));
             assertThat(id).isPositive();
         }
@@ -79,7 +79,7 @@ class WriterTest {
 
     @Test
     void aWriterWaitsForAnotherOnlyAsLongAsTheBusyTimeout() {
-        try (Database.Writer writer = database.writer(); Database.Writer other = database.writer()) {
+        try (Writer writer = database.writer(); Writer other = database.writer()) {
             assertThatThrownBy(() -> writer.write(tx -> other.write(inner -> add(inner, "Kari"))))
                     .isInstanceOf(TemporaryFailureException.class);
             writer.write(tx -> add(tx, "Per"));

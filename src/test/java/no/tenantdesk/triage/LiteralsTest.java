@@ -30,16 +30,33 @@ class LiteralsTest {
     }
 
     @Test
+    void eachTopLevelAlternativeNeedsItsOwnWordsAndOneThatNeedsNoneNeedsNoTest() {
+        assertThat(Literals.alternatives("lekkasje|vannskade")).containsExactly(List.of("lekkasje"),
+                List.of("vannskade"));
+        assertThat(Literals.alternatives("(?:alarm7@.*\\.example)")).containsExactly(List.of("alarm7@", ".example"));
+        assertThat(Literals.alternatives("(?:leietaker1\\.example|hus\\|bygg)"))
+                .containsExactly(List.of("leietaker1.example"), List.of("hus|bygg"));
+        assertThat(Literals.alternatives("[|]heis|strøm")).containsExactly(List.of("heis"), List.of("strøm"));
+        assertThat(Literals.alternatives("(?:heis|vann)skade")).containsExactly(List.of("skade"));
+        assertThat(Literals.alternatives("(?:heis)|(?:vann)")).isEmpty();
+        assertThat(Literals.alternatives("lekkasje|ab")).isEmpty();
+        assertThat(Literals.alternatives("(lekkasje|vann")).isEmpty();
+    }
+
+    @Test
     void theMembersOfACaseFoldingOrbitFoldToOneCharacter() {
         // k, K and the Kelvin sign; s, S and long s; å, Å and the Ångström sign; ß and capital ẞ; σ, Σ and final ς
         assertThat(Literals.fold("kK\u212A sSſ åÅ\u212B ßẞ σΣς")).isEqualTo("kkk sss ååå ßß σσσ");
+        assertThat(Literals.fold("Bygg A, 3. ETASJE")).isEqualTo("bygg a, 3. etasje");
+        assertThat(Literals.fold("plain ascii, nothing to fold")).isEqualTo("plain ascii, nothing to fold");
     }
 
     /** Whatever the text, a pattern that finds a match finds its words in the folded text: the test never lies. */
     @Test
     void aTextThePatternMatchesHasEveryWordThePatternNeeds() {
         List<String> sources = List.of("\\bvannskade\\w*", "heis(en)? står", "Støyy+ fra [a-z]+ vifte",
-                "STRØM{1,2}BRUDD", "kontor \\d+", "bygg a\\.", "lås.*dør");
+                "STRØM{1,2}BRUDD", "kontor \\d+", "bygg a\\.", "lås.*dør", "vannskade|heis står",
+                "(?:kontor \\d+|strøm+brudd)", "(?:lås)|(?:vifte)");
         String[] pieces = {"vannskade", "VANNSKADEN", "vannſkade", "heis står", "HEISEN STÅR", "støyyy fra store vifte",
                 "strømbrudd", "STRØMMBRUDD", "kontor 204", "Bygg A.", "lås på døra", " ", "x", "\u212Aontor 12", "å"};
         List<Pattern> patterns = sources.stream().map(p -> Pattern.compile(p, Pattern.CASE_INSENSITIVE)).toList();
@@ -54,6 +71,8 @@ class LiteralsTest {
                 if (pattern.matcher(text).find()) {
                     assertThat(Literals.required(pattern.pattern())).as("%s in %s", pattern, text)
                             .allMatch(folded::contains);
+                    assertThat(Literals.mayMatch(Literals.alternatives(pattern.pattern()), folded))
+                            .as("%s in %s", pattern, text).isTrue();
                 }
             }
         }
