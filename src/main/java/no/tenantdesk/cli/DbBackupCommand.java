@@ -13,12 +13,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backup", description = {
     "Write a consistent copy of the database to a new FILE while others go on reading and",
-    "writing (fetch-mail from cron, operators): a SQLite file is copied from one snapshot",
-    "(VACUUM INTO), which a copy of the file with cp is not: the newest commits sit in its",
-    "-wal file. The copy is then opened, every page read and its rows counted against the",
-    "database's. On PostgreSQL, pg_dump writes the copy (its custom format, for pg_restore)",
-    "when it is installed; else this says how to run it. FILE must not exist; the copy is",
-    "made under a hidden name beside it and renamed when checked, readable by you alone."},
+    "writing (fetch-mail from cron, operators): a SQLite file is copied page by page from",
+    "one snapshot (SQLite's online backup), which a copy of the file with cp is not: the",
+    "newest commits sit in its -wal file. The copy is then opened and its rows counted: each",
+    "table must hold what the database held at that snapshot (db restore reads every page",
+    "of a backup before it puts it in place). On PostgreSQL, pg_dump writes the copy (its",
+    "custom format, for pg_restore) when it is installed; else this says how to run it. FILE",
+    "must not exist; the copy is made under a hidden name beside it and renamed when",
+    "checked, readable by you alone."},
         footerHeading = "%nExamples:%n",
         footer = {
             "  tenantdesk db backup ~/backup/tenantdesk-$(date +%%F).db",

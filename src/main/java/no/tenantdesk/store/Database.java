@@ -111,12 +111,20 @@ public final class Database implements AutoCloseable {
         return retrying(() -> withConnection(true, connection -> inTransaction(connection, work, false)));
     }
 
-    /** A consistent copy of the whole database into a new file, while others write ({@link Dialect#backup}). */
-    public void backup(Path target) {
-        withConnection(false, connection -> {
-            dialect.backup(connection, target);
-            return null;
-        });
+    /**
+     * A consistent copy of the whole database into a new file, while others write ({@link Dialect#backup}), and what
+     * {@code atCopy} reads first in the same transaction: on SQLite, exactly what the copy holds.
+     */
+    public <T> T backup(Path target, Function<Tx, T> atCopy) {
+        return withConnection(false, connection -> inTransaction(connection, tx -> {
+            T read = atCopy.apply(tx);
+            try {
+                dialect.backup(connection, target);
+            } catch (SQLException e) {
+                throw dialect.translate(e);
+            }
+            return read;
+        }, true));
     }
 
     /** Puts a SQLite file in this database's place, keeping the replaced one as {@code keepAs} unless null. */

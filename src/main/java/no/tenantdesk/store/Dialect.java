@@ -91,7 +91,8 @@ interface Dialect extends AutoCloseable {
 
     /**
      * A consistent copy of the whole database into {@code target} (a new file), taken while others read and write:
-     * SQLite's {@code VACUUM INTO} reads one snapshot; PostgreSQL's is pg_dump's, run when it is installed.
+     * on SQLite, the pages of the read transaction the connection is in; PostgreSQL's is pg_dump's snapshot, run when
+     * it is installed.
      */
     void backup(Connection connection, Path target) throws SQLException;
 

@@ -61,6 +61,19 @@ public interface ErasureMapper {
     void eraseOutgoing(@Param("id") long id, @Param("recipient") String recipient, @Param("subject") String subject,
             @Param("empty") String empty);
 
+    /** For the rest of the transaction, what is deleted or overwritten does not stay in the file's free space. */
+    void zeroWhatIsFreed();
+
+    /** Until {@link #resumeSearch}, the triggers leave the search rows of these inquiries alone (V021). */
+    void pauseSearch(@Param("ids") List<Long> ids);
+
+    /** The search rows of the paused inquiries taken out, and written again from their rows as they are now. */
+    void removeSearchRows();
+
+    void addSearchRows();
+
+    void resumeSearch();
+
     void eraseContact(@Param("id") long id, @Param("name") String name, @Param("nameKey") String nameKey,
             @Param("at") Instant at);
 

@@ -19,6 +19,9 @@ import org.apache.ibatis.type.ByteArrayTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandlerRegistry;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.core.DB;
 import org.sqlite.SQLiteDataSource;
 
 /** One SQLite file: WAL, foreign keys, a busy timeout, writers that take the lock when they begin. */
@@ -144,14 +147,26 @@ final class SqliteDialect implements Dialect {
         return FileRunLock.tryAcquire(file.resolveSibling(file.getFileName() + "." + purpose + ".lock"));
     }
 
+    /**
+     * SQLite's online backup: the file's pages as they are, copied in the read transaction the connection holds, so
+     * the copy is the database as that transaction sees it, while writers go on (WAL); every step of it reads the same
+     * snapshot. VACUUM INTO, which did it before, built every table and index again row by row: 65 MB/s where cp copies
+     * 378 MB/s (scripts/bench-stewardship). Its copy was compact; this one keeps the free pages the database has.
+     */
     @Override
     public void backup(Connection connection, Path target) throws SQLException {
-        // One read transaction: the copy is the database as one moment saw it, while writers go on (WAL).
-        try (java.sql.PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-            vacuum.setString(1, target.toString());
-            vacuum.execute();
+        DB db = connection.unwrap(SQLiteConnection.class).getDatabase();
+        int result = db.backup("main", target.toString(), null, BUSY_PAUSE_MS, BUSY_PAUSES, BACKUP_STEP_PAGES);
+        if (result != SQLiteErrorCode.SQLITE_OK.code) {
+            throw DB.newSQLException(result, "cannot write the backup " + target);
         }
     }
+
+    /** 64 MB a step: the copy's writes go to the file as it grows (its size is the progress shown). */
+    private static final int BACKUP_STEP_PAGES = 8192;
+    /** The new file is nobody else's: busy only if another program opened it meanwhile. */
+    private static final int BUSY_PAUSE_MS = 100;
+    private static final int BUSY_PAUSES = 50;
 
     @Override
     public void checkpoint(Connection connection) throws SQLException {
