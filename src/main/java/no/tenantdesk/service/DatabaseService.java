@@ -126,6 +126,7 @@ public final class DatabaseService {
         copy("mail_message", counts, progress, source::mailMessage, target::insertMailMessage);
         copy("outbox", counts, progress, source::outbox, target::insertOutbox);
         copy("erasure", counts, progress, source::erasure, target::insertErasure);
+        source.digestSent().forEach(target::insertDigestSent);
         progress.step("search index", 0, 1);
         search.indexDeferred();
         search.endDeferral();

@@ -46,6 +46,8 @@ public interface CopyMapper {
 
     List<Map<String, Object>> organizationDomain();
 
+    List<Map<String, Object>> digestSent();
+
     List<Map<String, Object>> organizationLocation();
 
     List<Map<String, Object>> locationAlias();
@@ -73,6 +75,8 @@ public interface CopyMapper {
     void insertOrganization(@Param("row") Map<String, Object> row);
 
     void insertOrganizationDomain(@Param("row") Map<String, Object> row);
+
+    void insertDigestSent(@Param("row") Map<String, Object> row);
 
     void insertOrganizationLocation(@Param("row") Map<String, Object> row);
 
