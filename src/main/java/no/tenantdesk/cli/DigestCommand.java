@@ -74,8 +74,9 @@ final class DigestCommand implements Callable<Integer> {
         }
         for (Message m : run.messages()) {
             String who = TerminalText.line(m.email() == null ? m.name() : m.email());
-            String what = m.items().size() + (m.part().equals("tasks") ? " open tasks" : " inquiries due")
-                    + ", " + m.late() + " late";
+            int count = m.items().size();
+            String what = count + (m.part().equals("tasks") ? (count == 1 ? " open task" : " open tasks")
+                    : (count == 1 ? " inquiry due" : " inquiries due")) + ", " + m.late() + " late";
             switch (m.fate()) {
                 case "no-address" -> output.note("tenantdesk: " + TerminalText.line(m.name()) + " has " + what
                         + " but no e-mail address: no digest (tenantdesk contact update … --email)");

@@ -80,7 +80,7 @@ class DigestCommandTest {
         assertThat(result).succeeded().printed("Sent the digest to hansen@ror.example (2 open tasks, 1 late)",
                 "Sent the digest to drift@eiendom.example (2 inquiries due, 1 late)",
                 "Sent the digest to leder@eiendom.example")
-                .saidOnStderr("Vaktmester Ola has 1 open tasks, 0 late but no e-mail address");
+                .saidOnStderr("Vaktmester Ola has 1 open task, 0 late but no e-mail address");
         assertThat(smtp.getReceivedMessages()).hasSize(3);
         MimeMessage hansen = to("hansen@ror.example");
         assertThat(hansen.getSubject()).isEqualTo("Dine åpne oppdrag mandag 7. desember 2026");
