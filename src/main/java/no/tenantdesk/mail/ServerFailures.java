@@ -60,8 +60,7 @@ public final class ServerFailures {
                     || lostConnection.test(t)
                     || t instanceof SocketException
                     || (t instanceof IOException && !(t instanceof SSLException))) {
-                return new TemporaryFailureException(
-                        server + ": the connection failed (" + oneLine(rootMessage(e)) + ")", e);
+                return new TemporaryFailureException(server + ": the connection failed (" + cause(e) + ")", e);
             }
         }
         return null;
@@ -81,6 +80,15 @@ public final class ServerFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * Why a connection broke, in one line. Angus reports a connection the server cut as a BYE it makes up in its own
+     * words ("* BYE Jakarta Mail Exception: java.io.IOException: Connection dropped by server?"): a user gets ours.
+     */
+    private static String cause(Exception e) {
+        String said = rootMessage(e);
+        return said.contains("Jakarta Mail Exception") ? "the server closed it" : oneLine(said);
     }
 
     /** The innermost message: usually the one that says what happened. */
