@@ -69,8 +69,16 @@ final class DigestCommand implements Callable<Integer> {
             return unsent ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
         PrintWriter err = spec.commandLine().getErr();
+        String none = "no digest " + (dryRun ? "would be" : "was") + " sent.";
+        String dueToNoOne = run.dueToNoOne() + (run.dueToNoOne() == 1 ? " inquiry" : " inquiries")
+                + " late or due today";
         if (run.messages().isEmpty()) {
-            output.done("Nothing open and nothing due: no digest " + (dryRun ? "would be" : "was") + " sent.");
+            output.done(run.dueToNoOne() == 0 ? "Nothing open and nothing due: " + none
+                    : "No open tasks, and no operators configured (digest: operators:) for the " + dueToNoOne
+                            + ": " + none);
+        } else if (run.dueToNoOne() > 0 && output.terminal()) {
+            output.note("tenantdesk: the " + dueToNoOne + " go to no one: no operators are configured (digest:"
+                    + " operators:)");
         }
         for (Message m : run.messages()) {
             String who = TerminalText.line(m.email() == null ? m.name() : m.email());
