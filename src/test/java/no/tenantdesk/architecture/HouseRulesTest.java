@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -121,6 +122,27 @@ class HouseRulesTest {
     }
 
     /**
+     * What a formatter would keep, checked without one: no formatter found keeps the present style (palantir-java-format
+     * would rewrite two files of three), so the layout rules a build can see are checked here: spaces, not tabs; no
+     * space at a line's end; a newline at the file's end.
+     */
+    @Test
+    void everyJavaFileIsIndentedWithSpacesAndEndsItsLinesCleanly() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String folder : List.of("src/main/java", "src/test/java")) {
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+                files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+                    found.addAll(lines(file, line -> line.indexOf('\t') >= 0 || line.endsWith(" ")));
+                    if (!text(file).endsWith("\n")) {
+                        found.add(file + ": no newline at the end");
+                    }
+                });
+            }
+        }
+        assertThat(found).as("tabs, spaces at a line's end, or a last line without its newline").isEmpty();
+    }
+
+    /**
      * Classes of the main code allowed past {@link #LONGEST_CLASS} lines, each with why it is still one class. Empty:
      * every one is under it; a class that grows past it is split where a cohesive part can be a class of its own.
      */
@@ -193,6 +215,14 @@ class HouseRulesTest {
     private static String className(Path root, Path file) {
         String relative = root.relativize(file).toString();
         return relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long lineCount(Path file) {
