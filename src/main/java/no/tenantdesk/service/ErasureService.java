@@ -45,11 +45,10 @@ public final class ErasureService {
     public Plan plan(String who) {
         return database.read(tx -> {
             ContactRow contact = contact(tx, who);
-            ErasureMapper rows = tx.mapper(ErasureMapper.class);
-            List<Long> inquiries = rows.inquiriesOf(contact.id());
             String key = contact.email() == null ? null : Lookup.Keys.email(contact.email());
-            return new Plan(contact.id(), contact.name(), contact.email(), contact.phone(), inquiries.size(),
-                    rows.mails(orNone(inquiries), key).size(), rows.files(orNone(inquiries)).size());
+            ErasureMapper.Counts counts = tx.mapper(ErasureMapper.class).counts(contact.id(), key);
+            return new Plan(contact.id(), contact.name(), contact.email(), contact.phone(), counts.inquiries(),
+                    counts.mails(), counts.files());
         });
     }
 
@@ -114,12 +113,14 @@ public final class ErasureService {
             rows.resumeSearch();
             List<ErasureMapper.Mail> mails = rows.mails(inquiries, key);
             for (ErasureMapper.Mail mail : mails) {
-                rows.eraseMail(mail.id(), mail.sender() == null ? null : redaction.marker(),
-                        redaction.apply(mail.subject()), redaction.apply(mail.reason()), now);
+                if (redaction.changes(mail.subject()) || redaction.changes(mail.reason())) {
+                    rows.updateMail(mail.id(), redaction.apply(mail.subject()), redaction.apply(mail.reason()));
+                }
                 if (mail.rawSha256() != null) {
                     released.add(mail.rawSha256());
                 }
             }
+            rows.eraseMails(contact.id(), key, redaction.marker(), now);
             for (ErasureMapper.Outgoing out : rows.outgoing(inquiries, key)) {
                 rows.eraseOutgoing(out.id(), redaction.marker(), redaction.apply(out.subject()), EMPTY);
                 released.add(out.rawSha256());
