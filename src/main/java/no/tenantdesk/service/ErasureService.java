@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.NotFoundException;
@@ -45,11 +46,10 @@ public final class ErasureService {
     public Plan plan(String who) {
         return database.read(tx -> {
             ContactRow contact = contact(tx, who);
-            ErasureMapper rows = tx.mapper(ErasureMapper.class);
-            List<Long> inquiries = rows.inquiriesOf(contact.id());
             String key = contact.email() == null ? null : Lookup.Keys.email(contact.email());
-            return new Plan(contact.id(), contact.name(), contact.email(), contact.phone(), inquiries.size(),
-                    rows.mails(orNone(inquiries), key).size(), rows.files(orNone(inquiries)).size());
+            ErasureMapper.Counts counts = tx.mapper(ErasureMapper.class).counts(contact.id(), key);
+            return new Plan(contact.id(), contact.name(), contact.email(), contact.phone(), counts.inquiries(),
+                    counts.mails(), counts.files());
         });
     }
 
@@ -74,32 +74,33 @@ public final class ErasureService {
             }
             Set<String> released = new LinkedHashSet<>();
             long texts = 0;
+            // Each text is rewritten once and written back only when that changed it.
             for (ErasureMapper.Texts row : rows.inquiryTexts(inquiries)) {
-                if (redaction.changes(row.first()) || redaction.changes(row.second())) {
-                    rows.updateInquiry(row.id(), redaction.apply(row.first()), redaction.apply(row.second()));
+                ErasureMapper.Texts to = redaction.rewrite(row);
+                if (!to.equals(row)) {
+                    rows.updateInquiry(to.id(), to.first(), to.second());
                     texts++;
                 }
             }
             for (ErasureMapper.Texts row : rows.comments(inquiries)) {
-                if (redaction.changes(row.first()) || redaction.changes(row.second())) {
-                    rows.updateComment(row.id(), redaction.apply(row.first()), redaction.apply(row.second()));
+                ErasureMapper.Texts to = redaction.rewrite(row);
+                if (!to.equals(row)) {
+                    rows.updateComment(to.id(), to.first(), to.second());
                     texts++;
                 }
             }
             for (ErasureMapper.Texts row : rows.tasks(inquiries)) {
-                if (redaction.changes(row.first()) || redaction.changes(row.second())
-                        || redaction.changes(row.third())) {
-                    rows.updateTask(row.id(), redaction.apply(row.first()), redaction.apply(row.second()),
-                            redaction.apply(row.third()));
+                ErasureMapper.Texts to = redaction.rewrite(row);
+                if (!to.equals(row)) {
+                    rows.updateTask(to.id(), to.first(), to.second(), to.third());
                     texts++;
                 }
             }
             String like = Lookup.Keys.likeContains(contact.name().toLowerCase(Locale.ROOT));
             for (ErasureMapper.Texts row : rows.events(inquiries, like)) {
-                if (redaction.changes(row.first()) || redaction.changes(row.second())
-                        || redaction.changes(row.third())) {
-                    rows.updateEvent(row.id(), redaction.apply(row.first()), redaction.apply(row.second()),
-                            redaction.apply(row.third()));
+                ErasureMapper.Texts to = redaction.rewrite(row);
+                if (!to.equals(row)) {
+                    rows.updateEvent(to.id(), to.first(), to.second(), to.third());
                     texts++;
                 }
             }
@@ -114,12 +115,16 @@ public final class ErasureService {
             rows.resumeSearch();
             List<ErasureMapper.Mail> mails = rows.mails(inquiries, key);
             for (ErasureMapper.Mail mail : mails) {
-                rows.eraseMail(mail.id(), mail.sender() == null ? null : redaction.marker(),
-                        redaction.apply(mail.subject()), redaction.apply(mail.reason()), now);
+                String subject = redaction.apply(mail.subject());
+                String reason = redaction.apply(mail.reason());
+                if (!Objects.equals(subject, mail.subject()) || !Objects.equals(reason, mail.reason())) {
+                    rows.updateMail(mail.id(), subject, reason);
+                }
                 if (mail.rawSha256() != null) {
                     released.add(mail.rawSha256());
                 }
             }
+            rows.eraseMails(contact.id(), key, redaction.marker(), now);
             for (ErasureMapper.Outgoing out : rows.outgoing(inquiries, key)) {
                 rows.eraseOutgoing(out.id(), redaction.marker(), redaction.apply(out.subject()), EMPTY);
                 released.add(out.rawSha256());

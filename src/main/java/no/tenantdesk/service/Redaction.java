@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import no.tenantdesk.store.ErasureMapper;
 
 /**
  * What {@code contact forget} replaces in a text: the person's name, e-mail address and phone number, in any case
@@ -49,6 +50,11 @@ record Redaction(String marker, List<Pattern> patterns) {
             result = pattern.matcher(result).replaceAll(Matcher.quoteReplacement(marker));
         }
         return result;
+    }
+
+    /** The row's texts with every mention replaced: a row equal to it when none has one. */
+    ErasureMapper.Texts rewrite(ErasureMapper.Texts row) {
+        return new ErasureMapper.Texts(row.id(), apply(row.first()), apply(row.second()), apply(row.third()));
     }
 
     boolean changes(String text) {

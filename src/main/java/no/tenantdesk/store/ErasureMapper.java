@@ -17,7 +17,13 @@ public interface ErasureMapper {
 
     record FileRow(long id, String filename, String addedBy, String sha256) {}
 
+    /** What an erasure would take: counted where the rows are, none of them read (`contact forget`'s question). */
+    record Counts(long inquiries, long mails, long files) {}
+
     List<Long> inquiriesOf(@Param("contactId") long contactId);
+
+    /** As {@link #inquiriesOf}, {@link #mails} and {@link #files} would list them, counted. */
+    Counts counts(@Param("contactId") long contactId, @Param("senderKey") String senderKey);
 
     /** Open tasks and open inquiries the contact is assigned: a staff member's work, not to be orphaned. */
     long openAssignments(@Param("contactId") long contactId);
@@ -55,8 +61,12 @@ public interface ErasureMapper {
             @Param("empty") String empty,
             @Param("at") Instant at, @Param("by") Removal by);
 
-    void eraseMail(@Param("id") long id, @Param("sender") String sender, @Param("subject") String subject,
-            @Param("reason") String reason, @Param("at") Instant at);
+    /** A mail's subject and reason with the mentions replaced (the few that have one; the rest by {@link #eraseMails}). */
+    void updateMail(@Param("id") long id, @Param("subject") String subject, @Param("reason") String reason);
+
+    /** Her mails ({@link #mails}) in one statement: sender, address, Message-ID and raw bytes gone. */
+    void eraseMails(@Param("contactId") long contactId, @Param("senderKey") String senderKey,
+            @Param("marker") String marker, @Param("at") Instant at);
 
     void eraseOutgoing(@Param("id") long id, @Param("recipient") String recipient, @Param("subject") String subject,
             @Param("empty") String empty);
