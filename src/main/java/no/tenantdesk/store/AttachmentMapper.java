@@ -2,6 +2,7 @@ package no.tenantdesk.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import no.tenantdesk.domain.Attachment;
 import org.apache.ibatis.annotations.Param;
 
@@ -26,8 +27,8 @@ public interface AttachmentMapper {
      */
     int insertBlob(@Param("sha256") String sha256, @Param("size") long size, @Param("first") byte[] first);
 
-    /** Contents of one piece each, in one statement ({@link WriteBehind}); those stored already are left. */
-    void insertBlobs(@Param("blobs") List<NewBlob> blobs);
+    /** Contents of one piece each, in one statement ({@link HeldColumns#blobs}); those stored already are left. */
+    void insertBlobs(@Param("c") Map<String, Object> columns);
 
     @SuppressWarnings("ArrayRecordComponent") // written once, never compared
     record NewBlob(String sha256, long size, byte[] data) {}

@@ -23,7 +23,7 @@ public final class CliEnumTypeHandler<E extends Enum<E>> extends BaseTypeHandler
         }
     }
 
-    private static String spelling(Enum<?> constant) {
+    static String spelling(Enum<?> constant) {
         return constant instanceof CliEnum cli ? cli.cli() : constant.name();
     }
 

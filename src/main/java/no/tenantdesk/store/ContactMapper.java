@@ -3,6 +3,7 @@ package no.tenantdesk.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import no.tenantdesk.domain.ContactRole;
 import org.apache.ibatis.annotations.Param;
 
@@ -25,8 +26,8 @@ public interface ContactMapper {
     /** A new contact with an id reserved for it ({@link #reserveIds}), held back by {@link WriteBehind}. */
     record Held(long id, NewContact row) {}
 
-    /** Contacts with their reserved ids in one statement (PostgreSQL only, as {@link InquiryMapper#insertAll}). */
-    void insertAll(@Param("contacts") List<Held> contacts);
+    /** Contacts with their reserved ids ({@link HeldColumns#contacts}), as {@link InquiryMapper#insertAll}. */
+    void insertAll(@Param("c") Map<String, Object> columns);
 
     /** As {@link InquiryMapper#reserveIds}. */
     @IgnoresHeldRows

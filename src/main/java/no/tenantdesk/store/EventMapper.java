@@ -2,6 +2,7 @@ package no.tenantdesk.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import no.tenantdesk.domain.Event;
 import org.apache.ibatis.annotations.Param;
 
@@ -13,8 +14,8 @@ public interface EventMapper {
 
     void insert(NewEvent event);
 
-    /** Events in one statement, in their order ({@link WriteBehind}). */
-    void insertAll(@Param("events") List<NewEvent> events);
+    /** Events in one statement, in their order ({@link HeldColumns#events}; PostgreSQL only). */
+    void insertAll(@Param("c") Map<String, Object> columns);
 
     List<Event> byInquiry(long inquiryId);
 }

@@ -2,6 +2,7 @@ package no.tenantdesk.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import no.tenantdesk.domain.LocationFrom;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.SearchField;
@@ -86,10 +87,10 @@ public interface InquiryMapper {
     record Held(long id, NewInquiry row) {}
 
     /**
-     * Inquiries with their reserved ids, and their search rows, in one statement (PostgreSQL: on SQLite ids are not
-     * reserved, and each is inserted by {@link #insert}).
+     * Inquiries with their reserved ids, and their search rows, in one statement ({@link HeldColumns#inquiries};
+     * PostgreSQL: on SQLite ids are not reserved, and each is inserted by {@link #insert}).
      */
-    void insertAll(@Param("inquiries") List<Held> inquiries);
+    void insertAll(@Param("c") Map<String, Object> columns);
 
     /** As many new ids as asked for, from the table's sequence; none where the database does not hand them out. */
     @IgnoresHeldRows

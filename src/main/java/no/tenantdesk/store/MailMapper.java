@@ -3,6 +3,7 @@ package no.tenantdesk.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import no.tenantdesk.domain.MailDirection;
 import no.tenantdesk.domain.MailMessage;
 import no.tenantdesk.domain.MailOutcome;
@@ -53,8 +54,8 @@ public interface MailMapper {
     /** As {@link #insert}, for a caller that needs no id back: a cheaper statement. */
     void record(NewMail mail);
 
-    /** As {@link #record}, many in one statement ({@link WriteBehind}). */
-    void recordAll(@Param("mails") List<NewMail> mails);
+    /** As {@link #record}, many in one statement ({@link HeldColumns#mails}; PostgreSQL only). */
+    void recordAll(@Param("c") Map<String, Object> columns);
 
     /** Which of these keys a source has handed over before. */
     List<String> knownSourceKeys(@Param("source") String source, @Param("keys") Collection<String> keys);

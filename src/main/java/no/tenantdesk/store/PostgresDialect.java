@@ -173,6 +173,8 @@ final class PostgresDialect implements Dialect {
     public void registerTypes(TypeHandlerRegistry registry) {
         registry.register(Instant.class, new PostgresTypes.InstantHandler());
         registry.register(LocalDate.class, new PostgresTypes.LocalDateHandler());
+        registry.register(String[].class, new PostgresArrayTypeHandler<>());
+        registry.register(byte[][].class, new PostgresArrayTypeHandler<>());
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * Rows that fetch-mail's batch writes together, a multi-row insert per table, instead of a statement each: every
+ * Rows that fetch-mail's batch writes together, one insert per table, instead of a statement each: every
  * statement is a round trip to PostgreSQL, and filing a small message was five of them. Only rows that nothing
  * written after them needs an id of: a mail's raw bytes when they are one small piece, events, mail records; and
  * where the database hands out ids ahead (PostgreSQL's sequences), new contacts and inquiries with ids reserved
@@ -17,14 +17,13 @@ import java.util.function.IntFunction;
  * The transaction ({@link Tx#writeBehind}) writes them before any other statement of its own, a read or a write, so
  * that whatever runs next finds them as if written at once, in the order they came; and before it ends. A failure
  * in them fails that statement, and with it the batch, which fetch-mail then files again a message at a time. On
- * SQLite, where a statement is no round trip, they are written a row at a time (see {@link Dialect#roundTrips}).
+ * SQLite, where a statement is no round trip, they are written a row at a time (see {@link Dialect#roundTrips}); on
+ * PostgreSQL each table's rows go as one array per column ({@link HeldColumns}).
  */
 public final class WriteBehind {
 
     /** The largest content held back: a small mail. Larger ones go in at once, by {@link Blobs}. */
     static final int MAX_BLOB_BYTES = 64 * 1024;
-    /** Rows per statement: within what SQLite and PostgreSQL bind in one (32,766 and 65,535 values). */
-    private static final int ROWS_PER_STATEMENT = 250;
     /** Bytes held back before they are written anyway, so that a statement stays a few MB. */
     private static final long MAX_HELD_BYTES = 4L * 1024 * 1024;
 
@@ -110,24 +109,24 @@ public final class WriteBehind {
      * what refers to them. Contacts and inquiries are held only where ids are handed out ahead (a server).
      */
     void write() {
-        for (List<ContactMapper.Held> part : parts(contacts)) {
-            tx.direct(ContactMapper.class).insertAll(part);
+        if (!contacts.isEmpty()) {
+            tx.direct(ContactMapper.class).insertAll(HeldColumns.contacts(contacts));
         }
-        for (List<InquiryMapper.Held> part : parts(inquiries)) {
-            tx.direct(InquiryMapper.class).insertAll(part);
+        if (!inquiries.isEmpty()) {
+            tx.direct(InquiryMapper.class).insertAll(HeldColumns.inquiries(inquiries));
         }
         AttachmentMapper attachments = tx.direct(AttachmentMapper.class);
         EventMapper eventMapper = tx.direct(EventMapper.class);
         MailMapper mailMapper = tx.direct(MailMapper.class);
         if (together) {
-            for (List<AttachmentMapper.NewBlob> part : parts(new ArrayList<>(blobs.values()))) {
-                attachments.insertBlobs(part);
+            if (!blobs.isEmpty()) {
+                attachments.insertBlobs(HeldColumns.blobs(new ArrayList<>(blobs.values())));
             }
-            for (List<EventMapper.NewEvent> part : parts(events)) {
-                eventMapper.insertAll(part);
+            if (!events.isEmpty()) {
+                eventMapper.insertAll(HeldColumns.events(events));
             }
-            for (List<MailMapper.NewMail> part : parts(mails)) {
-                mailMapper.recordAll(part);
+            if (!mails.isEmpty()) {
+                mailMapper.recordAll(HeldColumns.mails(mails));
             }
         } else {
             for (AttachmentMapper.NewBlob blob : blobs.values()) {
@@ -142,14 +141,6 @@ public final class WriteBehind {
         events.clear();
         mails.clear();
         heldBytes = 0;
-    }
-
-    private static <T> List<List<T>> parts(List<T> rows) {
-        List<List<T>> parts = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            parts.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
-        }
-        return parts;
     }
 
     /** Ids reserved for one table's new rows, taken in order. */

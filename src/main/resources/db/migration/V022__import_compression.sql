@@ -1,0 +1,2 @@
+-- Nothing to do here: on PostgreSQL this step compresses raw mail and file pieces with LZ4. SQLite stores them as
+-- they are.
