@@ -3,9 +3,7 @@ package no.tenantdesk.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import no.tenantdesk.config.Config;
 import no.tenantdesk.config.DigestSettings;
 import no.tenantdesk.service.Deadlines;
@@ -85,28 +83,8 @@ final class App implements CommandLine.IFactory {
 
     private CommandLine configured(CommandLine commandLine, List<Class<?>> commands, PrintWriter out,
             PrintWriter err) {
-        // First: picocli hands the settings below only to the subcommands already there.
-        commands.forEach(commandLine::addSubcommand);
-        commandLine.setOut(out);
-        commandLine.setErr(err);
         this.err = err;
-        ErrorHandler errors = new ErrorHandler(options);
-        commandLine.setExecutionExceptionHandler(errors);
-        commandLine.setParameterExceptionHandler(errors);
-        Converters.register(commandLine, environment);
-        Map<String, String> exitCodes = new LinkedHashMap<>();
-        for (String line : ExitCodes.LIST) {
-            int colon = line.indexOf(':');
-            exitCodes.put(line.substring(0, colon), line.substring(colon + 1));
-        }
-        applyToAll(commandLine, c -> c.getCommandSpec().usageMessage().exitCodeList(exitCodes));
-        HelpSections.addRootSections(commandLine.getCommandSpec().usageMessage());
-        return commandLine;
-    }
-
-    private static void applyToAll(CommandLine commandLine, java.util.function.Consumer<CommandLine> action) {
-        action.accept(commandLine);
-        commandLine.getSubcommands().values().forEach(sub -> applyToAll(sub, action));
+        return CommandWiring.configured(commandLine, commands, out, err, options, environment);
     }
 
     @Override
@@ -218,7 +196,6 @@ final class App implements CommandLine.IFactory {
         return new MailWiring(this, settings, environment);
     }
 
-
     /** The config's sla: (Norway's holidays are read on the first deadline counted, not here). */
     Deadlines deadlines() {
         return new Deadlines(config().sla().policy());
@@ -251,7 +228,6 @@ final class App implements CommandLine.IFactory {
     TaskNoticeService taskNotices() {
         return new TaskNoticeService(database(), environment.clock(), mail().from(), outbox());
     }
-
 
     /** OAuth 2.0 logins: only for a command whose config asks for one, so that no other loads its classes. */
     OAuthLogins oauth() {
@@ -297,5 +273,4 @@ final class App implements CommandLine.IFactory {
     private Duration busyTimeout() {
         return settings.get(Settings.BUSY_TIMEOUT);
     }
-
 }

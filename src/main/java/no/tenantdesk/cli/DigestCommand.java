@@ -68,38 +68,50 @@ final class DigestCommand implements Callable<Integer> {
                             m.items(), m.late(), m.outboxId(), state(m))).toList()));
             return unsent ? ExitCodes.PARTIAL : ExitCodes.OK;
         }
-        PrintWriter err = spec.commandLine().getErr();
+        String none = "no digest " + (dryRun ? "would be" : "was") + " sent.";
+        String dueToNoOne = run.dueToNoOne() + (run.dueToNoOne() == 1 ? " inquiry" : " inquiries")
+                + " late or due today";
         if (run.messages().isEmpty()) {
-            output.done("Nothing open and nothing due: no digest " + (dryRun ? "would be" : "was") + " sent.");
+            output.done(run.dueToNoOne() == 0 ? "Nothing open and nothing due: " + none
+                    : "No open tasks, and no operators configured (digest: operators:) for the " + dueToNoOne
+                            + ": " + none);
+        } else if (run.dueToNoOne() > 0 && output.terminal()) {
+            output.note("tenantdesk: the " + dueToNoOne + " go to no one: no operators are configured (digest:"
+                    + " operators:)");
         }
         for (Message m : run.messages()) {
-            String who = TerminalText.line(m.email() == null ? m.name() : m.email());
-            int count = m.items().size();
-            String what = count + (m.part().equals("tasks") ? (count == 1 ? " open task" : " open tasks")
-                    : (count == 1 ? " inquiry due" : " inquiries due")) + ", " + m.late() + " late";
-            switch (m.fate()) {
-                case "no-address" -> output.note("tenantdesk: " + TerminalText.line(m.name()) + " has " + what
-                        + " but no e-mail address: no digest (tenantdesk contact update … --email)");
-                case "already-sent" -> {
-                    if (output.terminal()) {
-                        output.note(who + ": already sent today (" + what + "; --force sends again)");
-                    }
+            say(output, m);
+        }
+        return unsent ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** What became of one message: sent, queued and not sent, already sent today, or no address to send to. */
+    private void say(Output output, Message m) {
+        String who = TerminalText.line(m.email() == null ? m.name() : m.email());
+        int count = m.items().size();
+        String what = count + (m.part().equals("tasks") ? (count == 1 ? " open task" : " open tasks")
+                : (count == 1 ? " inquiry due" : " inquiries due")) + ", " + m.late() + " late";
+        switch (m.fate()) {
+            case "no-address" -> output.note("tenantdesk: " + TerminalText.line(m.name()) + " has " + what
+                    + " but no e-mail address: no digest (tenantdesk contact update … --email)");
+            case "already-sent" -> {
+                if (output.terminal()) {
+                    output.note(who + ": already sent today (" + what + "; --force sends again)");
                 }
-                default -> {
-                    if (dryRun) {
-                        printMessage(output, m);
-                    } else if (m.sent()) {
-                        output.done("Sent the digest to " + who + " (" + what + ")");
-                    } else {
-                        err.println("tenantdesk: the digest to " + who + " is queued but not sent: "
-                                + TerminalText.line(m.attempt() == null ? "another sender has it" : m.attempt().error())
-                                + (state(m).equals("failed") ? " (marked failed)"
-                                        : " (tenantdesk outbox send tries again)"));
-                    }
+            }
+            default -> {
+                if (dryRun) {
+                    printMessage(output, m);
+                } else if (m.sent()) {
+                    output.done("Sent the digest to " + who + " (" + what + ")");
+                } else {
+                    spec.commandLine().getErr().println("tenantdesk: the digest to " + who + " is queued but not sent: "
+                            + TerminalText.line(m.attempt() == null ? "another sender has it" : m.attempt().error())
+                            + (state(m).equals("failed") ? " (marked failed)"
+                                    : " (tenantdesk outbox send tries again)"));
                 }
             }
         }
-        return unsent ? ExitCodes.PARTIAL : ExitCodes.OK;
     }
 
     private static void printMessage(Output output, Message m) {

@@ -64,33 +64,42 @@ final class ShellCompleter implements Completer {
         if (awaitingValue != null) {
             values(command, awaitingValue, reader, line, candidates);
         } else if (typed.startsWith("-")) {
-            for (OptionSpec option : command.options()) {
-                if (!option.hidden()) {
-                    String description = option.description().length > 0 ? option.description()[0] : null;
-                    for (String name : option.names()) {
-                        candidates.add(new Candidate(name, name, "options", description, null, null, true));
-                    }
-                }
-            }
+            options(command, candidates);
         } else {
             if (position == 0) {
-                for (var sub : command.subcommands().entrySet()) {
-                    if (!(command == root && sub.getKey().equals("shell"))) {
-                        String[] description = sub.getValue().getCommandSpec().usageMessage().description();
-                        candidates.add(new Candidate(sub.getKey(), sub.getKey(), "commands",
-                                description.length > 0 ? description[0] : null, null, null, true));
-                    }
-                }
-                if (command == root) {
-                    candidates.add(new Candidate("help", "help", "commands", "List the commands", null, null, true));
-                    candidates.add(new Candidate("exit", "exit", "commands", "End the session", null, null, true));
-                }
+                commands(command, candidates);
             }
             for (PositionalParamSpec positional : command.positionalParameters()) {
                 if (positional.index().contains(position)) {
                     values(command, positional, reader, line, candidates);
                 }
             }
+        }
+    }
+
+    private static void options(CommandSpec command, List<Candidate> candidates) {
+        for (OptionSpec option : command.options()) {
+            if (!option.hidden()) {
+                String description = option.description().length > 0 ? option.description()[0] : null;
+                for (String name : option.names()) {
+                    candidates.add(new Candidate(name, name, "options", description, null, null, true));
+                }
+            }
+        }
+    }
+
+    /** The command's subcommands; at the top, also the shell's own words (but not the shell again). */
+    private void commands(CommandSpec command, List<Candidate> candidates) {
+        for (var sub : command.subcommands().entrySet()) {
+            if (!(command == root && sub.getKey().equals("shell"))) {
+                String[] description = sub.getValue().getCommandSpec().usageMessage().description();
+                candidates.add(new Candidate(sub.getKey(), sub.getKey(), "commands",
+                        description.length > 0 ? description[0] : null, null, null, true));
+            }
+        }
+        if (command == root) {
+            candidates.add(new Candidate("help", "help", "commands", "List the commands", null, null, true));
+            candidates.add(new Candidate("exit", "exit", "commands", "End the session", null, null, true));
         }
     }
 

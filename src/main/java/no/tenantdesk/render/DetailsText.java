@@ -65,25 +65,33 @@ public final class DetailsText {
             }
         }
         if (!details.attachments().isEmpty()) {
-            heading(out, "Attachments");
-            Table table = new Table().column("  ID").flexible("FILE", 12).column("TYPE").column("SIZE").column("WITH");
-            for (Attachment a : details.attachments()) {
-                table.row("  " + a.id(), a.filename(), a.contentType(), Formats.size(a.size()), owner(a));
-            }
-            table.print(out, Integer.MAX_VALUE);
+            attachments(out, details.attachments());
         }
         if (!details.outbox().isEmpty()) {
-            heading(out, "Mail sent");
-            Table table = new Table().column("  ID").column("KIND").flexible("TO", 12).column("STATE")
-                    .flexible("WHEN", 10);
-            for (OutboxMessage m : details.outbox()) {
-                table.row("  " + m.id(), m.kind().cli(), m.recipient(), palette.outbox(m.state()), m.sentAt() != null
-                        ? formats.time(m.sentAt()) : Formats.orDash(m.lastError()));
-            }
-            table.print(out, Integer.MAX_VALUE);
+            mailSent(out, details.outbox());
         }
         heading(out, "Timeline");
         timeline(out, details, full);
+    }
+
+    private void attachments(PrintWriter out, List<Attachment> attachments) {
+        heading(out, "Attachments");
+        Table table = new Table().column("  ID").flexible("FILE", 12).column("TYPE").column("SIZE").column("WITH");
+        for (Attachment a : attachments) {
+            table.row("  " + a.id(), a.filename(), a.contentType(), Formats.size(a.size()), owner(a));
+        }
+        table.print(out, Integer.MAX_VALUE);
+    }
+
+    private void mailSent(PrintWriter out, List<OutboxMessage> outbox) {
+        heading(out, "Mail sent");
+        Table table = new Table().column("  ID").column("KIND").flexible("TO", 12).column("STATE")
+                .flexible("WHEN", 10);
+        for (OutboxMessage m : outbox) {
+            table.row("  " + m.id(), m.kind().cli(), m.recipient(), palette.outbox(m.state()), m.sentAt() != null
+                    ? formats.time(m.sentAt()) : Formats.orDash(m.lastError()));
+        }
+        table.print(out, Integer.MAX_VALUE);
     }
 
     private void taskSummary(PrintWriter out, Task task) {

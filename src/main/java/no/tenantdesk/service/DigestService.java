@@ -79,8 +79,11 @@ public final class DigestService {
         }
     }
 
-    /** @param day the office's date the digest is for */
-    public record Run(LocalDate day, boolean dryRun, List<Message> messages) {}
+    /**
+     * @param day       the office's date the digest is for
+     * @param dueToNoOne the inquiries late or due today when no operators are configured to get them, else 0
+     */
+    public record Run(LocalDate day, boolean dryRun, List<Message> messages, int dueToNoOne) {}
 
     /**
      * @param dryRun what would be sent, with nothing stored (deadlines not yet counted are not counted either)
@@ -90,16 +93,18 @@ public final class DigestService {
         Instant now = clock.instant();
         LocalDate day = now.atZone(zone).toLocalDate();
         if (dryRun) {
-            List<Letter> letters = database.read(tx -> plan(tx, now, day, force));
-            return new Run(day, true, letters.stream().map(l -> Message.of(l, null, null)).toList());
+            Planned planned = database.read(tx -> plan(tx, now, day, force));
+            return new Run(day, true, planned.letters().stream().map(l -> Message.of(l, null, null)).toList(),
+                    planned.dueToNoOne());
         }
         requireServer();
         deadlines.sweep(database, now); // an inquiry from before deadlines were counted gets them first
-        List<Queued> queued = database.write(tx -> {
+        Queuing queuing = database.write(tx -> {
             List<Queued> all = new ArrayList<>();
+            Planned planned = plan(tx, now, day, force);
             Outbox box = new Outbox(tx, now, from, outbox.scratch());
             DigestMapper digests = tx.mapper(DigestMapper.class);
-            for (Letter letter : plan(tx, now, day, force)) {
+            for (Letter letter : planned.letters()) {
                 Long id = null;
                 if (letter.fate() == Fate.SEND) {
                     OutgoingMail mail = new OutgoingMail(box.newDigestId(), from,
@@ -112,25 +117,32 @@ public final class DigestService {
                 }
                 all.add(new Queued(letter, id));
             }
-            return all;
+            return new Queuing(all, planned.dueToNoOne());
         });
         List<Message> messages = new ArrayList<>();
-        for (Queued q : queued) {
+        for (Queued q : queuing.queued()) {
             messages.add(Message.of(q.letter(), q.outboxId(), q.outboxId() == null ? null : outbox.send(q.outboxId())));
         }
-        return new Run(day, false, messages);
+        return new Run(day, false, messages, queuing.dueToNoOne());
     }
 
     private record Queued(Letter letter, Long outboxId) {}
 
-    private List<Letter> plan(Tx tx, Instant now, LocalDate day, boolean force) {
+    private record Queuing(List<Queued> queued, int dueToNoOne) {}
+
+    /** @param dueToNoOne the inquiries due that no operator gets, as none is configured */
+    private record Planned(List<Letter> letters, int dueToNoOne) {}
+
+    private Planned plan(Tx tx, Instant now, LocalDate day, boolean force) {
         DigestMapper digests = tx.mapper(DigestMapper.class);
         Set<String> sent = new HashSet<>();
         for (DigestMapper.Sent s : digests.sentOn(day)) {
             sent.add(s.part() + " " + s.recipientKey());
         }
         Instant endOfDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-        return DigestPlan.plan(digests.openTasks(), digests.dueBefore(endOfDay), sent, force, settings, now, zone);
+        List<DigestMapper.DueInquiry> due = digests.dueBefore(endOfDay);
+        return new Planned(DigestPlan.plan(digests.openTasks(), due, sent, force, settings, now, zone),
+                settings.operators().isEmpty() ? due.size() : 0);
     }
 
     /** Fails as the command starts, before anything is queued, when there is no mail server to send through. */

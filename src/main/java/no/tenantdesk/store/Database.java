@@ -6,8 +6,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import no.tenantdesk.domain.TemporaryFailureException;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.Configuration;
@@ -22,18 +22,14 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransaction;
  */
 public final class Database implements AutoCloseable {
 
-    /**
-     * How often a write that failed on a conflict with another one (a serialisation failure, a deadlock) is run again
-     * before its caller hears of it. Each conflict means another writer got through, so this is a bound, not a wait.
-     */
-    static final int ATTEMPTS = 10;
-
     private final Dialect dialect;
     private final MapperLoading mappers;
+    private final ConflictRetry conflicts;
 
     private Database(Dialect dialect) {
         this.dialect = dialect;
         this.mappers = new MapperLoading(dialect);
+        this.conflicts = new ConflictRetry(dialect.address());
     }
 
     /** Opens the SQLite file, creating it and its folder on first use, and brings its schema up to date. */
@@ -61,20 +57,11 @@ public final class Database implements AutoCloseable {
                     dialect.close();
                     throw e;
                 }
-                pause(20);
+                ConflictRetry.pause(20);
             } catch (RuntimeException e) {
                 dialect.close();
                 throw e;
             }
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TemporaryFailureException("interrupted while the database was busy", e);
         }
     }
 
@@ -159,31 +146,9 @@ public final class Database implements AutoCloseable {
         return withConnection(false, dialect::describe);
     }
 
-    /**
-     * The transaction again, from its start, while it fails on a conflict that a second try can get past: what it
-     * read before may have changed, so all of it runs again, never just the statement that failed.
-     */
-    <T> T retrying(java.util.function.Supplier<T> transaction) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.get();
-            } catch (RetryableException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw new TemporaryFailureException("database " + dialect.address().describe()
-                            + " is busy: a write conflicted with others " + attempt + " times; try again", e);
-                }
-                // A little longer each time, and not in step with the writer it met.
-                pause(ThreadLocalRandom.current().nextLong(1, 10L * attempt));
-            }
-        }
-    }
-
-    /** A failure that running the transaction again may get past; never seen outside this class and {@link Writer}. */
-    static final class RetryableException extends RuntimeException {
-
-        RetryableException(Throwable cause) {
-            super(cause);
-        }
+    /** The transaction again, from its start, while it fails on a conflict a second try can get past. */
+    <T> T retrying(Supplier<T> transaction) {
+        return conflicts.run(transaction);
     }
 
     <T> T inTransaction(Connection connection, Function<Tx, T> work, boolean commit) throws SQLException {
@@ -217,7 +182,7 @@ public final class Database implements AutoCloseable {
                     e.addSuppressed(rollback);
                 }
                 if (dialect.retryable(e)) {
-                    throw new RetryableException(e);
+                    throw new ConflictRetry.RetryableException(e);
                 }
                 throw e;
             }
@@ -276,7 +241,7 @@ public final class Database implements AutoCloseable {
             T result = work.apply(connection);
             broken = false;
             return result;
-        } catch (RetryableException e) {
+        } catch (ConflictRetry.RetryableException e) {
             broken = false; // rolled back, and fine for the next transaction
             throw e;
         } catch (SQLException | PersistenceException e) {

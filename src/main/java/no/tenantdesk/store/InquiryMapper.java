@@ -138,7 +138,7 @@ public interface InquiryMapper {
 
     /**
      * One inquiry of a page by relevance: its id, and how many inquiries match in all when the pass that ranked
-     * them could tell (else null: ask {@link #count}).
+     * them could tell (PostgreSQL always; SQLite when fewer match than it ranks), else null: ask {@link #count}.
      */
     record Ranked(long id, Long total) {}
 

@@ -34,7 +34,7 @@ public final class Writer implements AutoCloseable {
     private <T> T run(Function<Tx, T> work, boolean commit) {
         try {
             return database.inTransaction(connection, work, commit);
-        } catch (Database.RetryableException e) {
+        } catch (ConflictRetry.RetryableException e) {
             throw e;
         } catch (SQLException | PersistenceException e) {
             broken = true;

@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -120,6 +121,53 @@ class HouseRulesTest {
         assertThat(wide).as("lines wider than 120 characters; break them where the thought breaks").isEmpty();
     }
 
+    /**
+     * What a formatter would keep, checked without one: no formatter found keeps the present style (palantir-java-format
+     * would rewrite two files of three), so the layout rules a build can see are checked here: spaces, not tabs; no
+     * space at a line's end; a newline at the file's end.
+     */
+    @Test
+    void everyJavaFileIsIndentedWithSpacesAndEndsItsLinesCleanly() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String folder : List.of("src/main/java", "src/test/java")) {
+            try (Stream<Path> files = Files.walk(Path.of(folder))) {
+                files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+                    found.addAll(lines(file, line -> line.indexOf('\t') >= 0 || line.endsWith(" ")));
+                    if (!text(file).endsWith("\n")) {
+                        found.add(file + ": no newline at the end");
+                    }
+                });
+            }
+        }
+        assertThat(found).as("tabs, spaces at a line's end, or a last line without its newline").isEmpty();
+    }
+
+    /**
+     * Classes of the main code allowed past {@link #LONGEST_CLASS} lines, each with why it is still one class. Empty:
+     * every one is under it; a class that grows past it is split where a cohesive part can be a class of its own.
+     */
+    static final Map<String, String> LONG_CLASSES = Map.of();
+
+    static final int LONGEST_CLASS = 300;
+
+    @Test
+    void noClassOfTheMainCodeIsLongerThan300Lines() throws IOException {
+        Path root = Path.of("src/main/java");
+        List<String> tooLong;
+        try (Stream<Path> files = Files.walk(root)) {
+            tooLong = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(file -> !LONG_CLASSES.containsKey(className(root, file)))
+                    .filter(file -> lineCount(file) > LONGEST_CLASS)
+                    .map(file -> file + ": " + lineCount(file) + " lines")
+                    .toList();
+        }
+        assertThat(tooLong).as("classes over %d lines; split off a part that can be a class of its own (or list the"
+                + " class in LONG_CLASSES with why it is not)", LONGEST_CLASS).isEmpty();
+        assertThat(LONG_CLASSES.keySet()).as("excepted classes now short enough (take them off LONG_CLASSES)")
+                .allSatisfy(name -> assertThat(lineCount(root.resolve(name.replace('.', '/') + ".java")))
+                        .isGreaterThan(LONGEST_CLASS));
+    }
+
     @Test
     void theSqlCheckSeesAStatementAsTheHouseWritesIt() {
         assertThat(SQL_LITERAL.matcher("run(\"SELECT id FROM inquiry WHERE id = ?\")").find()).isTrue();
@@ -167,6 +215,22 @@ class HouseRulesTest {
     private static String className(Path root, Path file) {
         String relative = root.relativize(file).toString();
         return relative.substring(0, relative.length() - ".java".length()).replace('/', '.');
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long lineCount(Path file) {
+        try {
+            return Files.readAllLines(file).size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> lines(Path file, Predicate<String> wanted) {

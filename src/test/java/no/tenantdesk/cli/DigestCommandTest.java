@@ -175,6 +175,38 @@ class DigestCommandTest {
     }
 
     @Test
+    void withNoOperatorsConfiguredTheInquiriesDueGoToNoOneAndATerminalIsToldSo() throws Exception {
+        config("digest:\n  operators: []\n");
+
+        CommandResult onTerminal = cli.terminal(true).run("digest", "--dry-run");
+        CommandResult inCron = cli.terminal(false).run("digest");
+
+        assertThat(onTerminal).succeeded().printed("To: Rørlegger Hansen <hansen@ror.example>")
+                .saidOnStderr("tenantdesk: the 2 inquiries late or due today go to no one: no operators are"
+                        + " configured (digest: operators:)");
+        assertThat(inCron).succeeded().printed("Sent the digest to hansen@ror.example (2 open tasks, 1 late)");
+        assertThat(inCron.err()).doesNotContain("operators");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void withNoOpenTasksAndNoOperatorsItSaysSoRatherThanThatNothingIsDue() throws Exception {
+        Files.delete(folder.resolve("config/tenantdesk/tenantdesk.yaml"));
+        cli.run("task", "status", "1", "done");
+        cli.run("task", "status", "2", "done");
+        cli.run("task", "status", "4", "done");
+
+        CommandResult result = cli.terminal(true).run("digest");
+
+        assertThat(result).succeeded().printed("No open tasks, and no operators configured (digest: operators:) for"
+                + " the 2 inquiries late or due today: no digest was sent.").didNotPrint("Nothing open");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        cli.run("status", "2", "done");
+        assertThat(cli.run("digest", "--dry-run")).succeeded().printed("for the 1 inquiry late or due today: no"
+                + " digest would be sent.");
+    }
+
+    @Test
     void aBadDigestConfigIsOneLineAndExitTwo() throws Exception {
         config("digest:\n  operators: [drift]\n");
         assertThat(cli.run("digest")).failedWith(2, "digest: operators: 'drift' is not an e-mail address");

@@ -52,10 +52,10 @@ final class ImapSource implements MailSource, MailSource.Watchable {
     private final Path spool;
     private final IMAPStore store;
     private final IMAPFolder folder;
-    private final IMAPFolder target;
     private final long uidValidity;
     private final Downloads downloads = new Downloads(BATCH_MESSAGES, BATCH_BYTES, ImapDownload.PIECE);
     private final ImapIdle idle;
+    private final ImapAfterImport done;
 
     private ImapSource(
             String name, AfterImport afterImport, Path spool, IMAPStore store, IMAPFolder folder, IMAPFolder target,
@@ -65,9 +65,9 @@ final class ImapSource implements MailSource, MailSource.Watchable {
         this.spool = spool;
         this.store = store;
         this.folder = folder;
-        this.target = target;
         this.uidValidity = uidValidity;
         this.idle = new ImapIdle(folder);
+        this.done = new ImapAfterImport(afterImport, store, folder, target);
     }
 
     static ImapSource open(String name, ServerAddress address, SourceSpec spec) {
@@ -201,39 +201,9 @@ final class ImapSource implements MailSource, MailSource.Watchable {
             if (messages.length == 0) {
                 return;
             }
-            switch (afterImport) {
-                case SEEN -> folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
-                case MOVE -> move(messages);
-                case DELETE -> {
-                    folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
-                    expunge(messages);
-                }
-                case KEEP -> {}
-            }
+            done.apply(messages);
         } catch (MessagingException e) {
             throw Failures.server(name, e);
-        }
-    }
-
-    private void move(Message[] messages) throws MessagingException {
-        if (store.hasCapability("MOVE")) {
-            folder.moveMessages(messages, target);
-        } else {
-            folder.copyMessages(messages, target);
-            folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
-            expunge(messages);
-        }
-    }
-
-    /**
-     * With UIDPLUS only our messages go (UID EXPUNGE); without it, EXPUNGE also removes what other clients had
-     * flagged \Deleted, which is what they asked for anyway.
-     */
-    private void expunge(Message[] messages) throws MessagingException {
-        if (store.hasCapability("UIDPLUS")) {
-            folder.expunge(messages);
-        } else {
-            folder.expunge();
         }
     }
 

@@ -6,13 +6,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import javax.net.ssl.SSLSocketFactory;
@@ -171,48 +168,10 @@ final class Pop3Client implements Closeable {
 
     List<Listed> list() {
         try {
-            connection.command("UIDL");
-            if (!pipelining()) {
-                return listed(uidl(), sizes());
-            }
-            connection.command("LIST");
-            return listed(uidl(), sizes());
+            return new Pop3Listing(name, connection, in).list(pipelining());
         } catch (IOException e) {
             throw failure(e);
         }
-    }
-
-    private Map<Integer, String> uidl() throws IOException {
-        String reply = in.line();
-        if (!reply.startsWith("+OK")) {
-            throw new TenantdeskException(name + ": the server does not support UIDL, which fetch-mail needs to"
-                    + " recognise messages it has already imported");
-        }
-        Map<Integer, String> uids = new LinkedHashMap<>();
-        for (String line : in.lines()) {
-            String[] words = line.strip().split(" ", 2);
-            uids.put(Integer.parseInt(words[0]), words.length > 1 ? words[1].strip() : "");
-        }
-        return uids;
-    }
-
-    private Map<Integer, Long> sizes() throws IOException {
-        if (!pipelining()) {
-            connection.command("LIST");
-        }
-        connection.status("LIST");
-        Map<Integer, Long> sizes = new LinkedHashMap<>();
-        for (String line : in.lines()) {
-            String[] words = line.strip().split(" ", -1);
-            sizes.put(Integer.parseInt(words[0]), words.length > 1 ? Long.parseLong(words[1]) : -1);
-        }
-        return sizes;
-    }
-
-    private static List<Listed> listed(Map<Integer, String> uids, Map<Integer, Long> sizes) {
-        List<Listed> listed = new ArrayList<>();
-        uids.forEach((number, uid) -> listed.add(new Listed(number, uid, sizes.getOrDefault(number, -1L))));
-        return listed;
     }
 
     /**

@@ -84,23 +84,7 @@ public final class MailComposer {
             }
         }
         try {
-            Email email;
-            String text = crlf(mail.text());
-            if (mail.attachments().isEmpty()) {
-                email = new TextEmail(mail.messageId());
-                if (!text.isEmpty()) {
-                    email.setMsg(text);
-                }
-            } else {
-                MixedEmail mixed = new MixedEmail(mail.messageId());
-                if (!text.isEmpty()) {
-                    mixed.setMsg(text);
-                }
-                for (Attachment attachment : mail.attachments()) {
-                    mixed.attach(part(attachment));
-                }
-                email = mixed;
-            }
+            Email email = body(mail);
             email.setMailSession(session);
             email.setCharset(UTF_8);
             email.setFrom(mail.from().email(), personal(mail.from()), UTF_8);
@@ -112,30 +96,55 @@ public final class MailComposer {
             email.buildMimeMessage();
 
             MimeMessage message = email.getMimeMessage();
-            if (mail.inReplyTo() != null) {
-                message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
-            }
-            if (!mail.references().isEmpty()) {
-                String references = mail.references().stream().map(id -> "<" + id + ">")
-                        .collect(Collectors.joining(" "));
-                // A long thread would pass the 998-character line limit; folding between ids is allowed.
-                message.setHeader("References", MimeUtility.fold("References: ".length(), references));
-            }
-            message.setHeader(Classifier.LOOP_HEADER, Classifier.LOOP_VALUE);
-            if (mail.automatic() != OutgoingMail.Automatic.NO) {
-                // RFC 3834, and its Microsoft cousin: no vacation notice or auto-reply should answer a notice.
-                message.setHeader("Auto-Submitted", mail.automatic() == OutgoingMail.Automatic.REPLIED
-                        ? "auto-replied" : "auto-generated");
-                message.setHeader("X-Auto-Response-Suppress", "All");
-            }
-            if (mail.automatic() == OutgoingMail.Automatic.GENERATED) {
-                // For the older responders that know only this (Sendmail's vacation, procmail recipes).
-                message.setHeader("Precedence", "bulk");
-            }
+            threadAndMark(message, mail);
             return message;
         } catch (EmailException | MessagingException e) {
             throw new TenantdeskException("cannot compose the message " + mail.messageId() + ": "
                     + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** The text alone, or the text and the attachments in a multipart/mixed. */
+    private Email body(OutgoingMail mail) throws EmailException, MessagingException {
+        String text = crlf(mail.text());
+        if (mail.attachments().isEmpty()) {
+            Email email = new TextEmail(mail.messageId());
+            if (!text.isEmpty()) {
+                email.setMsg(text);
+            }
+            return email;
+        }
+        MixedEmail mixed = new MixedEmail(mail.messageId());
+        if (!text.isEmpty()) {
+            mixed.setMsg(text);
+        }
+        for (Attachment attachment : mail.attachments()) {
+            mixed.attach(part(attachment));
+        }
+        return mixed;
+    }
+
+    /** The headers Commons Email does not write: the thread it answers, our loop mark, and what answers it may get. */
+    private static void threadAndMark(MimeMessage message, OutgoingMail mail) throws MessagingException {
+        if (mail.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");
+        }
+        if (!mail.references().isEmpty()) {
+            String references = mail.references().stream().map(id -> "<" + id + ">")
+                    .collect(Collectors.joining(" "));
+            // A long thread would pass the 998-character line limit; folding between ids is allowed.
+            message.setHeader("References", MimeUtility.fold("References: ".length(), references));
+        }
+        message.setHeader(Classifier.LOOP_HEADER, Classifier.LOOP_VALUE);
+        if (mail.automatic() != OutgoingMail.Automatic.NO) {
+            // RFC 3834, and its Microsoft cousin: no vacation notice or auto-reply should answer a notice.
+            message.setHeader("Auto-Submitted", mail.automatic() == OutgoingMail.Automatic.REPLIED
+                    ? "auto-replied" : "auto-generated");
+            message.setHeader("X-Auto-Response-Suppress", "All");
+        }
+        if (mail.automatic() == OutgoingMail.Automatic.GENERATED) {
+            // For the older responders that know only this (Sendmail's vacation, procmail recipes).
+            message.setHeader("Precedence", "bulk");
         }
     }
 
