@@ -93,11 +93,14 @@ final class Settings {
             "off: run every command in a JVM of its own, not in the user's daemon (see Daemon below).");
     static final Setting<String> DAEMON_IDLE = documented("TENANTDESK_DAEMON_IDLE",
             "Seconds the daemon waits for another command before it stops (default 600).");
+    static final Setting<String> DAEMON_WARM_UP = documented("TENANTDESK_DAEMON_WARM_UP",
+            "Rounds of common commands a new daemon runs on a scratch database before it listens, so that the first"
+                    + " command it serves is fast (default 30; 0 listens at once).");
 
     /** In the order tenantdesk(1) lists them. */
     static final List<Setting<?>> ALL = List.of(DB, PGPASSWORD, PGPASSFILE, PGUSER, CONFIG, USER, BUSY_TIMEOUT,
             COLUMNS, NO_COLOR, SMTP_URL, SMTP_PASSWORD, SMTP_TLS, MAIL_FROM, MAIL_PASSWORD, JAVA_OPTS, DAEMON,
-            DAEMON_IDLE);
+            DAEMON_IDLE, DAEMON_WARM_UP);
 
     private final Environment environment;
     private final GlobalOptions options;

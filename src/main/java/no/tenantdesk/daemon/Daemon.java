@@ -57,7 +57,7 @@ public final class Daemon {
             new String[] {"inquiry", "show", "1"}, new String[] {"inquiry", "update", "1", "--priority", "high"},
             new String[] {"comment", "1", "-m", "Warm-up"}, new String[] {"search", "warm"},
             new String[] {"task", "list"}, new String[] {"--version"});
-    private static final int WARM_UP_ROUNDS = 30;
+    private static final int DEFAULT_WARM_UP_ROUNDS = 30;
 
     private final Path socket;
     private final Duration idle;
@@ -82,13 +82,18 @@ public final class Daemon {
         this.jarVersion = version(jar);
     }
 
-    /** @param args the socket, and the seconds to stay when idle ("" or none for the default) */
+    /**
+     * @param args the socket, the seconds to stay when idle, and the rounds of warm-up before it listens ("" or none
+     *     for the defaults)
+     */
     public static void main(String... args) throws IOException, InterruptedException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java -cp tenantdesk.jar " + Daemon.class.getName() + " SOCKET [IDLE_SECONDS]");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: java -cp tenantdesk.jar " + Daemon.class.getName()
+                    + " SOCKET [IDLE_SECONDS [WARM_UP_ROUNDS]]");
             System.exit(2);
         }
         String idle = args.length > 1 ? args[1] : "";
+        String warmUp = args.length > 2 ? args[2] : "";
         Path socket = Path.of(args[0]).toAbsolutePath();
         // The client wrote the JVM options it was started with into a file of the user's alone; they are in effect
         // now, and the file goes, so that no password among them waits on the disk.
@@ -99,13 +104,14 @@ public final class Daemon {
             Files.delete(options);
         }
         new Daemon(socket, idle.matches("\\d{1,7}") ? Duration.ofSeconds(Long.parseLong(idle)) : DEFAULT_IDLE,
-                Daemons.identity(javaOptions)).serve();
+                Daemons.identity(javaOptions))
+                .serve(warmUp.matches("\\d{1,4}") ? Integer.parseInt(warmUp) : DEFAULT_WARM_UP_ROUNDS);
         System.exit(0);
     }
 
     // The watch's future: the watch ends with its executor, and catches its own failures (stopWhenDone).
     @SuppressWarnings("FutureReturnValueIgnored")
-    private void serve() throws IOException, InterruptedException {
+    private void serve(int warmUpRounds) throws IOException, InterruptedException {
         try (FileChannel lockChannel = Daemons.openLock(socket); FileLock lock = lockChannel.tryLock()) {
             if (lock == null) {
                 return; // another daemon for this socket is running or starting
@@ -114,7 +120,7 @@ public final class Daemon {
                 log("not started: others may enter " + socket.getParent() + "; it must be this user's, mode 0700");
                 return;
             }
-            warmUp();
+            warmUp(warmUpRounds);
             // A socket file left by a daemon that was killed answers nobody; the lock says no daemon has it now.
             Files.deleteIfExists(socket);
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -146,9 +152,13 @@ public final class Daemon {
     /**
      * Runs common commands on a scratch database before listening, so that the first client's command finds their
      * code loaded and compiled: unwarmed, it took longer than a command in a JVM of its own. Until the daemon
-     * listens, commands run in their own JVM, as before it was started.
+     * listens, commands run in their own JVM, as before it was started. (TENANTDESK_DAEMON_WARM_UP sets the rounds:
+     * the launcher's tests and its class-data training start many daemons whose speed does not matter.)
      */
-    private static void warmUp() {
+    private static void warmUp(int rounds) {
+        if (rounds == 0) {
+            return;
+        }
         // In a folder of the daemon's own, private, under the user's scratch folder: not in the shared /tmp, and one
         // that a killed daemon leaves is swept by the next fetch-mail.
         Environment.system().inTemporaryFolder("daemon-warm-up-", scratch -> {
@@ -164,7 +174,7 @@ public final class Daemon {
                     ZoneOffset.UTC, null, scratch);
             Resources resources = Resources.concurrent();
             PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (int round = 0; round < rounds; round++) {
                 for (String[] args : WARM_UP) {
                     Main.runResident(environment, resources, nowhere, nowhere, args);
                 }

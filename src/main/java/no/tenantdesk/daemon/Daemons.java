@@ -146,7 +146,8 @@ final class Daemons {
             }
             command.add("@" + options);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Daemon.class.getName(),
-                    socket.toString(), idleSeconds()));
+                    socket.toString(), orDefault(System.getenv("TENANTDESK_DAEMON_IDLE")),
+                    orDefault(System.getenv("TENANTDESK_DAEMON_WARM_UP"))));
             ProcessBuilder daemon = new ProcessBuilder(command).directory(folder.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true);
@@ -158,10 +159,12 @@ final class Daemons {
         }
     }
 
-    /** $TENANTDESK_DAEMON_IDLE, the seconds an idle daemon waits before it stops; "" for the default. */
-    private static String idleSeconds() {
-        String idle = System.getenv("TENANTDESK_DAEMON_IDLE");
-        return idle == null ? "" : idle;
+    /**
+     * A setting of the daemon's own, given to it as an argument (it keeps no variable of its client's): the seconds
+     * an idle daemon waits before it stops, its rounds of warm-up; "" for the default.
+     */
+    private static String orDefault(String value) {
+        return value == null ? "" : value;
     }
 
     /**

@@ -70,6 +70,7 @@ class ClassDataSharingIT {
         env.put("LANG", "C.UTF-8");
         env.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());
         env.put("TENANTDESK_USER", "ola");
+        env.putAll(DaemonTestBase.NO_WARM_UP);
         env.putAll(extra);
         Path out = Files.createTempFile(folder, "stdout", "");
         Path err = Files.createTempFile(folder, "stderr", "");

@@ -63,6 +63,7 @@ class InstallIT {
         env.put("MANPAGER", "cat");
         env.put("MANWIDTH", "80");
         env.put("TENANTDESK_DB", folder.resolve("tenantdesk.db").toString());
+        env.putAll(DaemonTestBase.NO_WARM_UP);
         env.putAll(extra);
         Path out = folder.resolve("stdout");
         Path err = folder.resolve("stderr");

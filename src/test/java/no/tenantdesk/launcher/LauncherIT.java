@@ -58,6 +58,7 @@ class LauncherIT {
         env.put("LC_ALL", "C");
         env.put("TENANTDESK_DB", database.toString());
         env.put("TENANTDESK_USER", "ola");
+        env.putAll(DaemonTestBase.NO_WARM_UP);
         Path out = home.resolve("stdout");
         Path err = home.resolve("stderr");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())

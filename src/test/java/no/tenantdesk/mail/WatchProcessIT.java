@@ -73,7 +73,8 @@ class WatchProcessIT {
         awaitInquiries(2, Duration.ofSeconds(5)); // IDLE: within seconds, not at the next poll
 
         proxy.down();
-        Thread.sleep(3000);
+        // The outage is noticed (the waiting connection's loss is said) before the next mail comes.
+        awaitErr("the connection that waits for new mail was lost", Duration.ofSeconds(60));
         dovecot.deliver(message(3));
         proxy.up();
         awaitInquiries(3, Duration.ofSeconds(60)); // reconnected with back-off, and the outage's mail filed
@@ -160,6 +161,15 @@ class WatchProcessIT {
             assertThat(watch.isAlive()).as("watch running; stderr: %s", Files.readString(folder.resolve("err")))
                     .isTrue();
             assertThat(System.nanoTime() - deadline).as("%d inquiries within %s", count, within).isNegative();
+            Thread.sleep(50);
+        }
+    }
+
+    private void awaitErr(String line, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!Files.readString(folder.resolve("err")).contains(line)) {
+            assertThat(watch.isAlive()).isTrue();
+            assertThat(System.nanoTime() - deadline).as("'%s' on stderr within %s", line, within).isNegative();
             Thread.sleep(50);
         }
     }

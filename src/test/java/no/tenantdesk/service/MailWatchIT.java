@@ -112,7 +112,12 @@ class MailWatchIT {
             awaitSent("IDLE", 1);
 
             proxy.down();
-            Thread.sleep(6_000); // the first try fails at once, the second after 5 s: two tries, one line
+            // The first try fails at once, the second after 5 s: two tries, one line.
+            long refusedBy = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (proxy.refused() < 2) {
+                assertThat(System.nanoTime() - refusedBy).as("two tries refused within 60 s").isNegative();
+                Thread.sleep(20);
+            }
             proxy.up();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (log.size() < 2 && System.nanoTime() < deadline) {

@@ -37,6 +37,7 @@ public final class LatencyProxy implements AutoCloseable {
     /** Bytes the server may still send before every connection is cut; negative: no cut armed. */
     private final AtomicLong cutAfter = new AtomicLong(-1);
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     /** What clients sent, as lines: IMAP and POP3 commands (a literal the client sends counts as lines too). */
     private final List<String> clientLines = new CopyOnWriteArrayList<>();
     /** What clients sent, as the proxy read it: commands a client sent at once (pipelined) come in one read. */
@@ -68,6 +69,11 @@ public final class LatencyProxy implements AutoCloseable {
     /** How many connections clients have made through it so far. */
     public long connections() {
         return connections.get();
+    }
+
+    /** How many connections it has refused while down. */
+    public long refused() {
+        return refused.get();
     }
 
     /** Every line clients have sent through it so far, in order. */
@@ -121,6 +127,7 @@ public final class LatencyProxy implements AutoCloseable {
                 return; // closed
             }
             if (down) {
+                refused.incrementAndGet();
                 closeQuietly(client);
                 continue;
             }
