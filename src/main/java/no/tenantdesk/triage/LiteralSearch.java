@@ -15,6 +15,8 @@ import java.util.List;
 final class LiteralSearch {
 
     private static final int ROOT = 0;
+    /** The characters the root's ways on are looked up by, in {@link #fromRoot}: most of a text's stay at the root. */
+    private static final int TABLE = 0x300;
 
     private final int words;
     /** Of each state, the characters it goes on with and the state each leads to. */
@@ -24,6 +26,8 @@ final class LiteralSearch {
     private final int[] fail;
     /** Of each state, the words that end there (its own and those of its suffixes). */
     private final int[][] ends;
+    /** Where the root goes on each character below {@link #TABLE}: to the root itself when nowhere. */
+    private final int[] fromRoot = new int[TABLE];
 
     /** @param words folded; a word's number is its index */
     LiteralSearch(List<String> words) {
@@ -54,6 +58,11 @@ final class LiteralSearch {
         for (int s = 0; s < states; s++) {
             labels[s] = labelsOf.get(s).toString().toCharArray();
             targets[s] = targetsOf.get(s).stream().mapToInt(Integer::intValue).toArray();
+        }
+        for (int i = 0; i < labels[ROOT].length; i++) {
+            if (labels[ROOT][i] < TABLE) {
+                fromRoot[labels[ROOT][i]] = targets[ROOT][i];
+            }
         }
         fail = new int[states];
         ends = new int[states][];
@@ -115,12 +124,19 @@ final class LiteralSearch {
 
     private int step(int from, char c, BitSet found) {
         int state = from;
-        int to = next(state, c);
-        while (to < 0 && state != ROOT) {
+        while (true) {
+            if (state == ROOT) {
+                int to = c < TABLE ? fromRoot[c] : next(ROOT, c);
+                state = to < 0 ? ROOT : to;
+                break;
+            }
+            int to = next(state, c);
+            if (to >= 0) {
+                state = to;
+                break;
+            }
             state = fail[state];
-            to = next(state, c);
         }
-        state = to < 0 ? ROOT : to;
         for (int word : ends[state]) {
             found.set(word);
         }

@@ -2,7 +2,6 @@ package no.tenantdesk.triage;
 
 import com.google.re2j.Pattern;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -159,11 +158,20 @@ public final class Rules {
                 words = Rules.this.words.find(value);
             }
             for (int[] all : alternatives) {
-                if (Arrays.stream(all).allMatch(words::get)) {
+                if (hasAll(all)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private boolean hasAll(int[] needed) {
+            for (int word : needed) {
+                if (!words.get(word)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
