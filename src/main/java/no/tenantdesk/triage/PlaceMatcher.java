@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,9 +15,9 @@ import java.util.stream.Collectors;
 /**
  * Finds the place a mail is about in its words: the location tree's names and aliases, matched as whole words, case-
  * and æøå-insensitive ({@link Words}), the parts of a path in any order ("3. etasje, Bygg B" is "Bygg B/3. etasje").
- * Built once per run from every place: a trie of the names' words, walked from each word of the text for the longest
- * name that starts there, so a mail is read once whatever the number of places (linear in the text: no name has more
- * than {@link #LONGEST} words).
+ * Built once per run from every place: a trie of the names' characters ({@link NameTrie}), walked from each word of
+ * the text for the longest name that starts there, so a mail is read once whatever the number of places (linear in
+ * the text: no name has more than {@link #LONGEST} words).
  *
  * <p>Of the places named, the one with the most of its path named wins ("Bygg B" and "3. etasje" name Bygg B/3.
  * etasje twice and Bygg A/3. etasje once); a tie between places that are not one inside the other is ambiguous and
@@ -44,13 +43,7 @@ public final class PlaceMatcher {
     /** The place found, and the words of the text that named it, as written there, from the outermost part in. */
     public record Found(long id, String path, String matched) {}
 
-    private static final class Node {
-        final Map<String, Node> next = new HashMap<>();
-        /** The places whose name or alias ends here. */
-        List<Long> places;
-    }
-
-    private final Node root = new Node();
+    private final NameTrie names = new NameTrie();
     private final Map<Long, Place> places = new HashMap<>();
     /** Each place's children, for an organization's region: built once, not for each mail. */
     private final Map<Long, List<Long>> children = new HashMap<>();
@@ -67,19 +60,9 @@ public final class PlaceMatcher {
     }
 
     private void add(String name, long place) {
-        List<Words.Word> words = Words.of(name);
-        if (words.isEmpty() || words.size() > LONGEST) {
-            return;
-        }
-        Node node = root;
-        for (Words.Word word : words) {
-            node = node.next.computeIfAbsent(word.text(), w -> new Node());
-        }
-        if (node.places == null) {
-            node.places = new ArrayList<>(1);
-        }
-        if (!node.places.contains(place)) {
-            node.places.add(place);
+        int words = Words.of(name).size();
+        if (words > 0 && words <= LONGEST) {
+            names.add(key(name), place);
         }
     }
 
@@ -151,33 +134,8 @@ public final class PlaceMatcher {
         return region;
     }
 
-    /** Each place named in the text, with the words that named it first, as written. */
     private Map<Long, String> mentions(String text) {
-        Map<Long, String> named = new LinkedHashMap<>();
-        List<Words.Word> words = Words.of(text);
-        for (int i = 0; i < words.size(); ) {
-            Node node = root;
-            List<Long> longest = null;
-            int end = i;
-            for (int j = i; j < words.size() && j - i < LONGEST; j++) {
-                node = node.next.get(words.get(j).text());
-                if (node == null) {
-                    break;
-                }
-                if (node.places != null) {
-                    longest = node.places;
-                    end = j + 1;
-                }
-            }
-            if (longest == null) {
-                i++;
-                continue;
-            }
-            String written = text.substring(words.get(i).start(), words.get(end - 1).end());
-            longest.forEach(place -> named.putIfAbsent(place, written));
-            i = end; // the longest name at a word wins: "Bygg A-fløy" is not also "Bygg A"
-        }
-        return named;
+        return names.mentions(text);
     }
 
     private Found decide(Map<Long, String> named, Supplier<Set<Long>> region) {

@@ -4,6 +4,7 @@ import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,19 +84,28 @@ public final class Rules {
 
     private final List<Rule> rules;
     /**
-     * Of each pattern, the words of its alternatives ({@link Literals#alternatives}): a value that has none of them
-     * all is passed over without running the pattern. RE2J has no literal search of its own for a case-insensitive
-     * pattern, and its automaton costs more to set up than a short value takes to search.
+     * Of each pattern, the words of its alternatives ({@link Literals#alternatives}), by their numbers in
+     * {@link #words}: a value that has none of them all is passed over without running the pattern. RE2J has no
+     * literal search of its own for a case-insensitive pattern, and its automaton costs more to set up than a short
+     * value takes to search.
      */
-    private final Map<Pattern, List<List<String>>> needs = new HashMap<>();
+    private final Map<Pattern, int[][]> needs = new HashMap<>();
+    /** Every pattern's words, found in a value in one pass. */
+    private final LiteralSearch words;
 
     public Rules(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Rule rule : this.rules) {
             Stream.of(rule.from(), rule.domain(), rule.to(), rule.subject(), rule.body())
                     .flatMap(List::stream)
-                    .forEach(pattern -> needs.put(pattern, Literals.alternatives(pattern.pattern())));
+                    .forEach(pattern -> needs.put(pattern, Literals.alternatives(pattern.pattern()).stream()
+                            .map(words -> words.stream()
+                                    .mapToInt(word -> numbers.computeIfAbsent(word, w -> numbers.size()))
+                                    .toArray())
+                            .toArray(int[][]::new)));
         }
+        this.words = new LiteralSearch(List.copyOf(numbers.keySet()));
     }
 
     public boolean isEmpty() {
@@ -111,59 +121,78 @@ public final class Rules {
      * costly part (patterns over the text), done for fetch-mail on the threads that parse while one files.
      */
     public BitSet matchingMail(Facts facts) {
-        String subject = fold(facts.subject());
-        String body = fold(facts.body());
-        String from = fold(facts.from());
-        String domain = fold(facts.domain());
-        List<String> to = facts.to().stream().map(Rules::fold).toList();
+        Found subject = new Found(facts.subject());
+        Found body = new Found(facts.body());
+        Found from = new Found(facts.from());
+        Found domain = new Found(facts.domain());
+        List<Found> to = facts.to().stream().map(Found::new).toList();
         BitSet holds = new BitSet(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
-            holds.set(i, (rule.from().isEmpty() || whole(rule.from(), facts.from(), from))
-                    && (rule.domain().isEmpty() || whole(rule.domain(), facts.domain(), domain))
-                    && (rule.to().isEmpty() || anyWhole(rule.to(), facts.to(), to))
-                    && (rule.subject().isEmpty() || within(rule.subject(), facts.subject(), subject))
-                    && (rule.body().isEmpty() || within(rule.body(), facts.body(), body)));
+            holds.set(i, (rule.from().isEmpty() || whole(rule.from(), from))
+                    && (rule.domain().isEmpty() || whole(rule.domain(), domain))
+                    && (rule.to().isEmpty() || to.stream().anyMatch(value -> whole(rule.to(), value)))
+                    && (rule.subject().isEmpty() || within(rule.subject(), subject))
+                    && (rule.body().isEmpty() || within(rule.body(), body)));
         }
         return holds;
     }
 
-    /** Any of the patterns matches the whole value; {@code folded} is the value {@link Literals#fold folded}. */
-    private boolean whole(List<Pattern> patterns, String value, String folded) {
+    /** A value of the mail, and which of the patterns' words it has: searched for once, when a pattern first asks. */
+    private final class Found {
+
+        final String value;
+        private BitSet words;
+
+        Found(String value) {
+            this.value = value;
+        }
+
+        /** Whether the value has the words the pattern needs; a missing value is left to the pattern. */
+        boolean mayMatch(Pattern pattern) {
+            int[][] alternatives = needs.get(pattern);
+            if (value == null || alternatives.length == 0) {
+                return true;
+            }
+            if (words == null) {
+                words = Rules.this.words.find(value);
+            }
+            for (int[] all : alternatives) {
+                if (hasAll(all)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean hasAll(int[] needed) {
+            for (int word : needed) {
+                if (!words.get(word)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** Any of the patterns matches the whole value. */
+    private static boolean whole(List<Pattern> patterns, Found value) {
         for (Pattern pattern : patterns) {
-            if (mayMatch(pattern, folded) && pattern.matches(value)) {
+            if (value.mayMatch(pattern) && pattern.matches(value.value)) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean anyWhole(List<Pattern> patterns, List<String> values, List<String> folded) {
-        for (int i = 0; i < values.size(); i++) {
-            if (whole(patterns, values.get(i), folded.get(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Any of the patterns found in the text; {@code folded} is the text {@link Literals#fold folded}. */
-    private boolean within(List<Pattern> patterns, String text, String folded) {
+    /** Any of the patterns found in the text. */
+    private static boolean within(List<Pattern> patterns, Found text) {
         for (Pattern pattern : patterns) {
-            if (mayMatch(pattern, folded) && pattern.matcher(text).find()) {
+            if (text.mayMatch(pattern) && pattern.matcher(text.value).find()) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Whether the folded value has the words the pattern needs; a missing value is left to the pattern. */
-    private boolean mayMatch(Pattern pattern, String folded) {
-        return folded == null || Literals.mayMatch(needs.get(pattern), folded);
-    }
-
-    private static String fold(String value) {
-        return value == null ? null : Literals.fold(value);
     }
 
     /** The same as {@link #apply(Facts)}, from {@link #matchingMail} and the sender's organization. */
