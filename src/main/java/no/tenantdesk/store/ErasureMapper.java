@@ -61,7 +61,10 @@ public interface ErasureMapper {
             @Param("empty") String empty,
             @Param("at") Instant at, @Param("by") Removal by);
 
-    /** A mail's subject and reason with the mentions replaced (the few that have one; the rest by {@link #eraseMails}). */
+    /**
+     * A mail's subject and reason with the mentions replaced (the few that have one; the rest by {@link
+     * #eraseMails}).
+     */
     void updateMail(@Param("id") long id, @Param("subject") String subject, @Param("reason") String reason);
 
     /** Her mails ({@link #mails}) in one statement: sender, address, Message-ID and raw bytes gone. */
