@@ -5,7 +5,9 @@ import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,7 +73,58 @@ final class InstantTypeHandler extends BaseTypeHandler<Instant> {
         return parse(cs.getString(columnIndex));
     }
 
-    private static Instant parse(String text) {
-        return text == null ? null : Instant.parse(text);
+    /**
+     * Read digit by digit when the text has the form {@link #format} writes: a report reads several instants of each of
+     * 200,000 inquiries, and {@code Instant.parse} took most of its time. Any other text, or a value out of range,
+     * goes to {@code Instant.parse}, which accepts or refuses it as before.
+     */
+    static Instant parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (text.length() != 24 || !shaped(text)) {
+            return Instant.parse(text);
+        }
+        int hour = number(text, 11, 2);
+        int minute = number(text, 14, 2);
+        int second = number(text, 17, 2);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return Instant.parse(text);
+        }
+        long day;
+        try {
+            day = LocalDate.of(number(text, 0, 4), number(text, 5, 2), number(text, 8, 2)).toEpochDay();
+        } catch (DateTimeException notADay) {
+            return Instant.parse(text);
+        }
+        return Instant.ofEpochSecond(day * 86_400 + hour * 3_600L + minute * 60L + second,
+                number(text, 20, 3) * 1_000_000L);
+    }
+
+    /** Digits where {@link #format} writes digits, and its separators between them. */
+    private static boolean shaped(String text) {
+        for (int i = 0; i < 24; i++) {
+            char c = text.charAt(i);
+            boolean fits = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                case 19 -> c == '.';
+                case 23 -> c == 'Z';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!fits) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String text, int at, int width) {
+        int value = 0;
+        for (int i = at; i < at + width; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 }
