@@ -1,18 +1,15 @@
 package no.tenantdesk.store;
 
-import java.sql.CallableStatement;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 
 /**
  * Binds a text as its words for PostgreSQL's search index ({@link SearchWords}), or null when the server must make
  * them: {@code coalesce(CAST(#{title,typeHandler=…} AS tsvector), search_words(#{title}))}.
  */
-public final class SearchWordsTypeHandler extends BaseTypeHandler<String> {
+public final class SearchWordsTypeHandler extends ParameterTypeHandler<String> {
 
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, String text, JdbcType jdbcType) throws SQLException {
@@ -22,20 +19,5 @@ public final class SearchWordsTypeHandler extends BaseTypeHandler<String> {
         } else {
             ps.setString(i, words);
         }
-    }
-
-    @Override
-    public String getNullableResult(ResultSet rs, String columnName) {
-        throw new UnsupportedOperationException("a parameter only");
-    }
-
-    @Override
-    public String getNullableResult(ResultSet rs, int columnIndex) {
-        throw new UnsupportedOperationException("a parameter only");
-    }
-
-    @Override
-    public String getNullableResult(CallableStatement cs, int columnIndex) {
-        throw new UnsupportedOperationException("a parameter only");
     }
 }
