@@ -56,8 +56,4 @@ record Redaction(String marker, List<Pattern> patterns) {
     ErasureMapper.Texts rewrite(ErasureMapper.Texts row) {
         return new ErasureMapper.Texts(row.id(), apply(row.first()), apply(row.second()), apply(row.third()));
     }
-
-    boolean changes(String text) {
-        return text != null && !text.equals(apply(text));
-    }
 }

@@ -102,19 +102,6 @@ final class Literals {
         return List.copyOf(any);
     }
 
-    /** Whether the folded text has all the words of one of the {@link #alternatives}, or there are none. */
-    static boolean mayMatch(List<List<String>> alternatives, String folded) {
-        if (alternatives.isEmpty()) {
-            return true;
-        }
-        for (List<String> words : alternatives) {
-            if (words.stream().allMatch(folded::contains)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The text as {@link #required} words are compared with it. */
     static String fold(String text) {
         int i = 0;

@@ -22,7 +22,6 @@ class RedactionTest {
     void otherPeopleAndLongerNumbersAreLeftAlone() {
         String text = "Kari Hansen ringte fra 1912345678 om Nordmannsgata? Nei, Ola.";
         assertThat(kari.apply(text)).isEqualTo(text);
-        assertThat(kari.changes(text)).isFalse();
         assertThat(kari.apply(null)).isNull();
     }
 
