@@ -46,13 +46,18 @@ public final class Tx {
      * fetch-mail's batch asks for it; a message filed in a savepoint of its own does not.
      */
     public void writeBehind() {
-        writeBehind(Runnable::run);
+        if (behind == null) {
+            behind = new WriteBehind(this, database.roundTrips(), Runnable::run, false);
+        }
     }
 
-    /** As {@link #writeBehind()}, with threads that may make the held rows' search words meanwhile. */
-    public void writeBehind(Executor helpers) {
+    /**
+     * As {@link #writeBehind()}, and more: threads that make the held rows' search words meanwhile, and rows written
+     * ahead on a thread of their own while the filing goes on (a server: {@link WriteAhead}).
+     */
+    public void writeAhead(Executor helpers) {
         if (behind == null) {
-            behind = new WriteBehind(this, database.roundTrips(), helpers);
+            behind = new WriteBehind(this, database.roundTrips(), helpers, true);
         }
     }
 
@@ -63,9 +68,21 @@ public final class Tx {
 
     /** Writes the rows held back; before every statement, and before the transaction ends. */
     void writeOut() {
-        if (behind != null && !behind.isEmpty()) {
+        if (behind != null) {
             behind.write();
         }
+    }
+
+    /** Before a rollback: waits for rows being written ahead, if any, however that ends. */
+    void abandon() {
+        if (behind != null) {
+            behind.abandon();
+        }
+    }
+
+    /** Every mapper loaded, so that none changes MyBatis' configuration while rows are written ahead. */
+    void allMappersLoaded() {
+        database.loadAllMappers();
     }
 
     /** The mapper itself, which writes no held rows first. */

@@ -144,6 +144,78 @@ class WriteBehindIT {
         }
     }
 
+    /**
+     * With rows written ahead (fetch-mail's batch on a server: {@link WriteAhead}), a batch's first messages' rows go
+     * to the database on another thread while the next are held: every row is there after, in order, searchable, the
+     * ids without gaps; and the next statement finds them all.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void rowsWrittenAheadAreThereForTheNextStatementAndAtCommit(String kind) {
+        int messages = 250; // two writes ahead and a rest
+        try (Database database = open(kind)) {
+            long before = database.write(WriteBehindIT::newInquiry);
+            List<Long> ids = database.write(tx -> {
+                tx.writeAhead(Runnable::run);
+                tx.behind().expect(messages, messages);
+                List<Long> made = new java.util.ArrayList<>();
+                for (int i = 0; i < messages; i++) {
+                    long contact = NewRows.contact(tx, new ContactMapper.NewContact("Kari " + i, "kari " + i,
+                            "kari" + i + "@example.no", "kari" + i + "@example.no", null, ContactRole.TENANT, null,
+                            null, NOW));
+                    long id = NewRows.inquiry(tx, new InquiryMapper.NewInquiry("Lekkasje nummer " + i, "Det drypper",
+                            Status.TODO, Priority.NORMAL, Source.EMAIL, contact, null, null, null, null, NOW, null,
+                            null));
+                    byte[] raw = ("From: kari" + i + "@example.no\n\nLekkasje\n").getBytes(StandardCharsets.UTF_8);
+                    String sha256 = String.format("%064x", i);
+                    tx.behind().blob(sha256, raw);
+                    tx.behind().event(event(id, "created"));
+                    tx.behind().mail(mail("m" + i, sha256, raw.length, id));
+                    made.add(id);
+                }
+                assertThat(tx.mapper(InquiryMapper.class).byId(made.get(messages - 1)).title())
+                        .isEqualTo("Lekkasje nummer " + (messages - 1));
+                return made;
+            });
+
+            assertThat(ids).hasSize(messages).first().isEqualTo(before + 1);
+            assertThat(ids.get(messages - 1)).isEqualTo(before + messages);
+            List<String> keys = java.util.stream.IntStream.range(0, messages).mapToObj(i -> "m" + i).toList();
+            List<String> stored = database.read(tx -> tx.mapper(MailMapper.class).storedKeys(keys));
+            assertThat(stored).hasSize(messages);
+            List<Event> events = database.read(tx -> tx.mapper(EventMapper.class).byInquiry(ids.get(150)));
+            assertThat(events).extracting(Event::field).containsExactly("created");
+            long found = database.read(tx -> tx.mapper(InquiryMapper.class).count(new InquiryMapper.Filter(
+                    List.of(Status.TODO, Status.IN_PROGRESS), null, false, null, null, null, null,
+                    List.of(new InquiryMapper.SearchTerm("nummer", List.of())), "relevance", false, 50, 1000,
+                    null)));
+            assertThat(found).isEqualTo(messages);
+        }
+    }
+
+    /** A row written ahead that cannot be written fails its transaction, rows held after it included: nothing stays. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aRowWrittenAheadThatCannotBeWrittenFailsItsTransaction(String kind) {
+        try (Database database = open(kind)) {
+            assertThatThrownBy(() -> database.write(tx -> {
+                tx.writeAhead(Runnable::run);
+                long inquiry = newInquiry(tx);
+                tx.behind().event(event(999_999, "created")); // no such inquiry, written ahead with the first 100
+                for (int i = 0; i < 150; i++) {
+                    tx.behind().mail(mail("m" + i, null, 0, inquiry));
+                }
+                return null;
+            })).isInstanceOf(RuntimeException.class);
+
+            List<String> stored = database.read(tx -> tx.mapper(MailMapper.class).storedKeys(List.of("m0", "m120")));
+            assertThat(stored).isEmpty();
+            long inquiries = database.read(tx -> tx.mapper(InquiryMapper.class).count(new InquiryMapper.Filter(
+                    List.of(), null, false, null, null, null, null, null, "id", false, 50, 1000, null)));
+            assertThat(inquiries).isZero();
+        }
+    }
+
     private static long newInquiry(Tx tx) {
         long contact = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact("Kari", "kari",
                 "kari" + System.nanoTime() + "@example.no", "kari" + System.nanoTime() + "@example.no", null,
