@@ -157,8 +157,8 @@ public final class Database implements AutoCloseable {
         Configuration configuration = mappers.configuration();
         try (SqlSession session = new DefaultSqlSession(configuration,
                 configuration.newExecutor(new BorrowedTransaction(connection), ExecutorType.REUSE), false)) {
-            Tx tx = new Tx(session, this);
             try {
+                Tx tx = new Tx(session, this);
                 T result = work.apply(tx);
                 tx.writeOut();
                 if (Thread.currentThread().isInterrupted()) {
@@ -177,7 +177,6 @@ public final class Database implements AutoCloseable {
                 // Forced for the same reason: a session that is not dirty skips the rollback, and closing it turns
                 // auto-commit back on, which commits whatever the failed use case had written.
                 try {
-                    tx.abandon(); // rows written ahead on another thread: the connection is ours once that ends
                     session.rollback(true);
                 } catch (RuntimeException rollback) {
                     e.addSuppressed(rollback);

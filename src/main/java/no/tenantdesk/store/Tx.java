@@ -46,18 +46,13 @@ public final class Tx {
      * fetch-mail's batch asks for it; a message filed in a savepoint of its own does not.
      */
     public void writeBehind() {
-        if (behind == null) {
-            behind = new WriteBehind(this, database.roundTrips(), Runnable::run, false);
-        }
+        writeBehind(Runnable::run);
     }
 
-    /**
-     * As {@link #writeBehind()}, and more: threads that make the held rows' search words meanwhile, and rows written
-     * ahead on a thread of their own while the filing goes on (a server: {@link WriteAhead}).
-     */
-    public void writeAhead(Executor helpers) {
+    /** As {@link #writeBehind()}, with threads that may make the held rows' search words meanwhile. */
+    public void writeBehind(Executor helpers) {
         if (behind == null) {
-            behind = new WriteBehind(this, database.roundTrips(), helpers, true);
+            behind = new WriteBehind(this, database.roundTrips(), helpers);
         }
     }
 
@@ -68,21 +63,9 @@ public final class Tx {
 
     /** Writes the rows held back; before every statement, and before the transaction ends. */
     void writeOut() {
-        if (behind != null) {
+        if (behind != null && !behind.isEmpty()) {
             behind.write();
         }
-    }
-
-    /** Before a rollback: waits for rows being written ahead, if any, however that ends. */
-    void abandon() {
-        if (behind != null) {
-            behind.abandon();
-        }
-    }
-
-    /** Every mapper loaded, so that none changes MyBatis' configuration while rows are written ahead. */
-    void allMappersLoaded() {
-        database.loadAllMappers();
     }
 
     /** The mapper itself, which writes no held rows first. */

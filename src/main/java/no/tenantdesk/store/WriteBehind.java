@@ -28,15 +28,11 @@ public final class WriteBehind {
     /** Bytes held back before they are written anyway, so that a statement stays a few MB. */
     private static final long MAX_HELD_BYTES = 4L * 1024 * 1024;
 
-    /**
-     * Messages whose rows are written ahead together ({@link WriteAhead}) while the next ones are filed: a fifth of a
-     * batch, so that the server works on most of the batch while the program files it.
-     */
-    private static final int AHEAD_MESSAGES = 100;
-
-    private Rows held = new Rows();
-    /** Where rows are written ahead, or null: written only when asked ({@link Tx#writeOut}). */
-    private final WriteAhead ahead;
+    private final Map<String, AttachmentMapper.NewBlob> blobs = new LinkedHashMap<>();
+    private final List<ContactMapper.Held> contacts = new ArrayList<>();
+    private final List<InquiryMapper.Held> inquiries = new ArrayList<>();
+    private final List<EventMapper.NewEvent> events = new ArrayList<>();
+    private final List<MailMapper.NewMail> mails = new ArrayList<>();
     private final Ids contactIds;
     private final Ids inquiryIds;
     private final Tx tx;
@@ -46,20 +42,12 @@ public final class WriteBehind {
     private final boolean together;
     private long heldBytes;
 
-    /** {@code writeAhead}: whether rows may be written on a thread of their own while the batch goes on. */
-    WriteBehind(Tx tx, boolean together, Executor helpers, boolean writeAhead) {
+    WriteBehind(Tx tx, boolean together, Executor helpers) {
         this.tx = tx;
         this.helpers = helpers;
         this.together = together;
-        this.ahead = writeAhead && together ? new WriteAhead() : null;
-        this.contactIds = new Ids(count -> {
-            settle();
-            return tx.direct(ContactMapper.class).reserveIds(count);
-        });
-        this.inquiryIds = new Ids(count -> {
-            settle();
-            return tx.direct(InquiryMapper.class).reserveIds(count);
-        });
+        this.contactIds = new Ids(count -> tx.direct(ContactMapper.class).reserveIds(count));
+        this.inquiryIds = new Ids(count -> tx.direct(InquiryMapper.class).reserveIds(count));
     }
 
     /**
@@ -81,7 +69,7 @@ public final class WriteBehind {
         if (data.length > MAX_BLOB_BYTES) {
             return false;
         }
-        if (held.blobs.putIfAbsent(sha256, new AttachmentMapper.NewBlob(sha256, data.length, data)) == null) {
+        if (blobs.putIfAbsent(sha256, new AttachmentMapper.NewBlob(sha256, data.length, data)) == null) {
             heldBytes += data.length;
         }
         if (heldBytes > MAX_HELD_BYTES) {
@@ -94,7 +82,7 @@ public final class WriteBehind {
     public Long contact(ContactMapper.NewContact contact) {
         Long id = contactIds.next();
         if (id != null) {
-            held.contacts.add(new ContactMapper.Held(id, contact));
+            contacts.add(new ContactMapper.Held(id, contact));
         }
         return id;
     }
@@ -103,106 +91,61 @@ public final class WriteBehind {
     public Long inquiry(InquiryMapper.NewInquiry inquiry) {
         Long id = inquiryIds.next();
         if (id != null) {
-            held.inquiries.add(new InquiryMapper.Held(id, inquiry,
+            inquiries.add(new InquiryMapper.Held(id, inquiry,
                     new HeldWords(inquiry.title(), inquiry.description(), helpers)));
         }
         return id;
     }
 
     public void event(EventMapper.NewEvent event) {
-        held.events.add(event);
+        events.add(event);
     }
 
-    /**
-     * Holds back a mail's record, the last row of its filing: once enough messages are held, their rows are written
-     * ahead while the next are filed. The rows of a message refer only to rows held before them or stored already, so
-     * the rows written ahead never refer to rows still held.
-     */
     public void mail(MailMapper.NewMail mail) {
-        held.mails.add(mail);
-        if (ahead != null && held.mails.size() >= AHEAD_MESSAGES) {
-            Rows writing = held;
-            held = new Rows();
-            heldBytes = 0;
-            tx.allMappersLoaded(); // none is loaded, changing MyBatis' configuration, while the other thread reads it
-            ahead.start(() -> write(writing));
-        }
+        mails.add(mail);
     }
 
-    /** Whether no rows are held (rows being written ahead are not held). */
     boolean isEmpty() {
-        return held.isEmpty();
-    }
-
-    /** Waits for the rows being written ahead, if any; a failure to write them is the caller's. */
-    void settle() {
-        if (ahead != null) {
-            ahead.settle();
-        }
-    }
-
-    /** Waits for the rows being written ahead, if any, however it ends: the transaction is being rolled back. */
-    void abandon() {
-        if (ahead != null) {
-            ahead.abandon();
-        }
-    }
-
-    /** Writes what is held, once what was being written ahead is written. */
-    void write() {
-        settle();
-        if (!held.isEmpty()) {
-            write(held);
-            held = new Rows();
-            heldBytes = 0;
-        }
+        return blobs.isEmpty() && contacts.isEmpty() && inquiries.isEmpty() && events.isEmpty() && mails.isEmpty();
     }
 
     /**
      * Writes what is held, each table after those it refers to: contents and contacts, then the inquiries, then
      * what refers to them. Contacts and inquiries are held only where ids are handed out ahead (a server).
      */
-    private void write(Rows rows) {
-        if (!rows.contacts.isEmpty()) {
-            tx.direct(ContactMapper.class).insertAll(HeldColumns.contacts(rows.contacts));
+    void write() {
+        if (!contacts.isEmpty()) {
+            tx.direct(ContactMapper.class).insertAll(HeldColumns.contacts(contacts));
         }
-        if (!rows.inquiries.isEmpty()) {
-            tx.direct(InquiryMapper.class).insertAll(HeldColumns.inquiries(rows.inquiries));
+        if (!inquiries.isEmpty()) {
+            tx.direct(InquiryMapper.class).insertAll(HeldColumns.inquiries(inquiries));
         }
         AttachmentMapper attachments = tx.direct(AttachmentMapper.class);
         EventMapper eventMapper = tx.direct(EventMapper.class);
         MailMapper mailMapper = tx.direct(MailMapper.class);
         if (together) {
-            if (!rows.blobs.isEmpty()) {
-                attachments.insertBlobs(HeldColumns.blobs(new ArrayList<>(rows.blobs.values())));
+            if (!blobs.isEmpty()) {
+                attachments.insertBlobs(HeldColumns.blobs(new ArrayList<>(blobs.values())));
             }
-            if (!rows.events.isEmpty()) {
-                eventMapper.insertAll(HeldColumns.events(rows.events));
+            if (!events.isEmpty()) {
+                eventMapper.insertAll(HeldColumns.events(events));
             }
-            if (!rows.mails.isEmpty()) {
-                mailMapper.recordAll(HeldColumns.mails(rows.mails));
+            if (!mails.isEmpty()) {
+                mailMapper.recordAll(HeldColumns.mails(mails));
             }
         } else {
-            for (AttachmentMapper.NewBlob blob : rows.blobs.values()) {
+            for (AttachmentMapper.NewBlob blob : blobs.values()) {
                 attachments.insertBlob(blob.sha256(), blob.size(), blob.data());
             }
-            rows.events.forEach(eventMapper::insert);
-            rows.mails.forEach(mailMapper::record);
+            events.forEach(eventMapper::insert);
+            mails.forEach(mailMapper::record);
         }
-    }
-
-    /** One set of held rows: what is being held, or what is being written. */
-    private static final class Rows {
-
-        private final Map<String, AttachmentMapper.NewBlob> blobs = new LinkedHashMap<>();
-        private final List<ContactMapper.Held> contacts = new ArrayList<>();
-        private final List<InquiryMapper.Held> inquiries = new ArrayList<>();
-        private final List<EventMapper.NewEvent> events = new ArrayList<>();
-        private final List<MailMapper.NewMail> mails = new ArrayList<>();
-
-        boolean isEmpty() {
-            return blobs.isEmpty() && contacts.isEmpty() && inquiries.isEmpty() && events.isEmpty() && mails.isEmpty();
-        }
+        blobs.clear();
+        contacts.clear();
+        inquiries.clear();
+        events.clear();
+        mails.clear();
+        heldBytes = 0;
     }
 
     /** Ids reserved for one table's new rows, taken in order. */
