@@ -32,7 +32,7 @@ public final class ReportService {
             throw new InvalidInputException("--from " + first + " is after --to " + last);
         }
         return database.read(tx -> ReportTally.tally(tx.mapper(ReportMapper.class).openDuring(
-                first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant()),
+                first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), by),
                 by, first, last, zone, clock.instant()));
     }
 }
