@@ -24,6 +24,9 @@ public interface ReportMapper {
             Instant respondedAt,
             String grouping) {}
 
+    /** Before openDuring, in its transaction: PostgreSQL plans it without compiling it (JIT), which costs more here. */
+    String withoutJit();
+
     /** Each row with the field {@code by} names; by month, with none. */
     List<Row> openDuring(@Param("from") Instant from, @Param("to") Instant to, @Param("by") ReportBy by);
 
