@@ -24,6 +24,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class Converters {
 
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Pattern RELATIVE = Pattern.compile("\\+(\\d{1,4})([dw]?)");
 
     private Converters() {}
@@ -36,13 +37,27 @@ final class Converters {
                 text -> date(text, LocalDate.now(environment.clock().withZone(environment.zone()))));
         // "-" is standard input or output, not a file in the user's folder.
         commandLine.registerConverter(Path.class,
-                name -> name.equals("-") ? Environment.STANDARD_STREAM : environment.path(name));
+                name -> name.equals("-") ? Environment.STANDARD_STREAM : path(name, environment));
         commandLine.registerConverter(Status.class, spelled(Status::parse));
         commandLine.registerConverter(Priority.class, spelled(Priority::parse));
         commandLine.registerConverter(Source.class, spelled(Source::parse));
         commandLine.registerConverter(ContactRole.class, spelled(ContactRole::parse));
         commandLine.registerConverter(TaskKind.class, spelled(TaskKind::parse));
         commandLine.registerConverter(ReportBy.class, spelled(ReportBy::parse));
+    }
+
+    /**
+     * A file's or folder's path as the user typed it, in their folder. Empty would be that folder itself, and a URL a
+     * folder named after its scheme ("https:/host/file"): both refused, not read as a path.
+     */
+    static Path path(String name, Environment environment) {
+        if (name.isBlank()) {
+            throw new TypeConversionException("a file's path is empty");
+        }
+        if (URL.matcher(name).lookingAt()) {
+            throw new TypeConversionException("'" + name + "' is a URL; give a file's path");
+        }
+        return environment.path(name);
     }
 
     /** Ids as users copy them from mail subjects and tables: "12" or "#12". */

@@ -3,6 +3,7 @@ package no.tenantdesk.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.InvalidInputException;
@@ -41,6 +42,8 @@ final class RulesTestCommand implements Callable<Integer> {
         try (InputStream in = file == Environment.STANDARD_STREAM ? app.environment().stdin()
                 : Files.newInputStream(file)) {
             verdict = app.rules().test(in, app.environment().clock().instant());
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("no such file: " + file);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read " + file + ": " + e.getMessage());
         }

@@ -30,7 +30,13 @@ final class Settings {
      */
     record Setting<T>(String variable, Function<GlobalOptions, String> option, String configKey,
             Function<Config, String> config, Function<Environment, T> byDefault, Reader<T> reader,
-            String description) {
+            String description, String optionName) {
+
+        Setting(String variable, Function<GlobalOptions, String> option, String configKey,
+                Function<Config, String> config, Function<Environment, T> byDefault, Reader<T> reader,
+                String description) {
+            this(variable, option, configKey, config, byDefault, reader, description, null);
+        }
 
         Term term() {
             return new Term(variable, description);
@@ -53,21 +59,22 @@ final class Settings {
     static final Setting<String> DB = new Setting<>("TENANTDESK_DB", options -> options.db, "database: url",
             config -> config.database() == null ? null : config.database().url(), environment -> null, TEXT,
             "The database, as --db: a file (default $XDG_DATA_HOME/tenantdesk/tenantdesk.db, that is"
-                    + " ~/.local/share/tenantdesk/tenantdesk.db), or a postgresql://user@host[:port]/database URL.");
+                    + " ~/.local/share/tenantdesk/tenantdesk.db), or a postgresql://user@host[:port]/database URL.",
+            "--db");
     static final Setting<String> PGPASSWORD = new Setting<>("PGPASSWORD", null, null, null, environment -> null,
             TEXT, "A PostgreSQL server's password, as psql reads it (else ~/.pgpass, or the config's password-file);"
                     + " never on the command line.");
     static final Setting<String> PGPASSFILE = new Setting<>("PGPASSFILE", null, null, null,
-            environment -> "~/.pgpass", TEXT,
+            environment -> "~/.pgpass", Settings::path,
             "The file of PostgreSQL passwords, as psql reads it (default ~/.pgpass).");
     static final Setting<String> PGUSER = new Setting<>("PGUSER", null, null, null, Environment::loginName, TEXT,
             "The PostgreSQL user when the URL names none (else the login name), as psql reads it.");
     static final Setting<String> CONFIG = new Setting<>("TENANTDESK_CONFIG", options -> options.config, null, null,
-            environment -> null, TEXT, "The config file, as --config.");
+            environment -> null, Settings::path, "The config file, as --config.", "--config");
     static final Setting<String> USER = new Setting<>("TENANTDESK_USER",
             options -> options.actor == null || options.actor.isBlank() ? null : options.actor, null, null,
-            Environment::loginName, (where, text) -> text.strip(),
-            "Who is recorded as doing it, as --as (default: the login name).");
+            Environment::loginName, Settings::someone,
+            "Who is recorded as doing it, as --as (default: the login name).", "--as");
     static final Setting<Duration> BUSY_TIMEOUT = new Setting<>("TENANTDESK_BUSY_TIMEOUT", null, null, null,
             environment -> Duration.ofSeconds(10), Settings::millis,
             "Milliseconds a command waits for another writer (on PostgreSQL, for a row it has locked; default"
@@ -90,12 +97,13 @@ final class Settings {
             "The password for fetch-mail --source.");
     static final Setting<String> JAVA_OPTS = documented("TENANTDESK_JAVA_OPTS", "Extra JVM options for the launcher.");
     static final Setting<String> DAEMON = documented("TENANTDESK_DAEMON",
-            "off: run every command in a JVM of its own, not in the user's daemon (see Daemon below).");
+            "off: run every command in a JVM of its own, not in the user's daemon (see Daemon below); on, the"
+                    + " default, hands them to it (also no/yes, false/true, 0/1).");
     static final Setting<String> DAEMON_IDLE = documented("TENANTDESK_DAEMON_IDLE",
-            "Seconds the daemon waits for another command before it stops (default 600).");
+            "Seconds the daemon waits for another command before it stops (default 600; 0 to 604800, a week).");
     static final Setting<String> DAEMON_WARM_UP = documented("TENANTDESK_DAEMON_WARM_UP",
             "Rounds of common commands a new daemon runs on a scratch database before it listens, so that the first"
-                    + " command it serves is fast (default 30; 0 listens at once).");
+                    + " command it serves is fast (default 30, at most 1000; 0 listens at once).");
 
     /** In the order tenantdesk(1) lists them. */
     static final List<Setting<?>> ALL = List.of(DB, PGPASSWORD, PGPASSFILE, PGUSER, CONFIG, USER, BUSY_TIMEOUT,
@@ -121,7 +129,7 @@ final class Settings {
     <T> Value<T> resolve(Setting<T> setting) {
         String given = setting.option() == null ? null : setting.option().apply(options);
         if (given != null) {
-            return new Value<>(setting.reader().read(setting.variable(), given), Origin.OPTION);
+            return new Value<>(setting.reader().read(setting.optionName(), given), Origin.OPTION);
         }
         given = environment.get(setting.variable());
         if (given != null) {
@@ -141,8 +149,24 @@ final class Settings {
 
     private static Duration millis(String where, String text) {
         if (!text.matches("\\d{1,9}")) {
-            throw new InvalidInputException(where + " must be milliseconds, not '" + text + "'");
+            throw new InvalidInputException(where + " must be milliseconds (at most 999999999), not '" + text + "'");
         }
         return Duration.ofMillis(Long.parseLong(text));
+    }
+
+    /** Who is recorded as doing it: blanks alone would record no one. */
+    private static String someone(String where, String text) {
+        if (text.isBlank()) {
+            throw new InvalidInputException(where + " must name who does it, not '" + text + "'");
+        }
+        return text.strip();
+    }
+
+    /** A file's path: a URL here would be read as a folder named after its scheme. */
+    private static String path(String where, String text) {
+        if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+            throw new InvalidInputException(where + " must be a file's path, not a URL: '" + text + "'");
+        }
+        return text;
     }
 }

@@ -37,7 +37,13 @@ public final class Client {
     private Client() {}
 
     public static void main(String... args) {
-        if (!off(System.getenv("TENANTDESK_DAEMON"))) {
+        String daemon = System.getenv(DaemonSettings.SWITCH);
+        String problem = DaemonSettings.problem(daemon, System.getenv(DaemonSettings.IDLE),
+                System.getenv(DaemonSettings.WARM_UP));
+        if (problem != null) {
+            System.exit(refuse(problem));
+        }
+        if (!DaemonSettings.off(daemon)) {
             Path socket = Daemons.socket();
             OptionalInt status = socket == null ? OptionalInt.empty() : call(socket, !OwnProcess.named(args), args);
             if (status.isPresent()) {
@@ -45,11 +51,6 @@ public final class Client {
             }
         }
         Main.main(args);
-    }
-
-    private static boolean off(String setting) {
-        return setting != null && (setting.equalsIgnoreCase("off") || setting.equalsIgnoreCase("no")
-                || setting.equalsIgnoreCase("false") || setting.equals("0"));
     }
 
     /**
@@ -112,6 +113,13 @@ public final class Client {
     }
 
     // The error paths below may use +: once something went wrong, a few milliseconds no longer matter.
+
+    /** A daemon variable that is not what it takes: nothing is run, here or by a daemon. */
+    private static int refuse(String problem) {
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        err.println("tenantdesk: " + problem);
+        return ExitCodes.USAGE;
+    }
 
     private static IOException unknownFrame(int kind) {
         return new IOException(kind < 0 ? "the daemon closed the connection"

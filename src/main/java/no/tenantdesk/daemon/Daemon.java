@@ -34,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.net.ExtendedSocketOptions;
 import no.tenantdesk.cli.Environment;
+import no.tenantdesk.cli.ExitCodes;
 import no.tenantdesk.cli.Main;
 import no.tenantdesk.cli.Resources;
 
@@ -46,7 +47,6 @@ import no.tenantdesk.cli.Resources;
  */
 public final class Daemon {
 
-    private static final Duration DEFAULT_IDLE = Duration.ofMinutes(10);
     private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -57,7 +57,6 @@ public final class Daemon {
             new String[] {"inquiry", "show", "1"}, new String[] {"inquiry", "update", "1", "--priority", "high"},
             new String[] {"comment", "1", "-m", "Warm-up"}, new String[] {"search", "warm"},
             new String[] {"task", "list"}, new String[] {"--version"});
-    private static final int DEFAULT_WARM_UP_ROUNDS = 30;
 
     private final Path socket;
     private final Duration idle;
@@ -94,6 +93,12 @@ public final class Daemon {
         }
         String idle = args.length > 1 ? args[1] : "";
         String warmUp = args.length > 2 ? args[2] : "";
+        // The client refuses these before it starts a daemon; this is for whoever starts one by hand.
+        String problem = DaemonSettings.problem(null, idle, warmUp);
+        if (problem != null) {
+            System.err.println("tenantdesk daemon: " + problem);
+            System.exit(ExitCodes.USAGE);
+        }
         Path socket = Path.of(args[0]).toAbsolutePath();
         // The client wrote the JVM options it was started with into a file of the user's alone; they are in effect
         // now, and the file goes, so that no password among them waits on the disk.
@@ -103,9 +108,8 @@ public final class Daemon {
             javaOptions = String.join(" ", Daemons.readArgumentFile(options));
             Files.delete(options);
         }
-        new Daemon(socket, idle.matches("\\d{1,7}") ? Duration.ofSeconds(Long.parseLong(idle)) : DEFAULT_IDLE,
-                Daemons.identity(javaOptions))
-                .serve(warmUp.matches("\\d{1,4}") ? Integer.parseInt(warmUp) : DEFAULT_WARM_UP_ROUNDS);
+        new Daemon(socket, Duration.ofSeconds(DaemonSettings.idleSeconds(idle)), Daemons.identity(javaOptions))
+                .serve((int) DaemonSettings.warmUpRounds(warmUp));
         System.exit(0);
     }
 

@@ -66,6 +66,10 @@ final class Lookup {
     /** The one contact WHO names, or empty when none does; a WHO that fits several is an error naming them. */
     Optional<ContactRow> findContact(String who) {
         String wanted = who.strip();
+        if (wanted.isEmpty()) {
+            // An empty name is part of every name: it would pick the only contact there is.
+            throw new InvalidInputException("a contact is named by its id, e-mail address or name, not '" + who + "'");
+        }
         ContactMapper contacts = tx.mapper(ContactMapper.class);
         if (wanted.matches("#?\\d+")) {
             String digits = wanted.replace("#", "");

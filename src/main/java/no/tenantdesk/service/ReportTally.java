@@ -49,7 +49,7 @@ final class ReportTally {
         }
         Function<Instant, String> month = at -> YearMonth.from(at.atZone(zone)).toString();
         for (Row row : rows) {
-            String key = by == ReportBy.MONTH ? null : key(row, by);
+            String key = by == ReportBy.MONTH ? null : row.grouping() == null ? NONE : row.grouping();
             if (inside(row.createdAt(), start, end)) {
                 Group g = groups.computeIfAbsent(key != null ? key : month.apply(row.createdAt()), k -> new Group());
                 g.opened++;
@@ -103,18 +103,6 @@ final class ReportTally {
             }
             groups.get(m.toString()).openAtEnd++;
         }
-    }
-
-    private static String key(Row row, ReportBy by) {
-        String key = switch (by) {
-            case LOCATION -> row.location();
-            case ORGANIZATION -> row.organization();
-            case ASSIGNEE -> row.assignee();
-            case SOURCE -> row.source();
-            case PRIORITY -> row.priority();
-            case MONTH -> throw new IllegalArgumentException("a month is the row's own");
-        };
-        return key == null ? NONE : key;
     }
 
     /** A deadline in the period, passed by now, and not met by then. */

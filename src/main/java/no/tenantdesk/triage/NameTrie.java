@@ -124,10 +124,11 @@ final class NameTrie {
         return named;
     }
 
-    /** Any text: its words composed and lower-cased first ({@link Words#of}). */
+    /** Any text: its words composed and lower-cased first ({@link Words#read}); what matched shown composed. */
     private Map<Long, String> mentionsOf(String text) {
         Map<Long, String> named = new LinkedHashMap<>();
-        List<Words.Word> words = Words.of(text);
+        Words.Read read = Words.read(text);
+        List<Words.Word> words = read.words();
         for (int i = 0; i < words.size(); ) {
             Node node = root;
             List<Long> longest = null;
@@ -147,7 +148,7 @@ final class NameTrie {
                 i++;
                 continue;
             }
-            String written = text.substring(words.get(i).start(), words.get(end - 1).end());
+            String written = read.composed().substring(words.get(i).start(), words.get(end - 1).end());
             longest.forEach(place -> named.putIfAbsent(place, written));
             i = end;
         }

@@ -122,11 +122,15 @@ public record RuleConfig(String name, When when, Actions set, TaskAction task, B
     /** @param assignee WHO; without one, the person responsible for the inquiry's place, as `task create` does */
     public record TaskAction(String title, String assignee) {}
 
-    /** The pattern as a rule matches it: case-insensitive (Unicode), the whole value or anywhere. */
-    public static Pattern compile(String rule, String field, String pattern) {
-        if (pattern == null || pattern.isEmpty()) {
+    /**
+     * The pattern as a rule matches it: case-insensitive (Unicode), the whole value or anywhere; composed, as the
+     * subject and body it is matched against are ({@link Rules.Facts}), whichever way its editor wrote "æøå".
+     */
+    public static Pattern compile(String rule, String field, String given) {
+        if (given == null || given.isEmpty()) {
             throw new IllegalArgumentException(rule + ": " + field + " is empty");
         }
+        String pattern = Words.composed(given);
         boolean whole = !field.equals("subject") && !field.equals("body");
         try {
             return Pattern.compile(whole ? "(?:" + pattern + ")" : pattern, Pattern.CASE_INSENSITIVE);

@@ -62,9 +62,10 @@ public final class Rules {
     public record Facts(String from, String domain, List<String> to, String subject, String body,
             Long organizationId) {
 
+        /** The texts composed, as the rules' patterns are: "våt" in a rule matches a decomposed "våt" in a mail. */
         public Facts {
-            subject = subject.length() > SUBJECT ? subject.substring(0, SUBJECT) : subject;
-            body = body.length() > BODY ? body.substring(0, BODY) : body;
+            subject = Words.composed(subject.length() > SUBJECT ? subject.substring(0, SUBJECT) : subject);
+            body = Words.composed(body.length() > BODY ? body.substring(0, BODY) : body);
             to = to.size() > RECIPIENTS ? List.copyOf(to.subList(0, RECIPIENTS)) : List.copyOf(to);
         }
     }

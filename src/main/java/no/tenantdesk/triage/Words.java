@@ -12,14 +12,26 @@ import java.util.Locale;
  */
 final class Words {
 
+    /** The first combining mark: no text wholly below it is changed by composing. */
+    private static final char COMBINING = '\u0300';
+
     private Words() {}
 
-    /** A word and where it stands in the text it was read from. */
+    /** A word and where it stands in the composed text it was read from. */
     record Word(String text, int start, int end) {}
 
+    /**
+     * A text's words, with the composed text their places are in. What a match shows is cut from that text: the same
+     * letters the mail shows, and never a decomposed "å" cut between its "a" and its ring.
+     */
+    record Read(String composed, List<Word> words) {}
+
     static List<Word> of(String text) {
-        String composed = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
-                : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return read(text).words();
+    }
+
+    static Read read(String text) {
+        String composed = composed(text);
         List<Word> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i < composed.length(); ) {
@@ -36,7 +48,21 @@ final class Words {
         if (start >= 0) {
             words.add(word(composed, start, composed.length()));
         }
-        return words;
+        return new Read(composed, words);
+    }
+
+    /**
+     * The text in Unicode's composed form (NFC), as mail from most programs already is; macOS mail programs may send
+     * "æøå" decomposed, a letter and a mark. Text below U+0300 is composed as it is, without asking the normalizer.
+     */
+    static String composed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= COMBINING) {
+                return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text
+                        : Normalizer.normalize(text, Normalizer.Form.NFC);
+            }
+        }
+        return text;
     }
 
     /** The words alone, as a place's name or alias is kept: "Bygg A" is "bygg a". */

@@ -35,6 +35,10 @@ class ClientStartupTest {
 
     /** Methods the usual path does not take, or where it leaves the rule behind on purpose. */
     private static final Map<String, String> ENDS = Map.of(
+            "no/tenantdesk/daemon/Client.refuse",
+            "an error path: a daemon variable that is not what it takes",
+            "no/tenantdesk/daemon/DaemonSettings.refusal",
+            "an error path: a daemon variable that is not what it takes",
             "no/tenantdesk/cli/Main.main",
             "no daemon took the command: it runs here, and picocli, MyBatis and the rest load anyway",
             "no/tenantdesk/daemon/Daemons.start",

@@ -186,4 +186,19 @@ class AttachmentCommandTest {
                 HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest("hello".getBytes())));
         assertThat(stored.get("contentType").asText()).isEqualTo("text/plain");
     }
+
+    /** A URL where a file goes is refused, not read as a folder named "https:"; and so is an empty path. */
+    @Test
+    void aUrlOrNothingWhereAFileGoesIsRefused() {
+        cli.create("inquiry", "create", "--title", "Knust rute");
+
+        assertThat(cli.run("attachment", "add", "1", "https://bilder.example/rute.jpg")).failedWith(2,
+                "'https://bilder.example/rute.jpg' is a URL; give a file's path");
+        assertThat(cli.run("comment", "1", "--file", "file:///tmp/notat.txt")).failedWith(2,
+                "'file:///tmp/notat.txt' is a URL; give a file's path");
+        assertThat(cli.run("inquiry", "create", "--title", "x", "--attach", "")).failedWith(2,
+                "a file's path is empty");
+        assertThat(cli.run("db", "backup", "s3://backups/td.db")).failedWith(2, "is a URL; give a file's path");
+        assertThat(cli.run("inquiry", "list", "--json").json()).hasSize(2); // the one setUp made, and Knust rute
+    }
 }

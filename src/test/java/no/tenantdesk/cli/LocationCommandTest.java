@@ -43,6 +43,35 @@ class LocationCommandTest {
     }
 
     @Test
+    void aPathWithAnEmptyNameInItOrAUrlIsRefusedAndASlashAtEitherEndForgiven() {
+        assertThat(cli.run("location", "add", "https://bygg.example/a")).failedWith(2,
+                "'https://bygg.example/a' has an empty name between two '/'");
+        assertThat(cli.run("location", "add", "Bygg A//Kontor 204")).failedWith(2, "has an empty name between two '/'");
+        assertThat(cli.run("location", "add", " / ")).failedWith(2, "a location needs a name");
+        assertThat(locations()).isEmpty();
+
+        assertThat(cli.run("location", "add", "/Bygg A/Kontor 204/")).succeeded()
+                .printed("Added location Bygg A/Kontor 204");
+        assertThat(cli.run("inquiry", "list", "--location", "https://bygg.example/a")).failedWith(2,
+                "has an empty name between two '/'");
+    }
+
+    @Test
+    void anEmptyWhoIsRefusedNotTakenForTheOnlyContact() {
+        cli.create("contact", "add", "--name", "Per Vaktmester", "--role", "staff");
+        cli.create("inquiry", "create", "--title", "Kaldt");
+
+        for (String option : List.of("--tenant", "--assignee")) {
+            assertThat(cli.run("inquiry", "create", "--title", "Varmt", option, " ")).failedWith(2,
+                    "a contact is named by its id, e-mail address or name, not ' '");
+            assertThat(cli.run("inquiry", "list", option, "")).failedWith(2, "a contact is named by");
+        }
+        assertThat(cli.run("inquiry", "update", "1", "--assignee", "")).failedWith(2, "a contact is named by");
+        assertThat(cli.run("inquiry", "list", "--json").json()).hasSize(1);
+        assertThat(cli.run("inquiry", "show", "1", "--json").json().get("assignee").isNull()).isTrue();
+    }
+
+    @Test
     void anExistingPlaceIsRefusedWhateverItsCase() {
         cli.create("location", "add", "Bygg A/Kontor 204");
 

@@ -137,6 +137,7 @@ class RulesTest {
     void rulesTestSaysWhatWouldBeSetAndChangesNothing() {
         Path eml = cli.file("alarm.eml", mail("Brannsentral <alarm@brannsentral.example>", "Brann i bygg A", ""));
 
+        assertThat(cli.run("rules", "test", eml + ".missing")).failedWith(2, "no such file: " + eml + ".missing");
         assertThat(cli.run("rules", "test", eml.toString())).succeeded().printed("A new inquiry.",
                 "Rules     brannsentral", "Location  Bygg A (from rule: brannsentral)",
                 "Priority  urgent (rule 'brannsentral')", "Task      Sjekk brannsentralen, to Per Vaktmester");

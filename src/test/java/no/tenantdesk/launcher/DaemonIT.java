@@ -177,4 +177,19 @@ class DaemonIT extends DaemonTestBase {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertNoDaemonWasStarted();
     }
+
+    @Test
+    void aDaemonVariableThatIsNotWhatItTakesIsRefusedAndNothingRuns() throws Exception {
+        for (Map.Entry<String, String> bad : List.of(Map.entry("TENANTDESK_DAEMON_IDLE", "10m"),
+                Map.entry("TENANTDESK_DAEMON_WARM_UP", "-1"), Map.entry("TENANTDESK_DAEMON", "of"))) {
+            Run run = tenantdesk(Map.of(bad.getKey(), bad.getValue()), "inquiry", "create", "--title", "Kaldt");
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+            assertThat(run.err()).startsWith("tenantdesk: " + bad.getKey() + " must be ").endsWith(", not '"
+                    + bad.getValue() + "'\n");
+            assertThat(run.out()).isEmpty();
+        }
+        assertNoDaemonWasStarted();
+        assertThat(tenantdesk(Map.of("TENANTDESK_DAEMON", "off"), "inquiry", "list").out()).doesNotContain("Kaldt");
+    }
 }

@@ -55,8 +55,8 @@ class QueryIndexUpgradeTest {
 
         assertThat(column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'inquiry'"
                 + " AND name NOT LIKE 'sqlite_%' ORDER BY name")).containsExactly("inquiry_assignee_status",
-                        "inquiry_created", "inquiry_done", "inquiry_due", "inquiry_location_status_priority",
-                        "inquiry_merged_into", "inquiry_open", "inquiry_requester", "inquiry_status_priority",
+                        "inquiry_closed", "inquiry_created", "inquiry_done", "inquiry_due",
+                        "inquiry_location_status_priority", "inquiry_merged_into", "inquiry_open", "inquiry_requester", "inquiry_status_priority",
                         "inquiry_status_updated", "inquiry_urgency_created", "inquiry_without_deadlines");
         // Each text's rowid: its inquiry << 32, then its own id * 8 + its kind, as the triggers now write them.
         assertThat(column(file, "SELECT (rowid >> 32) || ' ' || (rowid & 4294967295) || ' ' || field"

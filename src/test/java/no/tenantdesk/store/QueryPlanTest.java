@@ -9,10 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.tenantdesk.domain.Priority;
+import no.tenantdesk.domain.ReportBy;
 import no.tenantdesk.domain.Status;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
@@ -221,6 +223,27 @@ class QueryPlanTest {
         assertThat(plan("MailMapper.storedKeys", Map.of("keys", List.of("a@tenant.example", "b@tenant.example"))))
                 .contains("SEARCH mail_message USING INDEX mail_message_stored (message_key=?)")
                 .doesNotContain("SCAN mail_message");
+    }
+
+    /**
+     * A report's year: the ids of the inquiries open now or done since its start, from the index of closed_at
+     * (V023), then each row by its id, in id order; the first reply from the comments' index alone. By month no other
+     * table is joined.
+     */
+    @Test
+    void aReportReadsThePeriodsInquiriesByIdAndTheirFirstRepliesFromAnIndex() throws SQLException {
+        Map<String, Object> year = Map.of("from", Instant.parse("2025-12-31T23:00:00Z"),
+                "to", Instant.parse("2026-12-07T23:00:00Z"), "by", ReportBy.MONTH);
+
+        assertThat(plan("ReportMapper.openDuring", year))
+                .contains("SEARCH i USING INTEGER PRIMARY KEY (rowid=?)\nLIST SUBQUERY")
+                .contains("SEARCH inquiry USING COVERING INDEX inquiry_closed (closed_at=?)")
+                .contains("SEARCH inquiry USING COVERING INDEX inquiry_closed (closed_at>?)")
+                .contains("SEARCH c USING COVERING INDEX comment_inquiry_kind (inquiry_id=? AND kind=?)")
+                .doesNotContain("inquiry_created").doesNotContain("SEARCH l").doesNotContain("SEARCH o");
+        assertThat(plan("ReportMapper.openDuring", Map.of("from", year.get("from"), "to", year.get("to"),
+                "by", ReportBy.ORGANIZATION))).contains("SEARCH r USING INTEGER PRIMARY KEY")
+                .contains("SEARCH o USING INTEGER PRIMARY KEY").doesNotContain("SEARCH a ");
     }
 
     private static InquiryMapper.Filter filter(List<Status> statuses, Long assigneeId, List<Long> locationIds,

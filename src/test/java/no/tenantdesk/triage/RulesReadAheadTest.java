@@ -3,6 +3,7 @@ package no.tenantdesk.triage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Pattern;
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -52,5 +53,22 @@ class RulesReadAheadTest {
                 "Lekkasje og støy", "Vannskaden er stor.", HOUSE);
         assertThat(rules.apply(leak).matched()).containsExactly("husets lekkasjer"); // stop: nothing after it
         assertThat(rules.apply(rules.matchingMail(leak), 8L).matched()).containsExactly("vannskade", "støy");
+    }
+
+    /** A macOS mail program may send "støy" decomposed; a rule's editor may have typed it so: each matches the other. */
+    @Test
+    void aRuleMatchesTheSameWordsComposedOrDecomposed() {
+        String decomposedWet = Normalizer.normalize("våt", Normalizer.Form.NFD);
+        Rules wet = new Rules(List.of(rule("fukt", null, "\\bfukt|" + decomposedWet, Set.of(), Priority.HIGH,
+                false)));
+        for (String subject : List.of("Støy", Normalizer.normalize("STØY i bygg A", Normalizer.Form.NFD))) {
+            for (String body : List.of("Gulvet er vått.", Normalizer.normalize("Gulvet er VÅTT.", Normalizer.Form.NFD))) {
+                Rules.Facts facts = new Rules.Facts("kari@leietaker.example", "leietaker.example", List.of(), subject,
+                        body, null);
+
+                assertThat(rules.apply(facts).matched()).as(subject).contains("støy");
+                assertThat(wet.apply(facts).matched()).as(body).containsExactly("fukt");
+            }
+        }
     }
 }

@@ -1,0 +1,2 @@
+-- Nothing to do here: on PostgreSQL this step lists each story's words in a table of their own, so that a search
+-- counts a common word's matches without reading every story. SQLite's FTS5 index already answers that itself.
