@@ -244,8 +244,9 @@ final class MailboxRun {
         }
         if (!careful) {
             // Its small rows written together, a statement per table, not one per row: a round trip each on
-            // PostgreSQL. Filed one at a time, each message's rows are written in its savepoint.
-            tx.writeBehind();
+            // PostgreSQL. Filed one at a time, each message's rows are written in its savepoint. The parsing threads,
+            // idle for much of a batch's filing, make its new inquiries' search words meanwhile.
+            tx.writeBehind(run.parsing());
         }
         StoredLookups lookups = StoredLookups.forBatch(tx, messageKeys, senderKeys);
         MailFiling filing = new MailFiling(tx, run.clock().instant(), run.settings(), lookups, run.scratch(),

@@ -55,8 +55,8 @@ final class HeldColumns {
                 .text("createdAt", rows, h -> h.row().createdAt())
                 .text("respondBy", rows, h -> h.row().respondBy())
                 .text("resolveBy", rows, h -> h.row().resolveBy())
-                .text("titleWords", rows, h -> words(h.row().title()))
-                .text("descriptionWords", rows, h -> words(h.row().description()))
+                .text("titleWords", rows, h -> h.words().title())
+                .text("descriptionWords", rows, h -> h.words().description())
                 .columns;
     }
 
@@ -127,9 +127,5 @@ final class HeldColumns {
             return value.toString();
         }
         throw new IllegalArgumentException("no text form for a " + value.getClass().getName());
-    }
-
-    private static String words(String text) {
-        return text == null ? null : SearchWords.of(text);
     }
 }

@@ -84,7 +84,8 @@ public interface InquiryMapper {
     long insert(NewInquiry inquiry);
 
     /** A new inquiry with an id reserved for it ({@link #reserveIds}), held back by {@link WriteBehind}. */
-    record Held(long id, NewInquiry row) {}
+    /** A new inquiry held back under a reserved id, with its search words being made ({@link HeldWords}). */
+    record Held(long id, NewInquiry row, HeldWords words) {}
 
     /**
      * Inquiries with their reserved ids, and their search rows, in one statement ({@link HeldColumns#inquiries};

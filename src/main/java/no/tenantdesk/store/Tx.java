@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
@@ -45,8 +46,13 @@ public final class Tx {
      * fetch-mail's batch asks for it; a message filed in a savepoint of its own does not.
      */
     public void writeBehind() {
+        writeBehind(Runnable::run);
+    }
+
+    /** As {@link #writeBehind()}, with threads that may make the held rows' search words meanwhile. */
+    public void writeBehind(Executor helpers) {
         if (behind == null) {
-            behind = new WriteBehind(this, database.roundTrips());
+            behind = new WriteBehind(this, database.roundTrips(), helpers);
         }
     }
 

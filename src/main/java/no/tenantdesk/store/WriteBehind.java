@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.function.IntFunction;
 
 /**
@@ -35,12 +36,15 @@ public final class WriteBehind {
     private final Ids contactIds;
     private final Ids inquiryIds;
     private final Tx tx;
+    /** Where a held inquiry's search words are made meanwhile ({@link HeldWords}). */
+    private final Executor helpers;
     /** Many rows to a statement (a server), or one (SQLite: see {@link Dialect#roundTrips}). */
     private final boolean together;
     private long heldBytes;
 
-    WriteBehind(Tx tx, boolean together) {
+    WriteBehind(Tx tx, boolean together, Executor helpers) {
         this.tx = tx;
+        this.helpers = helpers;
         this.together = together;
         this.contactIds = new Ids(count -> tx.direct(ContactMapper.class).reserveIds(count));
         this.inquiryIds = new Ids(count -> tx.direct(InquiryMapper.class).reserveIds(count));
@@ -87,7 +91,8 @@ public final class WriteBehind {
     public Long inquiry(InquiryMapper.NewInquiry inquiry) {
         Long id = inquiryIds.next();
         if (id != null) {
-            inquiries.add(new InquiryMapper.Held(id, inquiry));
+            inquiries.add(new InquiryMapper.Held(id, inquiry,
+                    new HeldWords(inquiry.title(), inquiry.description(), helpers)));
         }
         return id;
     }
