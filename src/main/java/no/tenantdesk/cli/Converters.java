@@ -54,10 +54,15 @@ final class Converters {
         if (name.isBlank()) {
             throw new TypeConversionException("a file's path is empty");
         }
-        if (URL.matcher(name).lookingAt()) {
+        if (isUrl(name)) {
             throw new TypeConversionException("'" + name + "' is a URL; give a file's path");
         }
         return environment.path(name);
+    }
+
+    /** Whether a text begins as a URL does ("https://", "file://"): where a path goes, it would become a folder. */
+    static boolean isUrl(String text) {
+        return URL.matcher(text).lookingAt();
     }
 
     /** Ids as users copy them from mail subjects and tables: "12" or "#12". */

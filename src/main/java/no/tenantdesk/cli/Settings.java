@@ -164,7 +164,7 @@ final class Settings {
 
     /** A file's path: a URL here would be read as a folder named after its scheme. */
     private static String path(String where, String text) {
-        if (text.matches("[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+        if (Converters.isUrl(text)) {
             throw new InvalidInputException(where + " must be a file's path, not a URL: '" + text + "'");
         }
         return text;

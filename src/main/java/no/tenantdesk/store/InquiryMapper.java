@@ -83,8 +83,10 @@ public interface InquiryMapper {
     @IgnoresHeldRows
     long insert(NewInquiry inquiry);
 
-    /** A new inquiry with an id reserved for it ({@link #reserveIds}), held back by {@link WriteBehind}. */
-    /** A new inquiry held back under a reserved id, with its search words being made ({@link HeldWords}). */
+    /**
+     * A new inquiry with an id reserved for it ({@link #reserveIds}), held back by {@link WriteBehind}, with its search
+     * words being made ({@link HeldWords}).
+     */
     record Held(long id, NewInquiry row, HeldWords words) {}
 
     /**
