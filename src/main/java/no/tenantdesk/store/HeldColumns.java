@@ -38,7 +38,7 @@ final class HeldColumns {
                 .columns;
     }
 
-    /** With each text's search words as {@link SearchWords} makes them (null where the server must). */
+    /** With each text's search words as {@link SearchWords#binary} makes them (null where the server must). */
     static Map<String, Object> inquiries(List<InquiryMapper.Held> rows) {
         return new HeldColumns()
                 .text("id", rows, InquiryMapper.Held::id)
@@ -55,8 +55,8 @@ final class HeldColumns {
                 .text("createdAt", rows, h -> h.row().createdAt())
                 .text("respondBy", rows, h -> h.row().respondBy())
                 .text("resolveBy", rows, h -> h.row().resolveBy())
-                .text("titleWords", rows, h -> h.words().title())
-                .text("descriptionWords", rows, h -> h.words().description())
+                .vectors("titleWords", rows, h -> h.words().title())
+                .vectors("descriptionWords", rows, h -> h.words().description())
                 .columns;
     }
 
@@ -113,6 +113,16 @@ final class HeldColumns {
             column[i] = spelling(value.apply(rows.get(i)));
         }
         columns.put(name, column);
+        return this;
+    }
+
+    /** Search words, already in the server's binary form: one {@code tsvector[]} ({@link TsvectorArray}). */
+    private <T> HeldColumns vectors(String name, List<T> rows, Function<T, byte[]> value) {
+        byte[][] column = new byte[rows.size()][];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        columns.put(name, new TsvectorArray(column));
         return this;
     }
 

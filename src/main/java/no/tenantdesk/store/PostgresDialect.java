@@ -115,6 +115,8 @@ final class PostgresDialect implements Dialect {
         }
         properties.setProperty("connectTimeout", server.settings().getOrDefault("connect_timeout", "10"));
         properties.setProperty("tcpKeepAlive", "true");
+        // The import's search words go in the server's binary form, which the driver sends only for types named here.
+        properties.setProperty("binaryTransferEnable", String.valueOf(TsvectorArray.OID));
         // The busy timeout, as SQLite's: a writer waits this long for a row another one has locked, then gives up
         // (exit 75) instead of hanging a cron job.
         properties.setProperty("options", "-c lock_timeout=" + Math.max(1, busyTimeout.toMillis()));

@@ -1,7 +1,9 @@
 package no.tenantdesk.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,67 @@ final class SearchWords {
 
     /** The tsvector of {@code search_words(text)} as text, or null when the server must make it. */
     static String of(String text) {
+        Map<String, List<Integer>> places = places(text);
+        if (places == null) {
+            return null;
+        }
+        StringBuilder vector = new StringBuilder(text.length() + places.size() * 4);
+        places.forEach((lexeme, at) -> {
+            if (vector.length() > 0) {
+                vector.append(' ');
+            }
+            // Letters and digits only: nothing in a lexeme needs escaping inside the quotes.
+            vector.append('\'').append(lexeme).append("':");
+            for (int k = 0; k < at.size(); k++) {
+                vector.append(k == 0 ? "" : ",").append(at.get(k));
+            }
+        });
+        return vector.toString();
+    }
+
+    /**
+     * The same tsvector in PostgreSQL's binary form ({@code tsvectorsend}), or null when the server must make it: the
+     * number of words, then each word's UTF-8 bytes, a zero byte, the number of its places and each place, as 16-bit
+     * numbers (a place's top two bits its weight, here none). The server takes it as it is, where it parses the text
+     * form character by character: a fifth of its CPU for the import's insert of a new inquiry. The words go in the
+     * order the server keeps them (their bytes compared unsigned, a prefix first), so it need not sort them.
+     */
+    static byte[] binary(String text) {
+        Map<String, List<Integer>> places = places(text);
+        if (places == null) {
+            return null;
+        }
+        Word[] words = new Word[places.size()];
+        int size = 4;
+        int n = 0;
+        for (Map.Entry<String, List<Integer>> word : places.entrySet()) {
+            words[n] = new Word(word.getKey().getBytes(StandardCharsets.UTF_8), word.getValue());
+            size += words[n++].bytes.length + 3 + word.getValue().size() * 2;
+        }
+        Arrays.sort(words, (a, b) -> Arrays.compareUnsigned(a.bytes, b.bytes));
+        ByteBuffer vector = ByteBuffer.allocate(size).putInt(words.length);
+        for (Word word : words) {
+            vector.put(word.bytes).put((byte) 0).putShort((short) word.at.size());
+            for (int place : word.at) {
+                vector.putShort((short) place);
+            }
+        }
+        return vector.array();
+    }
+
+    /** A word's UTF-8 bytes and its places. */
+    private static final class Word {
+        final byte[] bytes;
+        final List<Integer> at;
+
+        Word(byte[] bytes, List<Integer> at) {
+            this.bytes = bytes;
+            this.at = at;
+        }
+    }
+
+    /** Each word of the text (lower case) with its places, in the order they come; null when the server must. */
+    private static Map<String, List<Integer>> places(String text) {
         if (text.length() > MAX_CHARS) {
             return null;
         }
@@ -61,18 +124,7 @@ final class SearchWords {
                 at.add(++position);
             }
         }
-        StringBuilder vector = new StringBuilder(text.length() + places.size() * 4);
-        places.forEach((lexeme, at) -> {
-            if (vector.length() > 0) {
-                vector.append(' ');
-            }
-            // Letters and digits only: nothing in a lexeme needs escaping inside the quotes.
-            vector.append('\'').append(lexeme).append("':");
-            for (int k = 0; k < at.size(); k++) {
-                vector.append(k == 0 ? "" : ",").append(at.get(k));
-            }
-        });
-        return vector.toString();
+        return places;
     }
 
     private static boolean isWordCharacter(char c) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Random;
 import no.tenantdesk.testing.Postgres;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The words the program makes for PostgreSQL's search index are the server's own (search_words, postgresql/V002):
- * for every text it makes them for, the same tsvector; and a text it cannot vouch for is left to the server.
+ * for every text it makes them for, the same tsvector, in its text form and in its binary one; and a text it cannot
+ * vouch for is left to the server.
  */
 class PostgresSearchWordsIT {
 
@@ -29,8 +31,12 @@ class PostgresSearchWordsIT {
     static void connect() throws SQLException {
         Postgres cluster = Postgres.cluster();
         String url = cluster.newDatabase();
-        connection = cluster.connect(url.substring(url.lastIndexOf('/') + 1), Postgres.USER);
-        compare = connection.prepareStatement("SELECT CAST(? AS tsvector)::text, search_words(?)::text");
+        // As PostgresDialect connects: the binary form of a tsvector[] is sent only when the driver is told so.
+        Properties binary = new Properties();
+        binary.setProperty("binaryTransferEnable", String.valueOf(TsvectorArray.OID));
+        connection = cluster.connect(url.substring(url.lastIndexOf('/') + 1), Postgres.USER, binary);
+        compare = connection.prepareStatement(
+                "SELECT CAST(? AS tsvector)::text, (CAST(? AS tsvector[]))[1]::text, search_words(?)::text");
     }
 
     @AfterAll
@@ -52,14 +58,17 @@ class PostgresSearchWordsIT {
         String words = SearchWords.of(text);
 
         assertThat(words).as("made by the program").isNotNull();
-        List<String> both = server(words, text);
-        assertThat(both.get(0)).as("the program's words, as the server reads them").isEqualTo(both.get(1));
+        List<String> all = server(words, text);
+        assertThat(all.get(0)).as("the program's words, as the server reads them").isEqualTo(all.get(2));
+        assertThat(all.get(1)).as("the program's words in binary form, as the server reads them")
+                .isEqualTo(all.get(2));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"日本語のテキスト", "Ελληνικά", "ﬁne ligature", "µ and ª", "x² + y³", "😀 emoji", "e\u0301 combining"})
     void leavesOtherScriptsToTheServer(String text) {
         assertThat(SearchWords.of(text)).isNull();
+        assertThat(SearchWords.binary(text)).isNull();
     }
 
     @Test
@@ -86,9 +95,9 @@ class PostgresSearchWordsIT {
             String words = SearchWords.of(text.toString());
             if (words != null) {
                 made++;
-                List<String> both = server(words, text.toString());
-                if (!both.get(0).equals(both.get(1))) {
-                    disagreements.add(text + " -> " + both);
+                List<String> all = server(words, text.toString());
+                if (!all.get(0).equals(all.get(2)) || !all.get(1).equals(all.get(2))) {
+                    disagreements.add(text + " -> " + all);
                 }
             }
         }
@@ -96,12 +105,14 @@ class PostgresSearchWordsIT {
         assertThat(made).as("texts the program made words for").isGreaterThan(900);
     }
 
+    /** The words from their text form, from their binary form (in an array, as the import sends them), the server's. */
     private static List<String> server(String words, String text) throws SQLException {
         compare.setString(1, words);
-        compare.setString(2, text);
+        compare.setObject(2, new TsvectorArray(new byte[][] {SearchWords.binary(text)}));
+        compare.setString(3, text);
         try (ResultSet row = compare.executeQuery()) {
             row.next();
-            return List.of(row.getString(1), row.getString(2));
+            return List.of(row.getString(1), row.getString(2), row.getString(3));
         }
     }
 }

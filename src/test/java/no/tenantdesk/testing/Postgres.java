@@ -229,7 +229,13 @@ public final class Postgres {
 
     /** Plain JDBC on a database of the cluster, as its owner or as the superuser. */
     public Connection connect(String database, String user) throws SQLException {
+        return connect(database, user, new Properties());
+    }
+
+    /** The same, with the driver's {@code more} settings. */
+    public Connection connect(String database, String user, Properties more) throws SQLException {
         Properties properties = new Properties();
+        properties.putAll(more);
         properties.setProperty("user", user);
         properties.setProperty("password", PASSWORD);
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database, properties);

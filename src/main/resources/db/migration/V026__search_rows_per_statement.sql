@@ -1,0 +1,2 @@
+-- Nothing to do here. On PostgreSQL this step checks once per statement, not once per row, that every new inquiry has
+-- its search row; SQLite's triggers write the search index as they did.
