@@ -1662,7 +1662,10 @@ function _picocli_tenantdesk_attachment_get() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

@@ -45,7 +45,7 @@ final class AttachmentGetCommand implements Callable<Integer> {
     private long id;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Where to write it; - for stdout.")
-    private String target;
+    private Path target;
 
     @Option(names = {"-f", "--force"}, description = "Replace the file (or link) that has the name.")
     private boolean force;
@@ -60,22 +60,22 @@ final class AttachmentGetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Output output = app.output(spec);
-        if ("-".equals(target) && output.json()) {
+        boolean stdout = Environment.STANDARD_STREAM.equals(target);
+        if (stdout && output.json()) {
             throw new InvalidInputException("-o - writes the file's bytes to stdout; it cannot go with --json");
         }
         Attachment attachment = app.attachments().get(id);
-        if ("-".equals(target)) {
-            OutputStream stdout = app.environment().stdout();
-            app.attachments().write(attachment, stdout);
-            stdout.flush();
+        if (stdout) {
+            OutputStream out = app.environment().stdout();
+            app.attachments().write(attachment, out);
+            out.flush();
             return ExitCodes.OK;
         }
         String name = SafeNames.filename(attachment.filename());
-        Path chosen = target == null ? null : app.environment().path(target);
         // A name the tenant chose gets the next free one, so that nothing of the user's is overwritten.
-        boolean tenantsName = chosen == null || Files.isDirectory(chosen);
-        Function<String, Path> in = file -> chosen == null ? app.environment().path(file) : chosen.resolve(file);
-        Path path = tenantsName ? in.apply(name) : chosen;
+        boolean tenantsName = target == null || Files.isDirectory(target);
+        Function<String, Path> in = file -> target == null ? app.environment().path(file) : target.resolve(file);
+        Path path = tenantsName ? in.apply(name) : target;
         long size;
         for (int n = 1; ; n++) {
             try {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  tenantdesk report",
             "  tenantdesk report --from 2026-01-01 --to 2026-12-31 --by location",
+            "  tenantdesk report --from -4w --by assignee",
             "  tenantdesk report --by assignee --csv > assignees.csv",
             "%nJSON output (--json):%n"
                     + "  {from, to, by, lines[] {group, opened, closed, openAtEnd, firstResponseMedian,%n"
@@ -31,10 +32,12 @@ final class ReportCommand implements Callable<Integer> {
 
     private final App app;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "The first day (YYYY-MM-DD, today, -…).")
+    @Option(names = "--from", paramLabel = "DATE", converter = Converters.ReportDay.class,
+            description = "The first day: YYYY-MM-DD, today, yesterday, or days or weeks back (-30d, -4w).")
     private LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "The last day, included (default: today).")
+    @Option(names = "--to", paramLabel = "DATE", converter = Converters.ReportDay.class,
+            description = "The last day, included, in the same forms (default: today).")
     private LocalDate to;
 
     @Option(names = "--by", paramLabel = "FIELD", completionCandidates = Spellings.ReportGroups.class,

@@ -587,9 +587,23 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void withNothingToReadTheOptionsConflictIsSaidFirst() {
+        assertThat(cli.run("fetch-mail", "--watch", "--dry-run"))
+                .failedWith(2, "--watch does not go with --dry-run: a watch files what comes");
+        assertThat(cli.runWithInput("", "fetch-mail", "--watch", "--source", "-", "--password-file", "missing"))
+                .failedWith(2, "--watch does not go with --source -: a message on stdin comes once");
+    }
+
+    @Test
     void withNothingToReadItSaysHowToConfigureAMailbox() {
         assertThat(cli.run("fetch-mail")).failedWith(2, "no mailbox to read: give --source SOURCE, or add accounts"
                 + " under mail: in the config file (see config/tenantdesk.yaml)");
+    }
+
+    @Test
+    void anAccountNamedWhereNoneIsConfiguredIsNamedInTheError() {
+        assertThat(cli.run("fetch-mail", "--account", "nope")).failedWith(2, "no account 'nope': the config file has"
+                + " no accounts: give --source SOURCE, or add accounts under mail: in the config file");
     }
 
     @Test

@@ -186,7 +186,7 @@ class TaskCommandTest {
         assertThat(taskTitles("--limit", "2")).containsExactly("I morgen", "Om en uke");
         assertThat(cli.run("task", "list", "--limit", "2")).succeeded().printed("I morgen")
                 .saidOnStderr("Showing 2 of 4; use --limit to see more.");
-        assertThat(cli.run("task", "list", "--limit", "0")).failedWith(2, "--limit must be at least 1");
+        assertThat(cli.run("task", "list", "--limit", "0")).failedWith(2, "'0' is not a whole number from 1");
     }
 
     @Test
