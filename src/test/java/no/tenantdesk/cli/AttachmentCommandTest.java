@@ -123,6 +123,16 @@ class AttachmentCommandTest {
     }
 
     @Test
+    void aFileInAFolderThatIsNotThereIsAUsageErrorNamingTheFolder() {
+        String attachment = add(cli.file("scan.pdf", binary())).get(0).get("id").asText();
+        Path missing = folder.resolve("nowhere");
+
+        assertThat(cli.run("attachment", "get", attachment, "-o", missing.resolve("scan.pdf").toString()))
+                .failedWith(2, "folder " + missing + " does not exist");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void dashWritesTheRawBytesToStdoutAndNothingElse() {
         String attachment = add(cli.file("scan.pdf", binary())).get(0).get("id").asText();
 
