@@ -601,6 +601,14 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void aPortNoServerCanHaveIsAUsageErrorNotAFailedLogin() {
+        assertThat(cli.run("fetch-mail", "--source", "pop3s://kari@127.0.0.1:99999")).failedWith(2, "pop3s://kari@"
+                + "127.0.0.1:99999: the port must be a number from 1 to 65535; write pop3s://USER@HOST[:PORT]");
+        assertThat(cli.run("fetch-mail", "--source", "imaps://kari@127.0.0.1:0/INBOX"))
+                .failedWith(2, "the port must be a number from 1 to 65535");
+    }
+
+    @Test
     void anAccountNamedWhereNoneIsConfiguredIsNamedInTheError() {
         assertThat(cli.run("fetch-mail", "--account", "nope")).failedWith(2, "no account 'nope': the config file has"
                 + " no accounts: give --source SOURCE, or add accounts under mail: in the config file");
