@@ -94,7 +94,8 @@ public final class ContactService {
         return name;
     }
 
-    private static String email(String text) {
+    /** An address as given (stripped), null for none; one that cannot be an address is refused. */
+    static String email(String text) {
         String email = text == null || text.isBlank() ? null : text.strip();
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidInputException("not an e-mail address: '" + email + "'");

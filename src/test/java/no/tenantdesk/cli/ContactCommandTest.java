@@ -170,4 +170,17 @@ class ContactCommandTest {
         assertThat(inquiry.at("/requester/email").asText()).isEqualTo("ny.leietaker@example.no");
         assertThat(whoIs("ny.leietaker@example.no")).isEqualTo("ny.leietaker");
     }
+
+    @Test
+    void aTenantByAnAddressThatCannotBeOneIsRefusedAndNoContactIsMade() {
+        assertThat(cli.run("inquiry", "create", "--title", "Hei", "--tenant", "ola.hansen@"))
+                .failedWith(2, "not an e-mail address: 'ola.hansen@'");
+        assertThat(cli.run("inquiry", "create", "--title", "Hei", "--tenant", "@example.no"))
+                .failedWith(2, "not an e-mail address: '@example.no'");
+        assertThat(cli.run("inquiry", "list", "--status", "all", "--json").json()).isEmpty();
+        long id = cli.create("inquiry", "create", "--title", "Hei", "--tenant", "1");
+        assertThat(cli.run("inquiry", "update", String.valueOf(id), "--tenant", "a@b@c"))
+                .failedWith(2, "not an e-mail address: 'a@b@c'");
+        assertThat(cli.run("contact", "list", "--json").json()).hasSize(3);
+    }
 }
