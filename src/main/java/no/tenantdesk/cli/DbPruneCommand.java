@@ -60,8 +60,8 @@ final class DbPruneCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (policy.keepsAll()) {
-            output.note("Nothing to prune: the config's retention: sets no time (raw-mail: 3 years, files: 3 years),"
-                    + " so everything is kept.");
+            output.note("Nothing to prune: the config's retention: sets no time (such as raw-mail: 3 years, files: 5"
+                    + " years), so everything is kept.");
             return ExitCodes.OK;
         }
         output.done((dryRun ? "Would remove" : "Removed") + " from "

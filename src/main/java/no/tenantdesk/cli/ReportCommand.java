@@ -2,6 +2,7 @@ package no.tenantdesk.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Report;
 import no.tenantdesk.domain.ReportBy;
 import no.tenantdesk.render.ReportText;
@@ -53,8 +54,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = app.reports().report(from, to, by);
         Output output = app.output(spec);
+        if (csv && output.json()) {
+            throw new InvalidInputException("--csv and --json are two forms of the report; give one");
+        }
+        Report report = app.reports().report(from, to, by);
         if (output.json()) {
             output.json(report);
         } else if (csv) {

@@ -114,7 +114,8 @@ class DbPruneCommandTest {
 
     @Test
     void withoutARetentionSettingNothingIsPruned() throws Exception {
-        assertThat(cli.run("db", "prune")).succeeded().saidOnStderr("Nothing to prune");
+        assertThat(cli.run("db", "prune")).succeeded().saidOnStderr("Nothing to prune: the config's retention: sets"
+                + " no time (such as raw-mail: 3 years, files: 5 years), so everything is kept.");
         retention("retention: {}\n");
         assertThat(cli.run("db", "prune")).succeeded().saidOnStderr("Nothing to prune");
         assertThat(Sql.column(cli.database(), "SELECT count(*) FROM mail_message WHERE raw_sha256 IS NULL"))

@@ -114,6 +114,8 @@ class ReportCommandTest {
     @Test
     void anUnknownGroupingOrAPeriodBackwardsIsAOneLineError() {
         assertThat(cli.run("report", "--by", "weekday")).exitedWith(2).saidOnStderr("weekday");
+        assertThat(cli.run("report", "--csv", "--json"))
+                .failedWith(2, "--csv and --json are two forms of the report; give one");
         assertThat(cli.run("report", "--from", "2026-12-01", "--to", "2026-11-01"))
                 .failedWith(2, "--from 2026-12-01 is after --to 2026-11-01");
     }
