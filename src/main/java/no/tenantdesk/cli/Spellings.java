@@ -17,6 +17,7 @@ final class Spellings {
 
     static final String STATUSES = "todo, in-progress or done (to-do, pågår, fullført)";
     static final String PRIORITIES = "low, normal, high or urgent (lav, normal, høy, haster)";
+    static final String KINDS = "task or deviation (oppgave, avvik)";
 
     static final class ReportGroups implements Iterable<String> {
         @Override

@@ -46,7 +46,7 @@ final class TaskCreateCommand implements Callable<Integer> {
     private LocalDate due;
 
     @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Spellings.Kinds.class,
-            description = "task or deviation (oppgave, avvik; default task).")
+            description = Spellings.KINDS + "; default task.")
     private TaskKind kind;
 
     @Option(names = "--priority", paramLabel = "PRIORITY", completionCandidates = Spellings.Priorities.class,

@@ -38,7 +38,7 @@ final class TaskListCommand implements Callable<Integer> {
     private Status status;
 
     @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Spellings.Kinds.class,
-            description = "task or deviation (oppgave, avvik).")
+            description = Spellings.KINDS + ".")
     private TaskKind kind;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50",
