@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     "List inquiries: by default the open ones, most urgent and oldest first.",
     "--location includes every place below it; --assignee none lists the unassigned ones.",
     "DUE is the deadline still to meet (the first reply, then done; config sla:), as time left or late:"
-        + " \"in 2 h\", \"3 d late\".",
+        + " \"om 2 t\", \"3 d over\".",
     "The ORG column (the tenant's organization) is shown where the terminal is wide enough."},
         footerHeading = "%nExamples:%n",
         footer = {

@@ -228,7 +228,8 @@ public final class DetailsText {
         return value == null ? "-" : Table.cut(TerminalText.line(value), 60);
     }
 
-    /** "2026-12-02 09:00 (in 3 h)" while it runs; "(met 2026-12-01 10:12)" or "(met … , late)" once met. */
+    /** A "  Name      value" line; plain parts are made terminal-safe, styled ones are already. */
+    /** "2026-12-02 09:00 (om 3 t)" while it runs; "(met 2026-12-01 10:12)" or "(met … , late)" once met. */
     private void deadline(PrintWriter out, String name, Instant by, Instant met, boolean open) {
         if (met != null) {
             field(out, name, formats.time(by), " (met " + formats.time(met) + (met.isAfter(by) ? ", late)" : ")"));
@@ -239,7 +240,6 @@ public final class DetailsText {
         }
     }
 
-    /** A "  Name      value" line; plain parts are made terminal-safe, styled ones are already. */
     private static void field(PrintWriter out, String name, Object... parts) {
         StringBuilder value = new StringBuilder();
         for (Object part : parts) {

@@ -12,8 +12,7 @@ import no.tenantdesk.domain.LocationRef;
 
 /**
  * How values read in tables and timelines: local times to the minute with how long ago beside them, sizes in
- * B/kB/MB, "-" for nothing. In English, as everything else a terminal shows (its labels, statuses and messages);
- * what goes to people by mail (the digest, notices) is Norwegian and worded where it is written.
+ * B/kB/MB, "-" for nothing.
  */
 public final class Formats {
 
@@ -60,8 +59,8 @@ public final class Formats {
     }
 
     /**
-     * The time left to a deadline or past it, in the words and units of {@link #age}: "in 45 min", "in 2 h",
-     * "in 3 d", "20 min late", "5 h late", "3 d late"; "-" for none. Hours up to two days, then days.
+     * The time left to a deadline or past it, in Norwegian as the office says it: "om 45 min", "om 2 t", "om 3 d",
+     * "20 min over", "5 t over", "3 d over"; "-" for none. Hours up to two days, then days.
      */
     public String due(Instant deadline) {
         if (deadline == null) {
@@ -70,21 +69,21 @@ public final class Formats {
         long seconds = Duration.between(now, deadline).toSeconds();
         long abs = Math.abs(seconds);
         String amount = abs < 3600 ? Math.max(1, abs / 60) + " min"
-                : abs < 48 * 3600 ? abs / 3600 + " h"
+                : abs < 48 * 3600 ? abs / 3600 + " t"
                 : abs / 86_400 + " d";
-        return seconds >= 0 ? "in " + amount : amount + " late";
+        return seconds >= 0 ? "om " + amount : amount + " over";
     }
 
     /**
-     * A task's due date, and how late when it has passed for a task still open: "2026-12-04 (3 d late)", "2026-12-07
-     * (today)"; the date alone when it is ahead or the task is done; "-" for none.
+     * A task's due date, and how late when it has passed for a task still open: "2026-12-04 (3 d over)", "2026-12-07
+     * (i dag)"; the date alone when it is ahead or the task is done; "-" for none.
      */
     public String dueDate(LocalDate due, boolean open) {
         if (due == null) {
             return "-";
         }
         long late = ChronoUnit.DAYS.between(due, today());
-        return !open || late < 0 ? due.toString() : due + (late == 0 ? " (today)" : " (" + late + " d late)");
+        return !open || late < 0 ? due.toString() : due + (late == 0 ? " (i dag)" : " (" + late + " d over)");
     }
 
     /** Past {@code due} (a date, due by its end), as {@link Palette#due} colours it: negative when late. */

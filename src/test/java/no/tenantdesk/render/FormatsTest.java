@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -35,25 +34,6 @@ class FormatsTest {
         assertThat(formats.recent(NOW.minus(Duration.ofDays(6)))).isEqualTo("6 d ago");
         assertThat(formats.recent(NOW.minus(Duration.ofDays(8)))).isEqualTo("2026-11-19");
         assertThat(formats.recent(null)).isEqualTo("-");
-    }
-
-    @Test
-    void aDeadlineReadsInTheWordsAndUnitsOfAnAge() {
-        assertThat(formats.due(NOW.plus(Duration.ofSeconds(20)))).isEqualTo("in 1 min");
-        assertThat(formats.due(NOW.plus(Duration.ofHours(47)))).isEqualTo("in 47 h");
-        assertThat(formats.due(NOW.plus(Duration.ofHours(49)))).isEqualTo("in 2 d");
-        assertThat(formats.due(NOW.minus(Duration.ofMinutes(20)))).isEqualTo("20 min late");
-        assertThat(formats.due(NOW.minus(Duration.ofDays(3)))).isEqualTo("3 d late");
-        assertThat(formats.due(null)).isEqualTo("-");
-    }
-
-    @Test
-    void aTaskDueDateSaysTodayOrHowLateWhileTheTaskIsOpen() {
-        LocalDate today = LocalDate.of(2026, 11, 27);
-        assertThat(formats.dueDate(today, true)).isEqualTo("2026-11-27 (today)");
-        assertThat(formats.dueDate(today.minusDays(3), true)).isEqualTo("2026-11-24 (3 d late)");
-        assertThat(formats.dueDate(today.minusDays(3), false)).isEqualTo("2026-11-24");
-        assertThat(formats.dueDate(today.plusDays(1), true)).isEqualTo("2026-11-28");
     }
 
     @Test
