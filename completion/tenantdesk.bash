@@ -1350,7 +1350,7 @@ function _picocli_tenantdesk_task_create() {
   local commands=""
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '--notify' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--title' '--description' '--assignee' '--due' '--kind' '--priority'"
-  local KIND_option_args=("task" "deviation") # --kind values
+  local KIND_option_args=("task" "deviation" "oppgave" "avvik") # --kind values
   local PRIORITY_option_args=("low" "normal" "high" "urgent" "lav" "høy" "haster") # --priority values
 
   type compopt &>/dev/null && compopt +o default
@@ -1408,7 +1408,7 @@ function _picocli_tenantdesk_task_list() {
   local flag_opts="'--json' '-q' '--quiet' '-v' '--verbose' '--no-color' '-h' '--help' '-V' '--version'"
   local arg_opts="'--db' '--config' '--as' '--inquiry' '--assignee' '--status' '--kind' '--limit'"
   local STATUS_option_args=("todo" "in-progress" "done" "to-do" "pågår" "fullført") # --status values
-  local KIND_option_args=("task" "deviation") # --kind values
+  local KIND_option_args=("task" "deviation" "oppgave" "avvik") # --kind values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1662,7 +1662,10 @@ function _picocli_tenantdesk_attachment_get() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
   esac
 

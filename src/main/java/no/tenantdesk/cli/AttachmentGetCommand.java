@@ -2,7 +2,9 @@ package no.tenantdesk.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -45,7 +47,7 @@ final class AttachmentGetCommand implements Callable<Integer> {
     private long id;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Where to write it; - for stdout.")
-    private String target;
+    private Path target;
 
     @Option(names = {"-f", "--force"}, description = "Replace the file (or link) that has the name.")
     private boolean force;
@@ -60,22 +62,27 @@ final class AttachmentGetCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Output output = app.output(spec);
-        if ("-".equals(target) && output.json()) {
+        boolean stdout = Environment.STANDARD_STREAM.equals(target);
+        if (stdout && output.json()) {
             throw new InvalidInputException("-o - writes the file's bytes to stdout; it cannot go with --json");
         }
         Attachment attachment = app.attachments().get(id);
-        if ("-".equals(target)) {
-            OutputStream stdout = app.environment().stdout();
-            app.attachments().write(attachment, stdout);
-            stdout.flush();
+        if (stdout) {
+            OutputStream out = app.environment().stdout();
+            app.attachments().write(attachment, out);
+            out.flush();
             return ExitCodes.OK;
         }
         String name = SafeNames.filename(attachment.filename());
-        Path chosen = target == null ? null : app.environment().path(target);
         // A name the tenant chose gets the next free one, so that nothing of the user's is overwritten.
-        boolean tenantsName = chosen == null || Files.isDirectory(chosen);
-        Function<String, Path> in = file -> chosen == null ? app.environment().path(file) : chosen.resolve(file);
-        Path path = tenantsName ? in.apply(name) : chosen;
+        boolean tenantsName = target == null || Files.isDirectory(target);
+        Path folder = target == null || tenantsName ? null : target.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new InvalidInputException("folder " + folder + " does not exist (-o names a file in a folder that"
+                    + " is there, or the folder)");
+        }
+        Function<String, Path> in = file -> target == null ? app.environment().path(file) : target.resolve(file);
+        Path path = tenantsName ? in.apply(name) : target;
         long size;
         for (int n = 1; ; n++) {
             try {
@@ -109,7 +116,7 @@ final class AttachmentGetCommand implements Callable<Integer> {
                 Files.deleteIfExists(path);
             }
         } catch (IOException e) {
-            throw new TenantdeskException("cannot replace " + path + ": " + e.getMessage(), e);
+            throw new TenantdeskException("cannot replace " + path + ": " + reason(e), e);
         }
         OutputStream file;
         try {
@@ -118,7 +125,7 @@ final class AttachmentGetCommand implements Callable<Integer> {
         } catch (FileAlreadyExistsException e) {
             throw e;
         } catch (IOException e) {
-            throw new TenantdeskException("cannot write " + path + ": " + e.getMessage(), e);
+            throw new TenantdeskException("cannot write " + path + ": " + reason(e), e);
         }
         try (file) {
             return app.attachments().write(attachment, file);
@@ -129,7 +136,14 @@ final class AttachmentGetCommand implements Callable<Integer> {
                 // what is left is ours and incomplete; the message says the write failed
             }
             throw e instanceof IOException io ? new TenantdeskException("cannot write " + path + ": "
-                    + io.getMessage(), io) : (RuntimeException) e;
+                    + reason(io), io) : (RuntimeException) e;
         }
+    }
+
+    /** A file system's exception names the path, not what went wrong with it. */
+    private static String reason(IOException e) {
+        return e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : String.valueOf(e.getMessage());
     }
 }

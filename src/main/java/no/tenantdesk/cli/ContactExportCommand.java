@@ -69,8 +69,9 @@ final class ContactExportCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         output.done("Exported " + export.contact().name() + " (#" + export.contact().id() + ") to " + target + ": "
-                + export.inquiries().size() + " inquiries, " + export.mails().size() + " mails, "
-                + export.files().size() + " files; index.txt lists them.");
+                + Formats.count(export.inquiries().size(), "inquiry") + ", "
+                + Formats.count(export.mails().size(), "mail") + ", " + Formats.count(export.files().size(), "file")
+                + "; index.txt lists them.");
         return ExitCodes.OK;
     }
 

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.render.Formats;
 import no.tenantdesk.service.ErasureService;
 import no.tenantdesk.service.InquiryQueries;
 import no.tenantdesk.service.ErasureService.Erased;
@@ -69,8 +70,9 @@ final class ContactForgetCommand implements Callable<Integer> {
             }
             String answer = app.environment().interaction().ask("Erase " + plan.name()
                     + (plan.email() == null ? "" : " <" + plan.email() + ">") + " (#" + plan.contactId() + "): "
-                    + plan.inquiries() + " inquiries keep their history, " + plan.mails() + " mails and "
-                    + plan.files() + " files lose their bytes. This cannot be undone. Erase? [y/N] ", List.of());
+                    + "the history of " + Formats.count(plan.inquiries(), "inquiry") + " stays, "
+                    + Formats.count(plan.mails(), "mail") + " and " + Formats.count(plan.files(), "file")
+                    + " lose their bytes. This cannot be undone. Erase? [y/N] ", List.of());
             if (!List.of("y", "yes", "j", "ja").contains(answer.toLowerCase(Locale.ROOT))) {
                 output.note("Nothing erased.");
                 return ExitCodes.OK;
@@ -83,9 +85,10 @@ final class ContactForgetCommand implements Callable<Integer> {
                     erased.files(), erased.texts(), mentioned));
             return ExitCodes.OK;
         }
-        output.done("Erased contact #" + erased.contactId() + ": now " + erased.marker() + "; " + erased.mails()
-                + " mails and " + erased.files() + " files without their bytes, mentions replaced in "
-                + erased.texts() + " texts of " + erased.inquiries() + " inquiries.");
+        output.done("Erased contact #" + erased.contactId() + ": now " + erased.marker() + "; "
+                + Formats.count(erased.mails(), "mail") + " and " + Formats.count(erased.files(), "file")
+                + " without their bytes, mentions replaced in " + Formats.count(erased.texts(), "text") + " of "
+                + Formats.count(erased.inquiries(), "inquiry") + ".");
         if (!mentioned.isEmpty()) {
             output.note("Other people's inquiries still mention the name, address or number (not changed: they are"
                     + " those people's cases, and a namesake is not the person): " + mentioned.stream()

@@ -25,7 +25,7 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
 
     private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
-    private static final Pattern RELATIVE = Pattern.compile("\\+(\\d{1,4})([dw]?)");
+    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,4})([dw]?)");
 
     private Converters() {}
 
@@ -33,8 +33,9 @@ final class Converters {
     static void register(CommandLine commandLine, Environment environment) {
         commandLine.registerConverter(long.class, Converters::id);
         commandLine.registerConverter(Long.class, Converters::id);
-        commandLine.registerConverter(LocalDate.class,
-                text -> date(text, LocalDate.now(environment.clock().withZone(environment.zone()))));
+        commandLine.registerConverter(int.class, Converters::count);
+        commandLine.registerConverter(Integer.class, Converters::count);
+        commandLine.registerConverter(LocalDate.class, text -> date(text, today(environment), Days.AHEAD));
         // "-" is standard input or output, not a file in the user's folder.
         commandLine.registerConverter(Path.class,
                 name -> name.equals("-") ? Environment.STANDARD_STREAM : path(name, environment));
@@ -74,26 +75,75 @@ final class Converters {
         return Long.parseLong(digits);
     }
 
-    /** A due date: 2026-12-01, today, tomorrow, or a number of days or weeks from today (+3, +3d, +2w). */
-    static LocalDate date(String text, LocalDate today) {
+    /**
+     * What every number option takes (--limit, --port): a whole number from 1. Said with its range rather than
+     * picocli's "is not an int", which tells a user of 99999999999 nothing.
+     */
+    static int count(String text) {
+        if (!text.matches("\\d{1,10}") || Long.parseLong(text) < 1 || Long.parseLong(text) > Integer.MAX_VALUE) {
+            throw new TypeConversionException("'" + text + "' is not a whole number from 1 to " + Integer.MAX_VALUE);
+        }
+        return Integer.parseInt(text);
+    }
+
+    /** Which way from today a date in words goes: a due date ahead, a report's days back. */
+    enum Days {
+        AHEAD("tomorrow", '+', "2026-12-01, today, tomorrow, +3d or +2w"),
+        BACK("yesterday", '-', "2026-12-01, today, yesterday, -30d or -4w");
+
+        private final String nextDay;
+        private final char sign;
+        private final String forms;
+
+        Days(String nextDay, char sign, String forms) {
+            this.nextDay = nextDay;
+            this.sign = sign;
+            this.forms = forms;
+        }
+    }
+
+    /**
+     * A date: 2026-12-01, today, or the day and a number of days or weeks from today the way {@code days} goes
+     * (tomorrow, +3, +3d, +2w; yesterday, -30d, -4w).
+     */
+    static LocalDate date(String text, LocalDate today, Days days) {
         String wanted = text.strip().toLowerCase(Locale.ROOT);
         if (wanted.equals("today")) {
             return today;
         }
-        if (wanted.equals("tomorrow")) {
-            return today.plusDays(1);
+        int step = days == Days.AHEAD ? 1 : -1;
+        if (wanted.equals(days.nextDay)) {
+            return today.plusDays(step);
         }
         Matcher relative = RELATIVE.matcher(wanted);
-        if (relative.matches()) {
-            int amount = Integer.parseInt(relative.group(1));
-            return relative.group(2).equals("w") ? today.plusWeeks(amount) : today.plusDays(amount);
+        if (relative.matches() && relative.group(1).charAt(0) == days.sign) {
+            int amount = step * Integer.parseInt(relative.group(2));
+            return relative.group(3).equals("w") ? today.plusWeeks(amount) : today.plusDays(amount);
         }
         try {
             return LocalDate.parse(wanted);
         } catch (DateTimeParseException e) {
-            throw new TypeConversionException(
-                    "'" + text + "' is not a date (give 2026-12-01, today, tomorrow, +3d or +2w)");
+            throw new TypeConversionException("'" + text + "' is not a date (give " + days.forms + ")");
         }
+    }
+
+    /** A report's first and last day, back from today; made by {@link App} as picocli makes a command. */
+    static final class ReportDay implements ITypeConverter<LocalDate> {
+
+        private final App app;
+
+        ReportDay(App app) {
+            this.app = app;
+        }
+
+        @Override
+        public LocalDate convert(String text) {
+            return date(text, today(app.environment()), Days.BACK);
+        }
+    }
+
+    private static LocalDate today(Environment environment) {
+        return LocalDate.now(environment.clock().withZone(environment.zone()));
     }
 
     private static <T> ITypeConverter<T> spelled(Function<String, T> parse) {

@@ -62,9 +62,9 @@ final class DbBackupCommand implements Callable<Integer> {
         double seconds = Math.max(backup.took().toMillis(), 1) / 1000.0;
         output.done("Backed up " + backup.from() + " to " + backup.file() + ": " + Formats.size(backup.bytes())
                 + " in " + String.format(Locale.ROOT, "%.1f s", seconds)
-                + (backup.tables() == null ? "" : ", " + backup.tables().getOrDefault("inquiry", 0L) + " inquiries, "
-                        + backup.tables().getOrDefault("mail_message", 0L) + " mails, "
-                        + backup.tables().getOrDefault("attachment", 0L) + " files") + ".");
+                + (backup.tables() == null ? "" : ", " + Formats.count(backup.tables().getOrDefault("inquiry", 0L),
+                        "inquiry") + ", " + Formats.count(backup.tables().getOrDefault("mail_message", 0L), "mail")
+                        + ", " + Formats.count(backup.tables().getOrDefault("attachment", 0L), "file")) + ".");
         output.done("Checked: " + backup.check() + ".");
         return ExitCodes.OK;
     }

@@ -1,6 +1,7 @@
 package no.tenantdesk.cli;
 
 import java.util.concurrent.Callable;
+import no.tenantdesk.render.Formats;
 import no.tenantdesk.service.DatabaseService;
 import no.tenantdesk.service.DatabaseService.Copied;
 import picocli.CommandLine.Command;
@@ -45,9 +46,11 @@ final class DbCopyCommand implements Callable<Integer> {
             output.json(copied);
             return ExitCodes.OK;
         }
-        output.done("Copied " + copied.from() + " into " + copied.to() + ": " + copied.tables().getOrDefault("inquiry",
-                0L) + " inquiries, " + copied.tables().getOrDefault("comment", 0L) + " comments, "
-                + copied.tables().getOrDefault("mail_message", 0L) + " mails, " + copied.files() + " files.");
+        output.done("Copied " + copied.from() + " into " + copied.to() + ": " + Formats.count(
+                copied.tables().getOrDefault("inquiry", 0L), "inquiry") + ", "
+                + Formats.count(copied.tables().getOrDefault("comment", 0L), "comment") + ", "
+                + Formats.count(copied.tables().getOrDefault("mail_message", 0L), "mail") + ", "
+                + Formats.count(copied.files(), "file") + ".");
         output.done("Every table has as many rows on both sides, and every file its SHA-256 on both sides.");
         return ExitCodes.OK;
     }

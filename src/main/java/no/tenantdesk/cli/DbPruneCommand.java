@@ -60,13 +60,14 @@ final class DbPruneCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         if (policy.keepsAll()) {
-            output.note("Nothing to prune: the config's retention: sets no time (raw-mail: 3 years, files: 3 years),"
-                    + " so everything is kept.");
+            output.note("Nothing to prune: the config's retention: sets no time (such as raw-mail: 3 years, files: 5"
+                    + " years), so everything is kept.");
             return ExitCodes.OK;
         }
-        output.done((dryRun ? "Would remove" : "Removed") + " from " + pruned.inquiries() + " inquiries ("
-                + String.join(", ", which(output, pruned)) + "): the raw bytes of " + pruned.mails()
-                + " mails and the bytes of " + pruned.files() + " files, " + Formats.size(pruned.storedBytes())
+        output.done((dryRun ? "Would remove" : "Removed") + " from "
+                + Formats.count(pruned.inquiries(), "inquiry") + " (" + String.join(", ", which(output, pruned))
+                + "): the raw bytes of " + Formats.count(pruned.mails(), "mail") + " and the bytes of "
+                + Formats.count(pruned.files(), "file") + ", " + Formats.size(pruned.storedBytes())
                 + "; " + Formats.size(pruned.freedBytes()) + (dryRun ? " would be" : "") + " freed.");
         if (!dryRun && pruned.freedBytes() > 0 && app.databaseAddress() instanceof DatabaseAddress.SqliteFile) {
             output.note("The database file keeps its size and reuses the space for new data; to shrink it, see"

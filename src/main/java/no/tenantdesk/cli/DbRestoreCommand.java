@@ -3,6 +3,7 @@ package no.tenantdesk.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import no.tenantdesk.domain.InvalidInputException;
+import no.tenantdesk.render.Formats;
 import no.tenantdesk.service.BackupService.Restored;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,9 +52,9 @@ final class DbRestoreCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         output.done("Restored " + file + " into " + restored.database() + ": "
-                + restored.tables().getOrDefault("inquiry", 0L) + " inquiries, "
-                + restored.tables().getOrDefault("mail_message", 0L) + " mails, "
-                + restored.tables().getOrDefault("attachment", 0L) + " files.");
+                + Formats.count(restored.tables().getOrDefault("inquiry", 0L), "inquiry") + ", "
+                + Formats.count(restored.tables().getOrDefault("mail_message", 0L), "mail") + ", "
+                + Formats.count(restored.tables().getOrDefault("attachment", 0L), "file") + ".");
         if (restored.replaced() != null) {
             output.done("The database it replaced is kept as " + restored.replaced() + ".");
         }

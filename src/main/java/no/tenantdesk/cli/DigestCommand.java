@@ -72,9 +72,10 @@ final class DigestCommand implements Callable<Integer> {
         String dueToNoOne = run.dueToNoOne() + (run.dueToNoOne() == 1 ? " inquiry" : " inquiries")
                 + " late or due today";
         if (run.messages().isEmpty()) {
-            output.done(run.dueToNoOne() == 0 ? "Nothing open and nothing due: " + none
-                    : "No open tasks, and no operators configured (digest: operators:) for the " + dueToNoOne
-                            + ": " + none);
+            // "No one has": a task no one is assigned is open, and goes in no one's digest.
+            output.done(run.dueToNoOne() == 0 ? "No one has open tasks and nothing is due: " + none
+                    : "No one has open tasks, and no operators are configured (digest: operators:) for the "
+                            + dueToNoOne + ": " + none);
         } else if (run.dueToNoOne() > 0 && output.terminal()) {
             output.note("tenantdesk: the " + dueToNoOne + " go to no one: no operators are configured (digest:"
                     + " operators:)");

@@ -99,10 +99,13 @@ final class FetchMailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (watch) {
+            FetchWatch.check(dryRun, source);
+        }
         List<Mailbox> mailboxes = new MailboxChoice(account, source, passwordFile, tls, afterImport, moveTo)
                 .mailboxes(app);
         if (watch) {
-            return FetchWatch.watch(app, spec, mailboxes, dryRun, this::round);
+            return FetchWatch.watch(app, spec, mailboxes, this::round);
         }
         return round(mailboxes, new StopSignal(), null);
     }

@@ -34,13 +34,17 @@ final class FetchWatch {
 
     private FetchWatch() {}
 
-    static int watch(App app, CommandSpec spec, List<Mailbox> mailboxes, boolean dryRun, Round round) {
+    /** Options that do not go with a watch, said before anything is read (the config, a mailbox, a password). */
+    static void check(boolean dryRun, String source) {
         if (dryRun) {
             throw new InvalidInputException("--watch does not go with --dry-run: a watch files what comes");
         }
-        if (mailboxes.stream().anyMatch(m -> m.uri().equals("-"))) {
+        if ("-".equals(source)) {
             throw new InvalidInputException("--watch does not go with --source -: a message on stdin comes once");
         }
+    }
+
+    static int watch(App app, CommandSpec spec, List<Mailbox> mailboxes, Round round) {
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

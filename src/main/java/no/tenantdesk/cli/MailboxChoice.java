@@ -37,8 +37,10 @@ record MailboxChoice(String account, String source, Path passwordFile, String tl
     private List<Mailbox> accounts(App app) {
         Map<String, Config.Account> accounts = app.config().mail().accounts();
         if (accounts.isEmpty()) {
-            throw new InvalidInputException("no mailbox to read: give --source SOURCE, or add accounts under mail:"
-                    + " in the config file (see config/tenantdesk.yaml)");
+            throw new InvalidInputException((account == null ? "no mailbox to read"
+                    : "no account '" + account + "': the config file has no accounts")
+                    + ": give --source SOURCE, or add accounts under mail: in the config file (see"
+                    + " config/tenantdesk.yaml)");
         }
         if (account != null && !accounts.containsKey(account)) {
             throw new InvalidInputException("no account '" + account + "' in the config file (accounts: "

@@ -2,6 +2,7 @@ package no.tenantdesk.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import no.tenantdesk.domain.InvalidInputException;
 import no.tenantdesk.domain.Report;
 import no.tenantdesk.domain.ReportBy;
 import no.tenantdesk.render.ReportText;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  tenantdesk report",
             "  tenantdesk report --from 2026-01-01 --to 2026-12-31 --by location",
+            "  tenantdesk report --from -4w --by assignee",
             "  tenantdesk report --by assignee --csv > assignees.csv",
             "%nJSON output (--json):%n"
                     + "  {from, to, by, lines[] {group, opened, closed, openAtEnd, firstResponseMedian,%n"
@@ -31,10 +33,12 @@ final class ReportCommand implements Callable<Integer> {
 
     private final App app;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "The first day (YYYY-MM-DD, today, -…).")
+    @Option(names = "--from", paramLabel = "DATE", converter = Converters.ReportDay.class,
+            description = "The first day: YYYY-MM-DD, today, yesterday, or days or weeks back (-30d, -4w).")
     private LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "The last day, included (default: today).")
+    @Option(names = "--to", paramLabel = "DATE", converter = Converters.ReportDay.class,
+            description = "The last day, included, in the same forms (default: today).")
     private LocalDate to;
 
     @Option(names = "--by", paramLabel = "FIELD", completionCandidates = Spellings.ReportGroups.class,
@@ -50,8 +54,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Report report = app.reports().report(from, to, by);
         Output output = app.output(spec);
+        if (csv && output.json()) {
+            throw new InvalidInputException("--csv and --json are two forms of the report; give one");
+        }
+        Report report = app.reports().report(from, to, by);
         if (output.json()) {
             output.json(report);
         } else if (csv) {

@@ -45,7 +45,8 @@ final class TaskCreateCommand implements Callable<Integer> {
             description = "When it must be done: 2026-12-01, today, tomorrow, +3d, +2w.")
     private LocalDate due;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES} (default task).")
+    @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Spellings.Kinds.class,
+            description = Spellings.KINDS + "; default task.")
     private TaskKind kind;
 
     @Option(names = "--priority", paramLabel = "PRIORITY", completionCandidates = Spellings.Priorities.class,

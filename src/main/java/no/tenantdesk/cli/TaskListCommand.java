@@ -37,7 +37,8 @@ final class TaskListCommand implements Callable<Integer> {
             description = Spellings.STATUSES + ".")
     private Status status;
 
-    @Option(names = "--kind", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}.")
+    @Option(names = "--kind", paramLabel = "KIND", completionCandidates = Spellings.Kinds.class,
+            description = Spellings.KINDS + ".")
     private TaskKind kind;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50",

@@ -1,13 +1,27 @@
 package no.tenantdesk.domain;
 
+import java.util.List;
+
 /** A task is ordinary work; a deviation ("avvik") reports something that is not as it should be. */
 public enum TaskKind implements CliEnum {
-    TASK,
-    DEVIATION;
+    TASK("oppgave"),
+    DEVIATION("avvik");
+
+    private final String word;
+
+    TaskKind(String word) {
+        this.word = word;
+    }
 
     @Override
     public String cli() {
         return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** In Norwegian, as the office says it: a deviation report is an "avvik". */
+    @Override
+    public List<String> words() {
+        return List.of(word);
     }
 
     public static TaskKind parse(String text) {

@@ -118,6 +118,9 @@ public record ServerAddress(String protocol, String user, String host, int port,
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new InvalidInputException(name + ": a mail server URI has no ? or # part; write " + form);
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new InvalidInputException(name + ": the port must be a number from 1 to 65535; write " + form);
+        }
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);

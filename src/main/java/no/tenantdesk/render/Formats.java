@@ -114,6 +114,14 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
+    /** "1 inquiry", "3 inquiries", "0 mails": a count and its noun, which is one thing or many. */
+    public static String count(long n, String noun) {
+        if (n == 1) {
+            return n + " " + noun;
+        }
+        return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
+    }
+
     public static String name(ContactRef ref) {
         return ref == null ? "-" : ref.name();
     }

@@ -28,6 +28,7 @@ public final class ContactService {
     public Contact add(NewContact request) {
         String name = name(request.name());
         String email = email(request.email());
+        String phone = phone(request.phone());
         return database.write(tx -> {
             Lookup lookup = new Lookup(tx);
             ContactMapper contacts = tx.mapper(ContactMapper.class);
@@ -37,7 +38,7 @@ public final class ContactService {
                     : new Organizations(tx).find(request.organization()).id();
             long id = contacts.insert(new ContactMapper.NewContact(name, Lookup.Keys.name(name), email,
                     email == null ? null : Lookup.Keys.email(email),
-                    request.phone() == null || request.phone().isBlank() ? null : request.phone().strip(),
+                    phone,
                     request.role() == null ? ContactRole.TENANT : request.role(), locationId, organizationId,
                     clock.instant()));
             return contacts.byId(id).toContact();
@@ -64,14 +65,14 @@ public final class ContactService {
             if (changes.email() != null) {
                 unclaimed(contacts, email, row.id());
             }
-            String phone = changes.phone() == null ? row.phone() : cleared(changes.phone());
+            String phone = changes.phone() == null ? row.phone() : phone(cleared(changes.phone()));
             Long locationId = changes.location() == null ? row.locationId()
                     : cleared(changes.location()) == null ? null : lookup.location(changes.location()).id();
             Long organizationId = changes.organization() == null ? row.organizationId()
                     : cleared(changes.organization()) == null ? null
                     : new Organizations(tx).find(changes.organization()).id();
             contacts.update(new ContactMapper.Fields(row.id(), name, Lookup.Keys.name(name), email,
-                    email == null ? null : Lookup.Keys.email(email), phone == null ? null : phone.strip(),
+                    email == null ? null : Lookup.Keys.email(email), phone,
                     changes.role() == null ? row.role() : changes.role(), locationId, organizationId));
             return contacts.byId(row.id()).toContact();
         });
@@ -93,12 +94,23 @@ public final class ContactService {
         return name;
     }
 
-    private static String email(String text) {
+    /** An address as given (stripped), null for none; one that cannot be an address is refused. */
+    static String email(String text) {
         String email = text == null || text.isBlank() ? null : text.strip();
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             throw new InvalidInputException("not an e-mail address: '" + email + "'");
         }
         return email;
+    }
+
+    /** A number as people write one (+47 22 33 44 55, (0047) 22-33-44-55); a word is a mistake, never stored. */
+    private static String phone(String text) {
+        String phone = text == null || text.isBlank() ? null : text.strip();
+        if (phone != null && !(phone.matches("[0-9+() -]{1,40}") && phone.replaceAll("\\D", "").length() >= 3)) {
+            throw new InvalidInputException("not a phone number: '" + phone + "' (give its digits, with spaces, +, -"
+                    + " and parentheses if you like: +47 22 33 44 55)");
+        }
+        return phone;
     }
 
     /** An address is one contact's: another's is refused. */

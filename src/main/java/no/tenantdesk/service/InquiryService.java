@@ -107,7 +107,8 @@ public final class InquiryService {
         if (!who.contains("@")) {
             throw Lookup.noSuchContact(who);
         }
-        String email = Lookup.Keys.email(who);
+        // A new tenant gets the address as typed: "ola@" or "@x.no" would make a contact no mail can reach.
+        String email = Lookup.Keys.email(ContactService.email(who));
         String name = email.substring(0, email.indexOf('@'));
         long id = tx.mapper(ContactMapper.class).insert(new ContactMapper.NewContact(
                 name, Lookup.Keys.name(name), email, email, null, ContactRole.TENANT, null,

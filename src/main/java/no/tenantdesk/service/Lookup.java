@@ -133,8 +133,9 @@ final class Lookup {
             return locations.byId(tails.get(0).id());
         }
         if (tails.isEmpty()) {
+            // The hint is a command to paste: a quote in the name is closed, escaped and opened again, as sh reads it.
             throw new InvalidInputException("unknown location '" + path + "' (add it with: tenantdesk location add '"
-                    + Paths.normalize(path) + "')");
+                    + Paths.normalize(path).replace("'", "'\\''") + "')");
         }
         throw new InvalidInputException("'" + path + "' matches " + tails.size() + " locations: "
                 + tails.stream().map(r -> "'" + r.path() + "'").collect(Collectors.joining(", "))

@@ -111,6 +111,28 @@ class AttachmentCommandTest {
     }
 
     @Test
+    void aUrlOrAnEmptyPathAsTheTargetIsRefusedAndNothingIsWritten() throws IOException {
+        String attachment = add(cli.file("scan.pdf", binary())).get(0).get("id").asText();
+
+        assertThat(cli.run("attachment", "get", attachment, "-o", "https://files.example/scan.pdf"))
+                .failedWith(2, "'https://files.example/scan.pdf' is a URL; give a file's path");
+        assertThat(cli.run("attachment", "get", attachment, "-o", "")).failedWith(2, "a file's path is empty");
+        try (var left = Files.list(folder)) {
+            assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("https"));
+        }
+    }
+
+    @Test
+    void aFileInAFolderThatIsNotThereIsAUsageErrorNamingTheFolder() {
+        String attachment = add(cli.file("scan.pdf", binary())).get(0).get("id").asText();
+        Path missing = folder.resolve("nowhere");
+
+        assertThat(cli.run("attachment", "get", attachment, "-o", missing.resolve("scan.pdf").toString()))
+                .failedWith(2, "folder " + missing + " does not exist");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void dashWritesTheRawBytesToStdoutAndNothingElse() {
         String attachment = add(cli.file("scan.pdf", binary())).get(0).get("id").asText();
 

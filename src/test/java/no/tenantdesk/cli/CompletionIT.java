@@ -63,7 +63,7 @@ class CompletionIT {
         assertThat(complete("tenantdesk inquiry create --priority "))
                 .containsExactly("low", "normal", "high", "urgent", "lav", "høy", "haster");
         assertThat(complete("tenantdesk inquiry create --source ")).contains("walk-in");
-        assertThat(complete("tenantdesk task create 1 --kind ")).containsExactlyInAnyOrder("task", "deviation");
+        assertThat(complete("tenantdesk task create 1 --kind ")).containsExactly("task", "deviation", "oppgave", "avvik");
         assertThat(complete("tenantdesk contact add --role ")).containsExactlyInAnyOrder("tenant", "staff",
                 "contractor");
     }

@@ -112,6 +112,23 @@ class ContactCommandTest {
     }
 
     @Test
+    void aPhoneThatIsNotANumberIsRefusedOnAddAndUpdateAndNothingChanges() {
+        String takes = "(give its digits, with spaces, +, - and parentheses if you like: +47 22 33 44 55)";
+        assertThat(cli.run("contact", "add", "--name", "Ola", "--phone", "abc"))
+                .failedWith(2, "not a phone number: 'abc' " + takes);
+        assertThat(cli.run("contact", "add", "--name", "Ola", "--phone", "+")).failedWith(2, "not a phone number");
+        assertThat(cli.run("contact", "update", "1", "--phone", "ring meg")).failedWith(2, "not a phone number");
+        assertThat(cli.run("contact", "list", "--json").json()).hasSize(3);
+        assertThat(cli.run("contact", "show", "1", "--json").json().get("phone").asText()).isEqualTo("+47 900 00 000");
+
+        assertThat(cli.run("contact", "update", "1", "--phone", " (0047) 22-33 44 55 ")).succeeded();
+        assertThat(cli.run("contact", "show", "1", "--json").json().get("phone").asText())
+                .isEqualTo("(0047) 22-33 44 55");
+        assertThat(cli.run("contact", "update", "1", "--phone", "none")).succeeded();
+        assertThat(cli.run("contact", "show", "1", "--json").json().get("phone").isNull()).isTrue();
+    }
+
+    @Test
     void addWithJsonPrintsTheContact() {
         cli.create("location", "add", "Bygg A/Kontor 204");
 
@@ -152,5 +169,18 @@ class ContactCommandTest {
 
         assertThat(inquiry.at("/requester/email").asText()).isEqualTo("ny.leietaker@example.no");
         assertThat(whoIs("ny.leietaker@example.no")).isEqualTo("ny.leietaker");
+    }
+
+    @Test
+    void aTenantByAnAddressThatCannotBeOneIsRefusedAndNoContactIsMade() {
+        assertThat(cli.run("inquiry", "create", "--title", "Hei", "--tenant", "ola.hansen@"))
+                .failedWith(2, "not an e-mail address: 'ola.hansen@'");
+        assertThat(cli.run("inquiry", "create", "--title", "Hei", "--tenant", "@example.no"))
+                .failedWith(2, "not an e-mail address: '@example.no'");
+        assertThat(cli.run("inquiry", "list", "--status", "all", "--json").json()).isEmpty();
+        long id = cli.create("inquiry", "create", "--title", "Hei", "--tenant", "1");
+        assertThat(cli.run("inquiry", "update", String.valueOf(id), "--tenant", "a@b@c"))
+                .failedWith(2, "not an e-mail address: 'a@b@c'");
+        assertThat(cli.run("contact", "list", "--json").json()).hasSize(3);
     }
 }

@@ -49,7 +49,7 @@ class ContactExportCommandTest {
 
         CommandResult result = cli.run("contact", "export", "kari@leietaker.example", "-o", target.toString());
 
-        assertThat(result).succeeded().printed("1 inquiries, 1 mails, 1 files");
+        assertThat(result).succeeded().printed("1 inquiry, 1 mail, 1 file");
         assertThat(target.resolve("mails/1.eml")).hasBinaryContent(mail);
         assertThat(target.resolve("files/1-bad.jpg")).hasBinaryContent(PHOTO);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rwx------");

@@ -53,7 +53,7 @@ class ContactForgetCommandTest {
     void afterwardsNoTableIndexOrStoredByteHoldsThePerson() throws Exception {
         CommandResult result = cli.run("contact", "forget", "kari@leietaker.example", "--yes");
 
-        assertThat(result).succeeded().printed("Erased contact #1", "[slettet kontakt #1]", "1 mails", "1 files");
+        assertThat(result).succeeded().printed("Erased contact #1", "[slettet kontakt #1]", "1 mail", "1 file");
         for (String trace : List.of("Nordmann", "kari@leietaker.example", "91234567")) {
             assertThat(cli.searchHits(trace)).as(trace).isEmpty();
         }
@@ -150,7 +150,7 @@ class ContactForgetCommandTest {
         assertThat(cli.run("contact", "forget", "1")).failedWith(2, "give --yes");
         ScriptedInteraction no = new ScriptedInteraction("n");
         assertThat(cli.runOnTerminal(no, "contact", "forget", "1")).succeeded();
-        assertThat(no.asked().get(0).question()).contains("Kari Nordmann", "1 inquiries", "1 mails", "1 files");
+        assertThat(no.asked().get(0).question()).contains("Kari Nordmann", "the history of 1 inquiry stays, 1 mail and 1 file lose their bytes");
         assertThat(cli.run("contact", "show", "1")).succeeded().printed("Kari Nordmann");
 
         assertThat(cli.runOnTerminal(new ScriptedInteraction("ja"), "contact", "forget", "1")).succeeded();

@@ -62,7 +62,7 @@ class DbBackupCommandTest {
             assertThat(result).printed("pg_restore reads it");
             assertThat(Files.readAllBytes(backup)).startsWith("PGDMP".getBytes());
         } else {
-            assertThat(result).printed("2 inquiries, 1 mails, 1 files");
+            assertThat(result).printed("2 inquiries, 1 mail, 1 file");
             JsonNode before = cli.run("inquiry", "show", String.valueOf(id), "--json").json();
             assertThat(on(backup, "inquiry", "show", String.valueOf(id), "--json").json()).isEqualTo(before);
         }

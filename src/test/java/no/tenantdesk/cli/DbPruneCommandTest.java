@@ -67,8 +67,8 @@ class DbPruneCommandTest {
 
         CommandResult pruned = cli.run("db", "prune");
 
-        assertThat(pruned).succeeded().printed("Removed from 1 inquiries", "done before 2023-12-06",
-                "the raw bytes of 1 mails and the bytes of 1 files");
+        assertThat(pruned).succeeded().printed("Removed from 1 inquiry", "done before 2023-12-06",
+                "the raw bytes of 1 mail and the bytes of 1 file");
         assertThat(cli.run("attachment", "get", "1", "-o", "-"))
                 .failedWith(3, "attachment 1 (bilde.jpg) has no bytes any more: removed on 2026-12-06 by retention");
         assertThat(Sql.column(cli.database(), "SELECT removed_by FROM mail_message WHERE inquiry_id = 1"
@@ -108,13 +108,14 @@ class DbPruneCommandTest {
         assertThat(Sql.column(cli.database(), "SELECT count(*) || '/' || sum(size) FROM blob")).containsExactly(before);
         assertThat(Sql.column(cli.database(), "SELECT count(*) FROM event WHERE field = 'retention'"))
                 .containsExactly("0");
-        assertThat(cli.run("db", "prune", "--dry-run")).succeeded().printed("Would remove from 1 inquiries",
+        assertThat(cli.run("db", "prune", "--dry-run")).succeeded().printed("Would remove from 1 inquiry",
                 "would be freed");
     }
 
     @Test
     void withoutARetentionSettingNothingIsPruned() throws Exception {
-        assertThat(cli.run("db", "prune")).succeeded().saidOnStderr("Nothing to prune");
+        assertThat(cli.run("db", "prune")).succeeded().saidOnStderr("Nothing to prune: the config's retention: sets"
+                + " no time (such as raw-mail: 3 years, files: 5 years), so everything is kept.");
         retention("retention: {}\n");
         assertThat(cli.run("db", "prune")).succeeded().saidOnStderr("Nothing to prune");
         assertThat(Sql.column(cli.database(), "SELECT count(*) FROM mail_message WHERE raw_sha256 IS NULL"))

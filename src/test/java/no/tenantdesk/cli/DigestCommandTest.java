@@ -170,7 +170,7 @@ class DigestCommandTest {
         cli.run("status", "1", "done");
         cli.run("status", "2", "done");
 
-        assertThat(cli.run("digest")).succeeded().printed("Nothing open and nothing due");
+        assertThat(cli.run("digest")).succeeded().printed("No one has open tasks and nothing is due: no digest was sent.");
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
@@ -198,8 +198,8 @@ class DigestCommandTest {
 
         CommandResult result = cli.terminal(true).run("digest");
 
-        assertThat(result).succeeded().printed("No open tasks, and no operators configured (digest: operators:) for"
-                + " the 2 inquiries late or due today: no digest was sent.").didNotPrint("Nothing open");
+        assertThat(result).succeeded().printed("No one has open tasks, and no operators are configured (digest:"
+                + " operators:) for the 2 inquiries late or due today: no digest was sent.").didNotPrint("Nothing open");
         assertThat(smtp.getReceivedMessages()).isEmpty();
         cli.run("status", "2", "done");
         assertThat(cli.run("digest", "--dry-run")).succeeded().printed("for the 1 inquiry late or due today: no"

@@ -587,9 +587,31 @@ class FetchMailCommandTest {
     }
 
     @Test
+    void withNothingToReadTheOptionsConflictIsSaidFirst() {
+        assertThat(cli.run("fetch-mail", "--watch", "--dry-run"))
+                .failedWith(2, "--watch does not go with --dry-run: a watch files what comes");
+        assertThat(cli.runWithInput("", "fetch-mail", "--watch", "--source", "-", "--password-file", "missing"))
+                .failedWith(2, "--watch does not go with --source -: a message on stdin comes once");
+    }
+
+    @Test
     void withNothingToReadItSaysHowToConfigureAMailbox() {
         assertThat(cli.run("fetch-mail")).failedWith(2, "no mailbox to read: give --source SOURCE, or add accounts"
                 + " under mail: in the config file (see config/tenantdesk.yaml)");
+    }
+
+    @Test
+    void aPortNoServerCanHaveIsAUsageErrorNotAFailedLogin() {
+        assertThat(cli.run("fetch-mail", "--source", "pop3s://kari@127.0.0.1:99999")).failedWith(2, "pop3s://kari@"
+                + "127.0.0.1:99999: the port must be a number from 1 to 65535; write pop3s://USER@HOST[:PORT]");
+        assertThat(cli.run("fetch-mail", "--source", "imaps://kari@127.0.0.1:0/INBOX"))
+                .failedWith(2, "the port must be a number from 1 to 65535");
+    }
+
+    @Test
+    void anAccountNamedWhereNoneIsConfiguredIsNamedInTheError() {
+        assertThat(cli.run("fetch-mail", "--account", "nope")).failedWith(2, "no account 'nope': the config file has"
+                + " no accounts: give --source SOURCE, or add accounts under mail: in the config file");
     }
 
     @Test

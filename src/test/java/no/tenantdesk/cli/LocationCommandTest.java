@@ -115,6 +115,10 @@ class LocationCommandTest {
     void anUnknownPlaceSaysHowToAddIt() {
         assertThat(cli.run("inquiry", "create", "--title", "Mus", "--location", "Loftet"))
                 .failedWith(2, "unknown location 'Loftet' (add it with: tenantdesk location add 'Loftet')");
+        assertThat(cli.run("inquiry", "list", "--location", " /Bygg C /  Tom's rom/")).failedWith(2, "unknown location"
+                + " ' /Bygg C /  Tom's rom/' (add it with: tenantdesk location add 'Bygg C/Tom'\\''s rom')");
+        assertThat(cli.run("inquiry", "list", "--location", "Bygg C//Loftet"))
+                .failedWith(2, "'Bygg C//Loftet' has an empty name between two '/'");
     }
 
     @Test

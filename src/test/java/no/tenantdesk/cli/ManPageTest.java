@@ -11,7 +11,6 @@ import no.tenantdesk.domain.ContactRole;
 import no.tenantdesk.domain.Priority;
 import no.tenantdesk.domain.Source;
 import no.tenantdesk.domain.Status;
-import no.tenantdesk.domain.TaskKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,7 +117,7 @@ class ManPageTest {
         assertThat(PAGES.get("tenantdesk-inquiry-create"))
                 .contains(roff(Spellings.PRIORITIES), roff(spellings(Source.class)));
         assertThat(PAGES.get("tenantdesk-status")).contains(roff(Spellings.STATUSES));
-        assertThat(PAGES.get("tenantdesk-task-create")).contains(roff(spellings(TaskKind.class)));
+        assertThat(PAGES.get("tenantdesk-task-create")).contains(roff(Spellings.KINDS));
         assertThat(PAGES.get("tenantdesk-contact-add")).contains(roff(spellings(ContactRole.class)));
     }
 

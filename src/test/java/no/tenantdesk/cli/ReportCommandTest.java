@@ -114,7 +114,23 @@ class ReportCommandTest {
     @Test
     void anUnknownGroupingOrAPeriodBackwardsIsAOneLineError() {
         assertThat(cli.run("report", "--by", "weekday")).exitedWith(2).saidOnStderr("weekday");
+        assertThat(cli.run("report", "--csv", "--json"))
+                .failedWith(2, "--csv and --json are two forms of the report; give one");
         assertThat(cli.run("report", "--from", "2026-12-01", "--to", "2026-11-01"))
                 .failedWith(2, "--from 2026-12-01 is after --to 2026-11-01");
+    }
+
+    @Test
+    void aReportsDaysGoBackFromTodayAndAWrongOneSaysTheFormsItTakes() {
+        JsonNode weeks = cli.run("report", "--from", "-4w", "--to", "yesterday", "--json").json();
+        assertThat(weeks.get("from").asText()).isEqualTo("2026-11-08");
+        assertThat(weeks.get("to").asText()).isEqualTo("2026-12-05");
+        assertThat(cli.run("report", "--from", "-30d", "--json").json().get("from").asText()).isEqualTo("2026-11-06");
+
+        String forms = "is not a date (give 2026-12-01, today, yesterday, -30d or -4w)";
+        assertThat(cli.run("report", "--from", "+3d")).failedWith(2, "--from': '+3d' " + forms);
+        assertThat(cli.run("report", "--to", "tomorrow")).failedWith(2, "--to': 'tomorrow' " + forms);
+        assertThat(cli.run("task", "create", "1", "--title", "x", "--due", "-3d"))
+                .failedWith(2, "'-3d' is not a date (give 2026-12-01, today, tomorrow, +3d or +2w)");
     }
 }

@@ -201,7 +201,7 @@ class SearchCommandTest {
 
         assertThat(result).succeeded().saidOnStderr("Showing 2 of 3");
         assertThat(titles("lekkasje", "--limit", "2")).hasSize(2);
-        assertThat(cli.run("search", "lekkasje", "--limit", "0")).failedWith(2, "--limit must be at least 1");
+        assertThat(cli.run("search", "lekkasje", "--limit", "0")).failedWith(2, "'0' is not a whole number from 1");
     }
 
     @Test

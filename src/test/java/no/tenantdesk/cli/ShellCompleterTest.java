@@ -80,7 +80,7 @@ class ShellCompleterTest {
         assertThat(values("status 1 ")).containsExactly("todo", "in-progress", "done", "to-do", "pågår",
                 "fullført");
         assertThat(values("inquiry list --status ")).contains("in-progress", "open", "all");
-        assertThat(values("task create 1 --kind ")).containsExactly("task", "deviation");
+        assertThat(values("task create 1 --kind ")).containsExactly("task", "deviation", "oppgave", "avvik");
         assertThat(values("contact add --role ")).contains("tenant", "staff", "contractor");
         assertThat(values("inquiry create --source ")).contains("phone", "walk-in");
     }

@@ -89,7 +89,18 @@ class TaskCommandTest {
     @Test
     void unknownKindIsAUsageErrorNamingTheValidKinds() {
         assertThat(cli.run("task", "create", inquiry(), "--title", "x", "--kind", "bug"))
-                .failedWith(2, "unknown kind 'bug' (valid: task, deviation)");
+                .failedWith(2, "unknown kind 'bug' (valid: task, deviation; or oppgave, avvik)");
+    }
+
+    @Test
+    void aKindMayBeTypedInTheOfficesNorwegianAndIsShownInEnglish() {
+        String id = inquiry();
+        assertThat(cli.run("task", "create", id, "--title", "Sprekk i flis", "--kind", "Avvik", "--json").json()
+                .get("kind").asText()).isEqualTo("deviation");
+        cli.run("task", "create", id, "--title", "Skift pære", "--kind", "oppgave");
+
+        assertThat(cli.run("task", "list", "--kind", "avvik", "--json").json()).singleElement()
+                .satisfies(t -> assertThat(t.get("title").asText()).isEqualTo("Sprekk i flis"));
     }
 
     @Test
@@ -186,7 +197,7 @@ class TaskCommandTest {
         assertThat(taskTitles("--limit", "2")).containsExactly("I morgen", "Om en uke");
         assertThat(cli.run("task", "list", "--limit", "2")).succeeded().printed("I morgen")
                 .saidOnStderr("Showing 2 of 4; use --limit to see more.");
-        assertThat(cli.run("task", "list", "--limit", "0")).failedWith(2, "--limit must be at least 1");
+        assertThat(cli.run("task", "list", "--limit", "0")).failedWith(2, "'0' is not a whole number from 1");
     }
 
     @Test

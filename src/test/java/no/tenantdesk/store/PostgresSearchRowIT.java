@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every inquiry on PostgreSQL has exactly one search row, however it came in (postgresql/V026, a statement trigger):
+ * Every inquiry on PostgreSQL has exactly one search row, however it came in (postgresql/V025, a statement trigger):
  * rows of a statement that writes none (db copy, psql), of one that writes its own (the import, {@code inquiry add}),
  * of one that writes some of them, in one statement or several of a transaction; a row the trigger writes holds the
  * inquiry's texts and is open as its status says, and the row a statement wrote itself is kept as it wrote it.
