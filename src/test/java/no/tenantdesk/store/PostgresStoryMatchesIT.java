@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Without an index of every story (postgresql/V025), every search finds what matching every story finds: the open
+ * Without an index of every story (postgresql/V026), every search finds what matching every story finds: the open
  * ones from their own index, the done ones from their words, and a phrase ("e-post") from the stories holding its
  * least common word, matched against it. Random stories, half of them done (one with its flag left open, as a row
  * written by hand may be), searched through the mapper as `search` and `inquiry list --search` ask, by every status
