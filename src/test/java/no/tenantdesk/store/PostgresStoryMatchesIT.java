@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -117,6 +118,49 @@ class PostgresStoryMatchesIT {
         }
         assertThat(disagreements).isEmpty();
         assertThat(found).as("matches among all the searches: they are not all empty").isGreaterThan(1000);
+    }
+
+    /**
+     * A page sorted by when the inquiries came (or by priority, here all alike) is found by walking the inquiries in
+     * that order when a search matches many (InquiryMapper.xml, manyMatches: with a page of 10 of 300 stories, 55
+     * matches or more), by reading every match otherwise: either way the page is the oldest (or newest) matches.
+     */
+    @Test
+    void aSortedPageIsTheSameWhetherTheInquiriesAreWalkedOrTheMatchesRead() throws SQLException {
+        List<String> disagreements = new ArrayList<>();
+        int many = 0;
+        int few = 0;
+        for (String typed : TYPED) {
+            for (List<Status> statuses : List.of(List.<Status>of(), List.of(Status.DONE), List.of(Status.TODO))) {
+                List<Long> expected = new ArrayList<>(matching(List.of(typed), statuses));
+                if (expected.size() * expected.size() >= 10 * 300) {
+                    many++;
+                } else if (!expected.isEmpty()) {
+                    few++;
+                }
+                for (String sort : List.of("created", "priority")) {
+                    for (boolean descending : List.of(false, true)) {
+                        List<Long> wanted = new ArrayList<>(expected);
+                        if (descending && sort.equals("created")) {
+                            Collections.reverse(wanted);
+                        }
+                        wanted = wanted.subList(0, Math.min(10, wanted.size()));
+                        InquiryMapper.Filter page = new InquiryMapper.Filter(statuses, null, false, null, null, null,
+                                null, List.of(InquiryMapper.SearchTerm.prefix(typed)), sort, descending, 10, 1000,
+                                null);
+                        List<Long> listed = database.read(tx -> tx.mapper(InquiryMapper.class).find(page))
+                                .stream().map(InquiryRow::id).toList();
+                        if (!listed.equals(wanted)) {
+                            disagreements.add(typed + " " + statuses + " by " + (descending ? "-" : "") + sort + ": "
+                                    + listed + ", not " + wanted);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(disagreements).isEmpty();
+        assertThat(many).as("searches that walk the inquiries").isGreaterThan(3);
+        assertThat(few).as("searches that read their few matches").isGreaterThan(3);
     }
 
     @Test
