@@ -1,0 +1,3 @@
+-- Nothing to do here: on PostgreSQL this step drops the GIN index of every inquiry's story, which no search needs
+-- since the open stories have an index of their own and the done ones' words a table. SQLite's FTS5 index is the
+-- only one of its kind there.
