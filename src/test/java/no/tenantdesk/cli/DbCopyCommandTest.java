@@ -117,10 +117,10 @@ class DbCopyCommandTest {
         JsonNode info = cli.run("db", "info", "--json").json();
 
         assertThat(info.get("address").asText()).isEqualTo(cli.database());
-        assertThat(info.get("schemaVersion").asInt()).isEqualTo(26);
+        assertThat(info.get("schemaVersion").asInt()).isEqualTo(27);
         assertThat(info.at("/tables/inquiry").asLong()).isEqualTo(3);
         assertThat(info.at("/tables/mail_message").asLong()).isEqualTo(1);
-        assertThat(cli.run("db", "info")).succeeded().printed("schema version", "26",
+        assertThat(cli.run("db", "info")).succeeded().printed("schema version", "27",
                 Postgres.selected() ? "PostgreSQL" : "SQLite", "inquiry");
     }
 }

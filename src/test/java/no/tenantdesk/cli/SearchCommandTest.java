@@ -258,6 +258,18 @@ class SearchCommandTest {
     }
 
     @Test
+    void aPhraseInALongTextIsShownAsASnippetAroundThePhrase() {
+        String filler = "bla ".repeat(60);
+        long id = inquiry("Kaldt");
+        cli.run("comment", String.valueOf(id), "-m", filler + "på kontor-303 er det 14 grader " + filler);
+
+        String snippet = cli.run("search", "--json", "kontor-303").json().at("/0/match/snippet").asText();
+
+        assertThat(snippet).contains("kontor-303 er det").startsWith("…").endsWith("…");
+        assertThat(snippet.length()).isLessThan(120);
+    }
+
+    @Test
     void theTableShowsTheInquiryAndWhereItMatched() {
         long id = inquiry("Fuktig vegg", "--priority", "high");
         cli.run("comment", String.valueOf(id), "-m", "Trolig lekkasje fra badet.");

@@ -1,0 +1,2 @@
+-- Nothing to do here: SQLite's full-text index cuts its own snippets (snippet()); on PostgreSQL this step mends
+-- search_snippet for phrases in long texts.
