@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * The words of a text for PostgreSQL's search index, made here instead of on the server: the same {@code tsvector}
- * as {@code search_words} (postgresql/V002), in its text form. The server's tokenizer and case folding cost about
- * half a millisecond of its CPU for a 1,500-character mail, most of what filing a message costs the server; reading
- * the words from their text form costs a sixth of that.
+ * as {@code search_words} (postgresql/V002), in its text or its binary form. The server's tokenizer and case folding
+ * cost about half a millisecond of its CPU for a 1,500-character mail, most of what filing a message costs the
+ * server; reading the words from their text form costs a sixth of that, from their binary form less again.
  *
  * <p>Only for text made of characters whose rules are plain: ASCII (letters and digits are word characters, the rest
  * separators), the letters of Latin-1 (æøå, é, ü, ß, …), and common typographic separators. Anything else, a very long
